@@ -1,0 +1,105 @@
+/// A day on the proleptic Gregorian calendar, with no time and no time zone: the unit every deadline,
+/// holiday and working-day rule is written in.
+///
+/// Dates are stored as their Julian Day Number so that day arithmetic and comparison are one integer
+/// operation; the year, month and day are derived once at creation.
+public struct CivilDate: Hashable, Comparable, Sendable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+    /// Julian Day Number: days since 1 January 4713 BC (Julian), noon to noon. 2000-01-01 is 2451545.
+    public let julianDay: Int
+
+    /// A date, or nil when the day does not exist (31/02/2024, month 13).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
+            return nil
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+        self.julianDay = CivilDate.julianDay(year: year, month: month, day: day)
+    }
+
+    public init(julianDay: Int) {
+        // Fliegel & Van Flandern's inverse, valid for every Gregorian date after 4800 BC.
+        let a = julianDay + 32044
+        let b = (4 * a + 3) / 146097
+        let c = a - 146097 * b / 4
+        let d = (4 * c + 3) / 1461
+        let e = c - 1461 * d / 4
+        let m = (5 * e + 2) / 153
+        self.day = e - (153 * m + 2) / 5 + 1
+        self.month = m + 3 - 12 * (m / 10)
+        self.year = 100 * b + d - 4800 + m / 10
+        self.julianDay = julianDay
+    }
+
+    public var weekday: Weekday { Weekday(rawValue: julianDay % 7)! }
+
+    public func adding(days: Int) -> CivilDate { CivilDate(julianDay: julianDay + days) }
+
+    /// Calendar days from `self` to `other`: positive when `other` is later.
+    public func days(to other: CivilDate) -> Int { other.julianDay - julianDay }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.julianDay < rhs.julianDay }
+
+    public static func == (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.julianDay == rhs.julianDay }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(julianDay) }
+
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    static func julianDay(year: Int, month: Int, day: Int) -> Int {
+        let a = (14 - month) / 12
+        let y = year + 4800 - a
+        let m = month + 12 * a - 3
+        return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045
+    }
+}
+
+extension CivilDate: CustomStringConvertible {
+    /// ISO 8601, as JSON output and TOML write it: `2024-02-10`.
+    public var description: String { iso }
+
+    public var iso: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+
+    /// As Vietnamese documents write a date: `10/02/2024`.
+    public var vietnamese: String { "\(Self.pad(day, 2))/\(Self.pad(month, 2))/\(Self.pad(year, 4))" }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+/// Day of the week, numbered as the Julian Day Number modulo 7 (0 is Monday).
+public enum Weekday: Int, Sendable, CaseIterable {
+    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+
+    /// Saturday and Sunday: the weekly days off of a public office.
+    public var isWeekend: Bool { self == .saturday || self == .sunday }
+
+    /// The Vietnamese name: "Thứ Hai" … "Chủ nhật".
+    public var vietnamese: String {
+        switch self {
+        case .monday: "Thứ Hai"
+        case .tuesday: "Thứ Ba"
+        case .wednesday: "Thứ Tư"
+        case .thursday: "Thứ Năm"
+        case .friday: "Thứ Sáu"
+        case .saturday: "Thứ Bảy"
+        case .sunday: "Chủ nhật"
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The command line: one binary for the clerk, the administrator and the service.
+struct Nhacviec: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nhacviec",
+        abstract: "Nhắc việc: deadline reminders for a ward People's Committee, on the Vietnamese working calendar.",
+        subcommands: [CalendarCommand.self, LunarCommand.self]
+    )
+}
+
+/// Options every subcommand that prints takes.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON (the fields are documented in docs/cli.md).")
+    var json = false
+}
