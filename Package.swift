@@ -31,7 +31,8 @@ let package = Package(
 
 // The same language settings for every target of ours.
 for target in package.targets {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .treatAllWarnings(as: .error)
-    ]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .treatAllWarnings(as: .error)
+        ]
 }

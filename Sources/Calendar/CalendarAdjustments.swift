@@ -7,7 +7,9 @@ public struct CalendarAdjustments: Hashable, Sendable {
     public var daysOff: [DayOff]
     public var workingDays: [WorkedDay]
 
-    public init(daysOff: [(date: CivilDate, reason: String)] = [], workingDays: [(date: CivilDate, reason: String)] = []) {
+    public init(
+        daysOff: [(date: CivilDate, reason: String)] = [], workingDays: [(date: CivilDate, reason: String)] = []
+    ) {
         self.daysOff = daysOff.map { DayOff(date: $0.date, reason: $0.reason, kind: .decision) }
         self.workingDays = workingDays.map { WorkedDay(date: $0.date, reason: $0.reason) }
     }

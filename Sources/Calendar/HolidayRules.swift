@@ -45,13 +45,17 @@ enum HolidayRules {
                 candidate = candidate.adding(days: 1)
             }
             off[candidate.julianDay] = DayOff(
-                date: candidate, reason: "Nghỉ bù \(holiday.reason), trùng \(holiday.date.weekday.vietnamese) \(holiday.date.vietnamese)", kind: .compensatory)
+                date: candidate,
+                reason:
+                    "Nghỉ bù \(holiday.reason), trùng \(holiday.date.weekday.vietnamese) \(holiday.date.vietnamese)",
+                kind: .compensatory)
         }
 
         var worked: [WorkedDay] = []
         for swap in published?.swaps ?? [] {
             off[swap.off.julianDay] = DayOff(
-                date: swap.off, reason: "Nghỉ hoán đổi, làm bù \(swap.worked.weekday.vietnamese) \(swap.worked.vietnamese)",
+                date: swap.off,
+                reason: "Nghỉ hoán đổi, làm bù \(swap.worked.weekday.vietnamese) \(swap.worked.vietnamese)",
                 kind: .swapped)
             worked.append(WorkedDay(date: swap.worked, reason: "Làm bù cho ngày nghỉ \(swap.off.vietnamese)"))
         }

@@ -25,7 +25,8 @@ public struct PublishedSchedule: Sendable {
                 swaps: [DaySwap(off: day(2025, 5, 2), worked: day(2025, 4, 26))]),
             // Tết Bính Ngọ: 27 tháng Chạp to mùng 6. Giỗ Tổ falls on Sunday 26/4 and gives 27/4 by the
             // compensatory rule; the day beside 2/9 follows the rule.
-            PublishedSchedule(year: 2026, tet: day(2026, 2, 14)...day(2026, 2, 22), nationalDayAdjacent: nil, swaps: []),
+            PublishedSchedule(
+                year: 2026, tet: day(2026, 2, 14)...day(2026, 2, 22), nationalDayAdjacent: nil, swaps: []),
         ]
         return Dictionary(uniqueKeysWithValues: schedules.map { ($0.year, $0) })
     }()

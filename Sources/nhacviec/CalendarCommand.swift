@@ -9,7 +9,8 @@ struct CalendarCommand: ParsableCommand {
         abstract: "List a year's days off (holidays, Tết, compensatory and swapped days) and weekend days worked."
     )
 
-    @Argument(help: "The year, \(WorkingCalendar.supportedYears.lowerBound)–\(WorkingCalendar.supportedYears.upperBound).")
+    @Argument(
+        help: "The year, \(WorkingCalendar.supportedYears.lowerBound)–\(WorkingCalendar.supportedYears.upperBound).")
     var year: String
 
     @OptionGroup var output: OutputOptions

@@ -101,7 +101,8 @@ struct LunarConversion: Encodable {
 
     var text: String {
         let leap = lunar.isLeapMonth ? " nhuận" : ""
-        return "Dương lịch \(solar.weekday.vietnamese) \(solar.vietnamese) = âm lịch ngày \(lunar.day) tháng \(lunar.month)\(leap)"
+        return
+            "Dương lịch \(solar.weekday.vietnamese) \(solar.vietnamese) = âm lịch ngày \(lunar.day) tháng \(lunar.month)\(leap)"
             + " năm \(lunar.yearName) (\(lunar.year))"
     }
 }

@@ -1,0 +1,33 @@
+# nhacviec: `make demo` and `make test` work on a fresh Debian 12 machine with Swift on PATH.
+SHELL := /bin/bash
+SWIFT ?= swift
+# Debian packages the build, the tests and the demo need; installed by scripts/install-deps.
+DEB_PACKAGES := tzdata
+BIN := .build/debug/nhacviec
+YEAR := $(shell TZ=Asia/Ho_Chi_Minh date +%Y)
+
+.PHONY: deps build test lint demo clean
+
+deps:
+	@scripts/install-deps $(DEB_PACKAGES)
+	@command -v $(SWIFT) >/dev/null || { echo "make: Swift 6 is needed on PATH (swift.org toolchain)" >&2; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+test: deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+
+demo: build
+	@echo "== Lịch làm việc năm $(YEAR) =="
+	@$(BIN) calendar $(YEAR)
+	@echo
+	@echo "== Âm lịch hôm nay =="
+	@$(BIN) lunar
+
+clean:
+	rm -rf .build
