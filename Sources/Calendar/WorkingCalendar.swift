@@ -13,6 +13,8 @@ public struct WorkingCalendar: Sendable {
     private let isWorking: [Bool]
     /// `workedBefore[i]`: how many worked days lie in `firstDay ..< firstDay + i`.
     private let workedBefore: [Int32]
+    /// The Julian days of the worked days of the table, in order: the nth working day is one lookup.
+    private let workedDayList: [Int32]
 
     public init(adjustments: CalendarAdjustments = .none) {
         var off: [Int: DayOff] = [:]
@@ -34,12 +36,16 @@ public struct WorkingCalendar: Sendable {
         let last = CivilDate(year: Self.supportedYears.upperBound, month: 12, day: 31)!.julianDay
         var isWorking = [Bool](repeating: false, count: last - first + 1)
         var workedBefore = [Int32](repeating: 0, count: isWorking.count + 1)
+        var workedDayList: [Int32] = []
+        workedDayList.reserveCapacity(isWorking.count * 5 / 7 + 1)
         for index in isWorking.indices {
             let jd = first + index
             let weekend = CivilDate(julianDay: jd).weekday.isWeekend
             isWorking[index] = worked[jd] != nil || (!weekend && off[jd] == nil)
             workedBefore[index + 1] = workedBefore[index] + (isWorking[index] ? 1 : 0)
+            if isWorking[index] { workedDayList.append(Int32(jd)) }
         }
+        self.workedDayList = workedDayList
         self.firstDay = first
         self.daysOff = off
         self.workedDays = worked
@@ -75,6 +81,14 @@ public struct WorkingCalendar: Sendable {
     /// The `n`th working day after `date` (before it when `n` is negative); `date` itself for 0.
     /// `date` need not be a working day: the 1st working day after a Saturday is the Monday.
     public func adding(workingDays n: Int, to date: CivilDate) -> CivilDate {
+        if n == 0 { return date }
+        // Within the table: the working days up to `date` give its place in the list of working days.
+        let index = date.julianDay - firstDay
+        if isWorking.indices.contains(index) {
+            let through = Int(workedBefore[index + 1])
+            let target = n > 0 ? through + n - 1 : through + n - (isWorking[index] ? 1 : 0)
+            if workedDayList.indices.contains(target) { return CivilDate(julianDay: Int(workedDayList[target])) }
+        }
         let step = n < 0 ? -1 : 1
         var remaining = abs(n)
         var day = date
