@@ -13,6 +13,8 @@ let package = Package(
     targets: [
         // The Vietnamese working calendar: civil dates, the lunar calendar, holidays and working days.
         .target(name: "WorkingCalendar", path: "Sources/Calendar"),
+        // TOML 1.0 with the line of every key and value, for errors a clerk can act on.
+        .target(name: "TOML"),
         .executableTarget(
             name: "nhacviec",
             dependencies: [
@@ -25,7 +27,8 @@ let package = Package(
             dependencies: ["WorkingCalendar"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["WorkingCalendar"]),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
+        .testTarget(name: "CLITests"),
     ]
 )
 

@@ -1,0 +1,491 @@
+/// Parses TOML 1.0 into ``TOMLTable``s that remember where each key and value was written.
+///
+/// Written here rather than taken from a library because every configuration error must name its line
+/// (`befor = [3]` on line 12 is an unknown key at line 12), and the TOML libraries available do not keep
+/// positions. Local times may omit seconds (`07:30`), as TOML 1.1 allows.
+public struct TOMLParser {
+    private let bytes: [UInt8]
+    private var position = 0
+    private var line = 1
+    private var lineStart = 0
+
+    public static func parse(_ text: String) throws(TOMLError) -> TOMLTable {
+        var parser = TOMLParser(bytes: Array(text.utf8))
+        return try parser.document()
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        lineStart = position
+    }
+
+    // MARK: Document structure
+
+    private mutating func document() throws(TOMLError) -> TOMLTable {
+        let root = TableBuilder(line: 1, column: 1, origin: .header)
+        var current = root
+        while true {
+            skipWhitespace()
+            guard let byte = peek() else { break }
+            switch byte {
+            case UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                try endOfLine()
+            case UInt8(ascii: "["):
+                current = try header(root: root)
+                try endOfLine()
+            default:
+                try keyValue(into: current)
+                try endOfLine()
+            }
+        }
+        return root.freeze()
+    }
+
+    private mutating func header(root: TableBuilder) throws(TOMLError) -> TableBuilder {
+        let headerLine = line
+        let headerColumn = column
+        advance()
+        let isArray = peek() == UInt8(ascii: "[")
+        if isArray { advance() }
+        skipWhitespace()
+        let keys = try dottedKey()
+        skipWhitespace()
+        try expect("]", "to close the table header")
+        if isArray { try expect("]", "to close the array-of-tables header") }
+
+        var table = root
+        for key in keys.dropLast() {
+            table = try table.descend(into: key, line: headerLine, column: headerColumn)
+        }
+        let last = keys[keys.count - 1]
+        let name = keys.joined(separator: ".")
+        if isArray {
+            let element = TableBuilder(line: headerLine, column: headerColumn, origin: .header)
+            switch table.slots[last] {
+            case nil:
+                table.insert(last, .arrayOfTables([element], keyLine: headerLine))
+            case .arrayOfTables(let elements, let keyLine):
+                table.slots[last] = .arrayOfTables(elements + [element], keyLine: keyLine)
+            default:
+                throw error(
+                    "[[\(name)]] names a key that is already defined as something else", headerLine, headerColumn)
+            }
+            return element
+        }
+        switch table.slots[last] {
+        case nil:
+            let created = TableBuilder(line: headerLine, column: headerColumn, origin: .header)
+            table.insert(last, .table(created, keyLine: headerLine))
+            return created
+        case .table(let existing, _) where existing.origin == .implicit:
+            existing.origin = .header
+            return existing
+        default:
+            throw error("table [\(name)] is defined twice", headerLine, headerColumn)
+        }
+    }
+
+    private mutating func keyValue(into table: TableBuilder) throws(TOMLError) {
+        let keyLine = line
+        let keyColumn = column
+        let keys = try dottedKey()
+        skipWhitespace()
+        try expect("=", "after the key \"\(keys.joined(separator: "."))\"")
+        skipWhitespace()
+        let node = try value()
+        var target = table
+        for key in keys.dropLast() {
+            target = try target.descendForDottedKey(key, line: keyLine, column: keyColumn)
+        }
+        let last = keys[keys.count - 1]
+        guard target.slots[last] == nil else {
+            throw error("the key \"\(keys.joined(separator: "."))\" is defined twice", keyLine, keyColumn)
+        }
+        target.insert(last, .value(node, keyLine: keyLine))
+    }
+
+    private mutating func dottedKey() throws(TOMLError) -> [String] {
+        var keys = [try simpleKey()]
+        while true {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: ".") else { return keys }
+            advance()
+            skipWhitespace()
+            keys.append(try simpleKey())
+        }
+    }
+
+    private mutating func simpleKey() throws(TOMLError) -> String {
+        switch peek() {
+        case UInt8(ascii: "\""):
+            if startsWith("\"\"\"") { throw error("a key cannot be a multi-line string") }
+            return try basicString()
+        case UInt8(ascii: "'"):
+            if startsWith("'''") { throw error("a key cannot be a multi-line string") }
+            return try literalString()
+        default:
+            let start = position
+            while let byte = peek(), Self.isBareKeyByte(byte) { advance() }
+            guard position > start else {
+                throw error("expected a key (letters, digits, _ and -, or a quoted string)")
+            }
+            return String(decoding: bytes[start..<position], as: UTF8.self)
+        }
+    }
+
+    private mutating func endOfLine() throws(TOMLError) {
+        skipWhitespace()
+        if peek() == UInt8(ascii: "#") {
+            while let byte = peek(), byte != UInt8(ascii: "\n") {
+                if byte < 0x20 && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") {
+                    throw error("control character in a comment")
+                }
+                advance()
+            }
+        }
+        switch peek() {
+        case nil: return
+        case UInt8(ascii: "\n"): newline()
+        case UInt8(ascii: "\r") where peek(1) == UInt8(ascii: "\n"):
+            advance()
+            newline()
+        default:
+            throw error("expected the end of the line, found \(describeNext())")
+        }
+    }
+
+    // MARK: Values
+
+    private mutating func value() throws(TOMLError) -> TOMLNode {
+        let valueLine = line
+        let valueColumn = column
+        func node(_ value: TOMLValue) -> TOMLNode { TOMLNode(value: value, line: valueLine, column: valueColumn) }
+        switch peek() {
+        case nil, UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "#"):
+            throw error("a value is missing after \"=\"")
+        case UInt8(ascii: "\""):
+            return node(.string(startsWith("\"\"\"") ? try multilineBasicString() : try basicString()))
+        case UInt8(ascii: "'"):
+            return node(.string(startsWith("'''") ? try multilineLiteralString() : try literalString()))
+        case UInt8(ascii: "["):
+            return node(.array(try array()))
+        case UInt8(ascii: "{"):
+            return node(.table(try inlineTable()))
+        default:
+            if startsWith("true") && !isTokenByte(at: position + 4) {
+                position += 4
+                return node(.boolean(true))
+            }
+            if startsWith("false") && !isTokenByte(at: position + 5) {
+                position += 5
+                return node(.boolean(false))
+            }
+            return node(try scalar())
+        }
+    }
+
+    private mutating func array() throws(TOMLError) -> [TOMLNode] {
+        advance()
+        var elements: [TOMLNode] = []
+        while true {
+            try skipWhitespaceCommentsAndNewlines()
+            if peek() == UInt8(ascii: "]") {
+                advance()
+                return elements
+            }
+            elements.append(try value())
+            try skipWhitespaceCommentsAndNewlines()
+            switch peek() {
+            case UInt8(ascii: ","): advance()
+            case UInt8(ascii: "]"):
+                advance()
+                return elements
+            default: throw error("expected \",\" or \"]\" in the array, found \(describeNext())")
+            }
+        }
+    }
+
+    private mutating func inlineTable() throws(TOMLError) -> TOMLTable {
+        let table = TableBuilder(line: line, column: column, origin: .inline)
+        advance()
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") {
+            advance()
+            return table.freeze()
+        }
+        while true {
+            skipWhitespace()
+            try keyValue(into: table)
+            skipWhitespace()
+            switch peek() {
+            case UInt8(ascii: ","): advance()
+            case UInt8(ascii: "}"):
+                advance()
+                return table.freeze()
+            default: throw error("expected \",\" or \"}\" in the inline table, found \(describeNext())")
+            }
+        }
+    }
+
+    /// Numbers, dates, times, inf and nan: a run of token characters, classified by its shape.
+    private mutating func scalar() throws(TOMLError) -> TOMLValue {
+        let startLine = line
+        let startColumn = column
+        let start = position
+        while isTokenByte(at: position) { advance() }
+        // A date followed by a space and a time is one date-time.
+        if position - start == 10, peek() == UInt8(ascii: " "), isDigit(at: position + 1), isDigit(at: position + 2),
+            position + 3 < bytes.count, bytes[position + 3] == UInt8(ascii: ":")
+        {
+            advance()
+            while isTokenByte(at: position) { advance() }
+        }
+        let token = String(decoding: bytes[start..<position], as: UTF8.self)
+        guard !token.isEmpty else {
+            throw error(
+                "expected a value (a string in quotes, a number, a date, true or false), found \(describeNext())")
+        }
+        if let value = TOMLScalar.parse(token) { return value }
+        throw error("cannot read \(token) as a value (strings need quotes: \"\(token)\")", startLine, startColumn)
+    }
+
+    // MARK: Strings
+
+    private mutating func basicString() throws(TOMLError) -> String {
+        advance()
+        var scalars = String.UnicodeScalarView()
+        var run: [UInt8] = []
+        while true {
+            guard let byte = peek() else { throw error("the string is not closed with \"") }
+            switch byte {
+            case UInt8(ascii: "\""):
+                advance()
+                scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+                return String(scalars)
+            case UInt8(ascii: "\\"):
+                scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+                run.removeAll()
+                scalars.append(try escape())
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                throw error("the string is not closed before the end of the line")
+            default:
+                if byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F {
+                    throw error("control character in a string; write it as an escape")
+                }
+                run.append(byte)
+                advance()
+            }
+        }
+    }
+
+    private mutating func multilineBasicString() throws(TOMLError) -> String {
+        position += 3
+        skipOneNewline()
+        var result = String.UnicodeScalarView()
+        var run: [UInt8] = []
+        func flush() {
+            result.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+            run.removeAll()
+        }
+        while true {
+            guard let byte = peek() else { throw error("the multi-line string is not closed with \"\"\"") }
+            if startsWith("\"\"\"") {
+                // Up to two quotes right before the closing delimiter belong to the string.
+                var extra = 0
+                while extra < 2 && position + 3 + extra < bytes.count
+                    && bytes[position + 3 + extra] == UInt8(ascii: "\"")
+                {
+                    extra += 1
+                }
+                run.append(contentsOf: repeatElement(UInt8(ascii: "\""), count: extra))
+                position += 3 + extra
+                flush()
+                return String(result)
+            }
+            switch byte {
+            case UInt8(ascii: "\\"):
+                flush()
+                if lineEndingBackslash() {
+                    continue
+                }
+                result.append(try escape())
+            case UInt8(ascii: "\n"):
+                run.append(byte)
+                advance()
+                newline(consumed: true)
+            default:
+                if byte < 0x20 && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") || byte == 0x7F {
+                    throw error("control character in a string; write it as an escape")
+                }
+                run.append(byte)
+                advance()
+            }
+        }
+    }
+
+    /// A backslash at the end of a line in a multi-line basic string trims the newline and the
+    /// whitespace after it.
+    private mutating func lineEndingBackslash() -> Bool {
+        var probe = position + 1
+        while probe < bytes.count, bytes[probe] == UInt8(ascii: " ") || bytes[probe] == UInt8(ascii: "\t") {
+            probe += 1
+        }
+        guard probe < bytes.count, bytes[probe] == UInt8(ascii: "\n") || bytes[probe] == UInt8(ascii: "\r") else {
+            return false
+        }
+        position = probe
+        while let byte = peek(),
+            [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(byte)
+        {
+            advance()
+            if byte == UInt8(ascii: "\n") { newline(consumed: true) }
+        }
+        return true
+    }
+
+    private mutating func literalString() throws(TOMLError) -> String {
+        advance()
+        let start = position
+        while let byte = peek(), byte != UInt8(ascii: "'") {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                throw error("the string is not closed before the end of the line")
+            }
+            if byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F {
+                throw error("control character in a string")
+            }
+            advance()
+        }
+        guard peek() != nil else { throw error("the string is not closed with '") }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        advance()
+        return text
+    }
+
+    private mutating func multilineLiteralString() throws(TOMLError) -> String {
+        position += 3
+        skipOneNewline()
+        let start = position
+        while !startsWith("'''") {
+            guard let byte = peek() else { throw error("the multi-line string is not closed with '''") }
+            advance()
+            if byte == UInt8(ascii: "\n") { newline(consumed: true) }
+        }
+        var end = position
+        var extra = 0
+        while extra < 2 && position + 3 + extra < bytes.count && bytes[position + 3 + extra] == UInt8(ascii: "'") {
+            extra += 1
+        }
+        end += extra
+        position += 3 + extra
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    private mutating func escape() throws(TOMLError) -> Unicode.Scalar {
+        advance()
+        guard let byte = peek() else { throw error("the string ends inside an escape") }
+        advance()
+        switch byte {
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "e"): return "\u{1B}"
+        case UInt8(ascii: "\""): return "\""
+        case UInt8(ascii: "\\"): return "\\"
+        case UInt8(ascii: "u"), UInt8(ascii: "U"):
+            let count = byte == UInt8(ascii: "u") ? 4 : 8
+            guard position + count <= bytes.count,
+                let code = UInt32(String(decoding: bytes[position..<position + count], as: UTF8.self), radix: 16),
+                let scalar = Unicode.Scalar(code)
+            else { throw error("\\\(Character(Unicode.Scalar(byte))) needs \(count) hex digits of a Unicode scalar") }
+            position += count
+            return scalar
+        default:
+            throw error("unknown escape \\\(Character(Unicode.Scalar(byte))) in a string")
+        }
+    }
+
+    // MARK: Reading bytes
+
+    private var column: Int { String(decoding: bytes[lineStart..<position], as: UTF8.self).count + 1 }
+
+    private func peek(_ offset: Int = 0) -> UInt8? {
+        position + offset < bytes.count ? bytes[position + offset] : nil
+    }
+
+    private mutating func advance() { position += 1 }
+
+    private mutating func newline(consumed: Bool = false) {
+        if !consumed { position += 1 }
+        line += 1
+        lineStart = position
+    }
+
+    private func startsWith(_ text: String) -> Bool {
+        let utf8 = Array(text.utf8)
+        return position + utf8.count <= bytes.count && Array(bytes[position..<position + utf8.count]) == utf8
+    }
+
+    private mutating func expect(_ character: Character, _ purpose: String) throws(TOMLError) {
+        guard peek() == character.asciiValue else {
+            throw error("expected \"\(character)\" \(purpose), found \(describeNext())")
+        }
+        advance()
+    }
+
+    private mutating func skipWhitespace() {
+        while let byte = peek(), byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { advance() }
+    }
+
+    private mutating func skipOneNewline() {
+        if peek() == UInt8(ascii: "\n") {
+            newline()
+        } else if peek() == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n") {
+            advance()
+            newline()
+        }
+    }
+
+    private mutating func skipWhitespaceCommentsAndNewlines() throws(TOMLError) {
+        while true {
+            skipWhitespace()
+            switch peek() {
+            case UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): try endOfLine()
+            default: return
+            }
+        }
+    }
+
+    private func isDigit(at index: Int) -> Bool {
+        index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")
+    }
+
+    private func isTokenByte(at index: Int) -> Bool {
+        guard index < bytes.count else { return false }
+        let byte = bytes[index]
+        return Self.isBareKeyByte(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: ":")
+    }
+
+    private static func isBareKeyByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "-")
+    }
+
+    private func describeNext() -> String {
+        guard let byte = peek() else { return "the end of the file" }
+        if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return "the end of the line" }
+        let rest = bytes[position..<min(bytes.count, position + 12)]
+        let text =
+            String(decoding: rest, as: UTF8.self).split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        return "\"\(text)\""
+    }
+
+    private func error(_ message: String, _ line: Int? = nil, _ column: Int? = nil) -> TOMLError {
+        TOMLError(line: line ?? self.line, column: column ?? self.column, message: message)
+    }
+}

@@ -1,0 +1,94 @@
+/// A table while the document is being read: tables are reopened by later headers and dotted keys,
+/// so they are shared references until ``freeze()`` turns them into values.
+final class TableBuilder {
+    enum Origin {
+        /// Defined by a `[header]` (or the root); may not be defined again.
+        case header
+        /// Created as the parent of a header or dotted key; a later header may still define it.
+        case implicit
+        /// Created by a dotted key (`a.b = 1`); more dotted keys may extend it.
+        case dotted
+        /// Written inline (`{ … }`); closed once written.
+        case inline
+    }
+
+    enum Slot {
+        case value(TOMLNode, keyLine: Int)
+        case table(TableBuilder, keyLine: Int)
+        case arrayOfTables([TableBuilder], keyLine: Int)
+    }
+
+    let line: Int
+    let column: Int
+    var origin: Origin
+    private(set) var keys: [String] = []
+    var slots: [String: Slot] = [:]
+
+    init(line: Int, column: Int, origin: Origin) {
+        self.line = line
+        self.column = column
+        self.origin = origin
+    }
+
+    func insert(_ key: String, _ slot: Slot) {
+        if slots[key] == nil { keys.append(key) }
+        slots[key] = slot
+    }
+
+    /// The table a header's intermediate key names, created when missing.
+    func descend(into key: String, line: Int, column: Int) throws(TOMLError) -> TableBuilder {
+        switch slots[key] {
+        case nil:
+            let table = TableBuilder(line: line, column: column, origin: .implicit)
+            insert(key, .table(table, keyLine: line))
+            return table
+        case .table(let table, _):
+            return table
+        case .arrayOfTables(let tables, _):
+            return tables[tables.count - 1]
+        case .value(let node, _):
+            throw TOMLError(
+                line: line, column: column,
+                message: "\"\(key)\" is already \(node.value.kindName) (line \(node.line)), not a table")
+        }
+    }
+
+    /// The table a dotted key's intermediate part names, created when missing.
+    func descendForDottedKey(_ key: String, line: Int, column: Int) throws(TOMLError) -> TableBuilder {
+        switch slots[key] {
+        case nil:
+            let table = TableBuilder(line: line, column: column, origin: .dotted)
+            insert(key, .table(table, keyLine: line))
+            return table
+        case .table(let table, _) where table.origin == .dotted || table.origin == .implicit:
+            return table
+        case .table(let table, _):
+            throw TOMLError(
+                line: line, column: column,
+                message: "table \"\(key)\" is already defined (line \(table.line)); add to it there")
+        case .arrayOfTables:
+            throw TOMLError(line: line, column: column, message: "\"\(key)\" is an array of tables, not a table")
+        case .value(let node, _):
+            throw TOMLError(
+                line: line, column: column,
+                message: "\"\(key)\" is already \(node.value.kindName) (line \(node.line)), not a table")
+        }
+    }
+
+    func freeze() -> TOMLTable {
+        TOMLTable(
+            entries: keys.map { key in
+                switch slots[key]! {
+                case .value(let node, let keyLine):
+                    return TOMLTable.Entry(key: key, keyLine: keyLine, node: node)
+                case .table(let table, let keyLine):
+                    return TOMLTable.Entry(key: key, keyLine: keyLine, node: table.node())
+                case .arrayOfTables(let tables, let keyLine):
+                    let node = TOMLNode(value: .array(tables.map { $0.node() }), line: keyLine, column: 1)
+                    return TOMLTable.Entry(key: key, keyLine: keyLine, node: node)
+                }
+            })
+    }
+
+    private func node() -> TOMLNode { TOMLNode(value: .table(freeze()), line: line, column: column) }
+}

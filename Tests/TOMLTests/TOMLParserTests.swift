@@ -1,0 +1,158 @@
+import Testing
+
+@testable import TOML
+
+@Suite("TOML parser")
+struct TOMLParserTests {
+    @Test("The config sketch of SPEC §8 reads, with the line of every key")
+    func configSketch() throws {
+        let table = try TOMLParser.parse(
+            """
+            timezone = "Asia/Ho_Chi_Minh"
+            plans = ["plans/a.xlsx", "plans/b.toml"]   # relative
+
+            [reminders]
+            send_time = "07:30"
+            before = [7, 3, 1]
+            [reminders.focus]
+            before = [14, 7, 3, 1]
+
+            [calendar]
+            days_off = [{ date = 2026-11-24, reason = "Ngày Văn hóa Việt Nam" }]
+
+            [[official]]
+            id = "khanh"
+            top = true
+
+            [[official]]
+            id = "lam"
+            aliases = ["PCT Lâm"]
+            """)
+        #expect(table.entries.map(\.key) == ["timezone", "plans", "reminders", "calendar", "official"])
+        #expect(table["plans"]?.keyLine == 2)
+        guard case .table(let reminders)? = table["reminders"]?.node.value,
+            case .array(let before)? = reminders["before"]?.node.value,
+            case .table(let focus)? = reminders["focus"]?.node.value
+        else {
+            Issue.record("reminders not read")
+            return
+        }
+        #expect(reminders["before"]?.keyLine == 6)
+        #expect(before.count == 3)
+        #expect(focus["before"]?.keyLine == 8)
+        guard case .array(let officials)? = table["official"]?.node.value,
+            case .table(let lam) = officials[1].value,
+            case .array(let aliases)? = lam["aliases"]?.node.value,
+            case .string(let alias) = aliases[0].value
+        else {
+            Issue.record("officials not read")
+            return
+        }
+        #expect(officials.count == 2)
+        #expect(alias == "PCT Lâm")
+        #expect(lam["id"]?.keyLine == 18)
+        guard case .table(let calendar)? = table["calendar"]?.node.value,
+            case .array(let daysOff)? = calendar["days_off"]?.node.value,
+            case .table(let first) = daysOff[0].value,
+            case .date(let date)? = first["date"]?.node.value
+        else {
+            Issue.record("calendar not read")
+            return
+        }
+        #expect(date == TOMLDate(year: 2026, month: 11, day: 24))
+    }
+
+    @Test(
+        "Scalars",
+        arguments: [
+            ("1_000", "1000"), ("-17", "-17"), ("0x1F", "31"), ("0o17", "15"), ("0b101", "5"), ("3.5", "3.5"),
+            ("-2e3", "-2000.0"), ("inf", "inf"), ("true", "true"), ("07:30", "07:30:00"), ("07:30:15", "07:30:15"),
+            ("2024-03-31", "2024-03-31"), ("2024-03-31T07:30:00+07:00", "2024-03-31 07:30:00 +420"),
+            ("2024-03-31 07:30:00Z", "2024-03-31 07:30:00 +0"),
+            ("1979-05-27T00:32:00.999", "1979-05-27 00:32:00 local"),
+        ])
+    func scalars(text: String, expected: String) throws {
+        let table = try TOMLParser.parse("v = \(text)")
+        #expect(table["v"].map { describe($0.node.value) } == expected)
+    }
+
+    @Test("Strings: escapes, literal and multi-line forms")
+    func strings() throws {
+        let table = try TOMLParser.parse(
+            #"""
+            a = "tab\there \u00E1 \"q\""
+            b = 'C:\path'
+            c = """
+            one
+            two"""
+            d = """\
+                joined \
+                here"""
+            e = '''
+            raw \n'''
+            f = """a ""quoted"" b"""""
+            "quoted key" = 1
+            g.h = 2
+            """#)
+        #expect(string(table, "a") == "tab\there á \"q\"")
+        #expect(string(table, "b") == #"C:\path"#)
+        #expect(string(table, "c") == "one\ntwo")
+        #expect(string(table, "d") == "joined here")
+        #expect(string(table, "e") == #"raw \n"#)
+        #expect(string(table, "f") == #"a ""quoted"" b"""#)
+        #expect(table["quoted key"] != nil)
+        guard case .table(let g)? = table["g"]?.node.value else {
+            Issue.record("dotted key not read")
+            return
+        }
+        #expect(g["h"] != nil)
+    }
+
+    @Test(
+        "Errors name the line and say what is wrong",
+        arguments: [
+            ("a = 1\na = 2", 2, "defined twice"),
+            ("[t]\nx = 1\n[t]", 3, "table [t] is defined twice"),
+            ("a = \"open", 1, "not closed"),
+            ("a = hello", 1, "strings need quotes"),
+            ("\n\nb = [1, 2", 3, "expected \",\" or \"]\""),
+            ("a = 1 b = 2", 1, "expected the end of the line"),
+            ("a =", 1, "value is missing"),
+            ("x = 2024-02-30", 1, "cannot read 2024-02-30"),
+            ("x = 01", 1, "cannot read 01"),
+            ("x = 1__0", 1, "cannot read"),
+            ("a = 1\n[a]", 2, "table [a] is defined twice"),
+            ("a = \"\\q\"", 1, "unknown escape"),
+            ("a = { b = 1 }\na.c = 2", 2, "already a table"),
+            ("= 3", 1, "expected a key"),
+        ])
+    func errors(text: String, line: Int, message: String) {
+        #expect {
+            try TOMLParser.parse(text)
+        } throws: { error in
+            guard let error = error as? TOMLError else { return false }
+            return error.line == line && error.message.contains(message)
+        }
+    }
+
+    private func string(_ table: TOMLTable, _ key: String) -> String? {
+        if case .string(let text)? = table[key]?.node.value { return text }
+        return nil
+    }
+
+    private func describe(_ value: TOMLValue) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        func date(_ d: TOMLDate) -> String { "\(d.year)-\(two(d.month))-\(two(d.day))" }
+        func time(_ t: TOMLTime) -> String { "\(two(t.hour)):\(two(t.minute)):\(two(t.second))" }
+        switch value {
+        case .integer(let n): return "\(n)"
+        case .float(let x): return "\(x)"
+        case .boolean(let b): return "\(b)"
+        case .string(let s): return s
+        case .date(let d): return date(d)
+        case .time(let t): return time(t)
+        case .dateTime(let d, let t, let offset): return "\(date(d)) \(time(t)) \(offset.map { "+\($0)" } ?? "local")"
+        case .array, .table: return "?"
+        }
+    }
+}
