@@ -15,6 +15,8 @@ let package = Package(
         .target(name: "WorkingCalendar", path: "Sources/Calendar"),
         // TOML 1.0 with the line of every key and value, for errors a clerk can act on.
         .target(name: "TOML"),
+        // Officials, units, tasks, deadlines and the reminder rules: plain values.
+        .target(name: "Model", dependencies: ["WorkingCalendar"]),
         .executableTarget(
             name: "nhacviec",
             dependencies: [

@@ -1,0 +1,40 @@
+import WorkingCalendar
+
+/// When a task is due (phân kỳ, thời hạn), as the plan states it: before any day-off adjustment.
+public enum Deadline: Hashable, Sendable {
+    /// A day: "30/06/2024", "Trước 30/6/2024".
+    case date(CivilDate)
+    /// The end of a period: "Quý I/2024" is due 31/03/2024.
+    case periodEnd(Period)
+    case recurring(Recurrence)
+    /// Thường xuyên: no deadline, never overdue, still listed in reports.
+    case ongoing
+}
+
+/// A completion (ngày hoàn thành) as recorded: the day the work was done and what was said of it.
+public struct Completion: Hashable, Sendable {
+    public let date: CivilDate
+    public let note: String?
+
+    public init(date: CivilDate, note: String? = nil) {
+        self.date = date
+        self.note = note
+    }
+}
+
+/// Which completion a record is for: a task, and for a recurring task the nominal deadline of the
+/// occurrence.
+public struct CompletionKey: Hashable, Sendable {
+    public let task: TaskID
+    public let occurrence: CivilDate?
+
+    public init(task: TaskID, occurrence: CivilDate? = nil) {
+        self.task = task
+        self.occurrence = occurrence
+    }
+}
+
+/// A report whose period Decree 09/2019/NĐ-CP fixes, shown in its reminders.
+public enum ReportCadence: String, Hashable, Sendable, CaseIterable {
+    case monthly, quarterly, halfYearly = "half_yearly", yearly
+}

@@ -1,0 +1,54 @@
+/// The officials and units of the office, and how each official is reached.
+public struct Directory: Sendable {
+    public let officials: [Official]
+    public let units: [Unit]
+    /// The channels each official's digests go out on, in order (email first).
+    public let channels: [OfficialID: [Channel]]
+    private let officialsByID: [OfficialID: Official]
+    private let unitsByID: [UnitID: Unit]
+
+    public init(officials: [Official], units: [Unit], channels: [OfficialID: [Channel]]) {
+        self.officials = officials
+        self.units = units
+        self.channels = channels
+        officialsByID = Dictionary(officials.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        unitsByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func official(_ id: OfficialID) -> Official? { officialsByID[id] }
+
+    public func unit(_ id: UnitID) -> Unit? { unitsByID[id] }
+
+    /// The official who receives an assignee's reminders.
+    public func recipient(for assignee: Assignee) -> OfficialID {
+        switch assignee {
+        case .official(let id): id
+        case .unit(let id): unitsByID[id]?.contact ?? id
+        }
+    }
+
+    /// The name to show for an assignee: the official's or the unit's.
+    public func displayName(_ assignee: Assignee) -> String {
+        switch assignee {
+        case .official(let id): officialsByID[id]?.name ?? id
+        case .unit(let id): unitsByID[id]?.name ?? id
+        }
+    }
+
+    public var topOfficials: [OfficialID] { officials.filter(\.isTop).map(\.id) }
+}
+
+/// A way a digest reaches its recipient.
+public enum Channel: Hashable, Sendable, Comparable, CustomStringConvertible {
+    case email
+    /// A configured webhook, by its name.
+    case webhook(String)
+
+    /// As JSON and logs write it: `email`, `webhook:nhom-ubnd`.
+    public var description: String {
+        switch self {
+        case .email: "email"
+        case .webhook(let name): "webhook:\(name)"
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import WorkingCalendar
+
+public typealias TaskID = String
+
+/// A task (nhiệm vụ): one row of the assignment table (biểu phân công), what is to be done, by whom,
+/// by when. Named so as not to shadow Swift's `Task`.
+public struct PlanTask: Sendable {
+    public let id: TaskID
+    public let title: String
+    /// The section of the plan it sits under: "2.1".
+    public let section: String?
+    /// A focus task (nhiệm vụ trọng tâm) assigned by the City Chairman: its own reminder stages.
+    public let isFocus: Bool
+    /// Lead official (lãnh đạo chỉ đạo): copied when the task runs late.
+    public let lead: OfficialID?
+    /// Responsible officials or units (chủ trì): they receive the reminders.
+    public let responsible: [Assignee]
+    /// Coordinating units (phối hợp), as written; they receive nothing.
+    public let coordinating: [String]
+    /// The document that assigned it: "QĐ 1529/QĐ-UBND ngày 29/12/2023".
+    public let document: String?
+    /// Target (chỉ tiêu): "172 lao động có việc làm mới".
+    public let target: String?
+    /// The plan year it was carried over from (chuyển tiếp), when the plan says so.
+    public let carriedOverFrom: Int?
+    public let deadline: Deadline
+    /// The year of the plan the task belongs to.
+    public let planYear: Int
+    public let reminders: ReminderOverride?
+    public let report: ReportCadence?
+    public let note: String?
+    /// Where the task was written, for errors and reports.
+    public let source: SourceLocation
+
+    public init(
+        id: TaskID, title: String, section: String? = nil, isFocus: Bool = false, lead: OfficialID? = nil,
+        responsible: [Assignee], coordinating: [String] = [], document: String? = nil, target: String? = nil,
+        carriedOverFrom: Int? = nil, deadline: Deadline, planYear: Int, reminders: ReminderOverride? = nil,
+        report: ReportCadence? = nil, note: String? = nil, source: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.section = section
+        self.isFocus = isFocus
+        self.lead = lead
+        self.responsible = responsible
+        self.coordinating = coordinating
+        self.document = document
+        self.target = target
+        self.carriedOverFrom = carriedOverFrom
+        self.deadline = deadline
+        self.planYear = planYear
+        self.reminders = reminders
+        self.report = report
+        self.note = note
+        self.source = source
+    }
+}
