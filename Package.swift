@@ -17,6 +17,8 @@ let package = Package(
         .target(name: "TOML"),
         // Officials, units, tasks, deadlines and the reminder rules: plain values.
         .target(name: "Model", dependencies: ["WorkingCalendar"]),
+        // Schedule sources: the config, TOML plans, Vietnamese deadline phrases and names.
+        .target(name: "ScheduleSources", dependencies: ["Model", "TOML", "WorkingCalendar"]),
         .executableTarget(
             name: "nhacviec",
             dependencies: [
@@ -30,6 +32,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
+        .testTarget(name: "ScheduleSourcesTests", dependencies: ["ScheduleSources", "Model", "WorkingCalendar"]),
         .testTarget(name: "CLITests"),
     ]
 )

@@ -1,0 +1,119 @@
+import WorkingCalendar
+
+/// Walks the tokens of one deadline phrase; each reader of ``DeadlinePhrase`` takes what it knows.
+struct DeadlineCursor {
+    /// Words that add nothing to a deadline: "trong quý II", "trước ngày 15/3", "vào tháng 6", "hạn".
+    static let fillers: Set<String> = ["trong", "truoc", "vao", "han", "het"]
+
+    let tokens: [DeadlineToken]
+    let planYear: Int
+    private var index = 0
+
+    init(tokens: [DeadlineToken], planYear: Int) {
+        self.tokens = tokens
+        self.planYear = planYear
+        // "Đến 30/6", "chậm nhất ngày 15/3": by that day.
+        if tokens.first == .word("den") { index = 1 }
+        if tokens.starts(with: [.word("cham"), .word("nhat")]) { index = 2 }
+    }
+
+    var atEnd: Bool {
+        // A trailing comma or dash is harmless: "Hằng tháng,".
+        tokens[index...].allSatisfy { if case .symbol = $0 { true } else { false } }
+    }
+
+    private var next: DeadlineToken? { index < tokens.count ? tokens[index] : nil }
+
+    mutating func word(_ word: String) -> Bool {
+        guard next == .word(word) else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func words(_ words: String...) -> Bool {
+        let start = index
+        for word in words where !self.word(word) {
+            index = start
+            return false
+        }
+        return true
+    }
+
+    mutating func oneOf(_ words: String...) -> String? {
+        words.first { self.word($0) }
+    }
+
+    mutating func symbol(_ symbol: DeadlineToken.Symbol) -> Bool {
+        guard next == .symbol(symbol) else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func number(_ value: Int) -> Bool {
+        guard case .number(value, _)? = next else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func anyNumberToken() -> (value: Int, digits: Int)? {
+        guard case .number(let value, let digits)? = next else { return nil }
+        index += 1
+        return (value, digits)
+    }
+
+    mutating func anyNumber() -> Int? { anyNumberToken()?.value }
+
+    /// A quarter as a Roman numeral (I–IV, and V… to report as wrong) or a number.
+    mutating func quarterNumber() -> Int? {
+        let romans = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6]
+        if case .word(let word)? = next, let value = romans[word] {
+            index += 1
+            return value
+        }
+        return anyNumber()
+    }
+
+    /// A four-digit year; an error when a number that is no year stands where one should.
+    mutating func yearNumber() throws(DeadlinePhraseError) -> Int? {
+        guard case .number(let value, let digits)? = next else { return nil }
+        guard digits == 4 else { return nil }
+        index += 1
+        guard WorkingCalendar.supportedYears.contains(value) else { throw .noSuchDay("year \(value)") }
+        return value
+    }
+
+    /// "/2024" or "năm 2024" after a period.
+    mutating func yearSuffix() throws(DeadlinePhraseError) -> Int? {
+        let start = index
+        if symbol(.slash) || word("nam") {
+            if let year = try yearNumber() { return year }
+            index = start
+        }
+        return nil
+    }
+
+    /// "–", ",", "và", "đến" between two periods of a range.
+    mutating func rangeSeparator() -> Bool {
+        symbol(.dash) || symbol(.comma) || word("va") || word("den")
+    }
+
+    /// "Chủ nhật", "thứ Hai" / "thứ 2" … "thứ Bảy" / "thứ 7".
+    mutating func weekday() -> Weekday? {
+        if words("chu", "nhat") { return .sunday }
+        let start = index
+        guard word("thu") else { return nil }
+        let names: [String: Weekday] = [
+            "hai": .monday, "ba": .tuesday, "tu": .wednesday, "nam": .thursday, "sau": .friday, "bay": .saturday,
+        ]
+        if case .word(let name)? = next, let weekday = names[name] {
+            index += 1
+            return weekday
+        }
+        if case .number(let value, _)? = next, (2...7).contains(value) {
+            index += 1
+            return Weekday(rawValue: value - 2)
+        }
+        index = start
+        return nil
+    }
+}

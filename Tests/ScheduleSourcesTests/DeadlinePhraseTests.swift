@@ -1,0 +1,109 @@
+import Foundation
+import Model
+import ScheduleSources
+import Testing
+import WorkingCalendar
+
+@Suite("Vietnamese deadline phrases (SPEC §2.3)")
+struct DeadlinePhraseTests {
+    /// Every phrase of the SPEC, as written there, read in a plan of 2024.
+    static let phrases: [(String, Deadline)] = [
+        ("Quý I/2024", .periodEnd(.quarter(year: 2024, quarter: 1))),
+        ("quý 1", .periodEnd(.quarter(year: 2024, quarter: 1))),
+        ("Q1/2024", .periodEnd(.quarter(year: 2024, quarter: 1))),
+        ("Trong quý II", .periodEnd(.quarter(year: 2024, quarter: 2))),
+        ("Tháng 6/2024", .periodEnd(.month(year: 2024, month: 6))),
+        ("T6/2024", .periodEnd(.month(year: 2024, month: 6))),
+        ("Trước 30/6/2024", .date(d(2024, 6, 30))),
+        ("trước ngày 15/3", .date(d(2024, 3, 15))),
+        ("30/06/2024", .date(d(2024, 6, 30))),
+        ("6 tháng đầu năm", .periodEnd(.half(year: 2024, half: 1))),
+        ("6 tháng cuối năm", .periodEnd(.half(year: 2024, half: 2))),
+        ("Năm 2024", .periodEnd(.year(2024))),
+        ("Cả năm", .periodEnd(.year(2024))),
+        ("Hằng tháng", every(.monthly(day: nil))),
+        ("Hằng tháng, trước ngày 20", every(.monthly(day: 20))),
+        ("Hàng quý", every(.quarterly(day: nil))),
+        ("Hằng tuần", every(.weekly(.friday))),
+        ("Chủ nhật hằng tuần", every(.weekly(.sunday))),
+        ("Thường xuyên", .ongoing),
+        ("Quý I – Quý II", .periodEnd(.quarter(year: 2024, quarter: 2))),
+    ]
+
+    @Test("Every phrase of the SPEC", arguments: phrases)
+    func spec(phrase: String, expected: Deadline) throws {
+        #expect(try DeadlinePhrase.parse(phrase, planYear: 2024) == expected)
+    }
+
+    @Test("The same without diacritics", arguments: phrases)
+    func withoutDiacritics(phrase: String, expected: Deadline) throws {
+        let plain = VietnameseText.folded(phrase)
+        #expect(try DeadlinePhrase.parse(plain, planYear: 2024) == expected, "\(plain)")
+    }
+
+    @Test("The same in capitals and with hàng for hằng", arguments: phrases)
+    func upperCaseAndHang(phrase: String, expected: Deadline) throws {
+        let variant = phrase.replacingOccurrences(of: "Hằng", with: "Hàng").replacingOccurrences(
+            of: "hằng", with: "hàng"
+        )
+        .uppercased()
+        #expect(try DeadlinePhrase.parse(variant, planYear: 2024) == expected, "\(variant)")
+    }
+
+    @Test("The same written in decomposed Unicode (NFD), as Word and spreadsheets often hold it", arguments: phrases)
+    func decomposed(phrase: String, expected: Deadline) throws {
+        let nfd = phrase.decomposedStringWithCanonicalMapping
+        #expect(try DeadlinePhrase.parse(nfd, planYear: 2024) == expected)
+    }
+
+    @Test(
+        "More forms people write",
+        arguments: [
+            ("Quý IV/2024", Deadline.periodEnd(.quarter(year: 2024, quarter: 4))),
+            ("quí 3", .periodEnd(.quarter(year: 2024, quarter: 3))),
+            ("Quý I-II/2024", .periodEnd(.quarter(year: 2024, quarter: 2))),
+            ("Quý III năm 2025", .periodEnd(.quarter(year: 2025, quarter: 3))),
+            ("Tháng 3 - tháng 4", .periodEnd(.month(year: 2024, month: 4))),
+            ("tháng 12 năm 2024", .periodEnd(.month(year: 2024, month: 12))),
+            ("2024-06-30", .date(d(2024, 6, 30))),
+            ("30.6.2024", .date(d(2024, 6, 30))),
+            ("ngày 30 tháng 6 năm 2024", .date(d(2024, 6, 30))),
+            ("Đến 15/3", .date(d(2024, 3, 15))),
+            ("Chậm nhất ngày 15/3/2024", .date(d(2024, 3, 15))),
+            ("Thứ Hai hằng tuần", every(.weekly(.monday))),
+            ("thứ 6 hàng tuần", every(.weekly(.friday))),
+            ("Hằng năm", every(.yearly(month: 12, day: 31))),
+            ("Hằng năm, trước ngày 15/12", every(.yearly(month: 12, day: 15))),
+            ("Hàng quý, trước ngày 18", every(.quarterly(day: 18))),
+            ("6 tháng một lần", every(.halfYearly(day: nil))),
+            ("Cuối năm", .periodEnd(.year(2024))),
+            ("6 tháng đầu năm 2025", .periodEnd(.half(year: 2025, half: 1))),
+        ])
+    func moreForms(phrase: String, expected: Deadline) throws {
+        #expect(try DeadlinePhrase.parse(phrase, planYear: 2024) == expected)
+    }
+
+    @Test(
+        "Wrong phrases and the error each gives",
+        arguments: [
+            ("Quý V/2024", "there is no quarter 5 (quarters are I to IV)"),
+            ("Tháng 13/2024", "there is no month 13"),
+            ("31/02/2024", "31/2/2024 is not a day of the calendar"),
+            ("30/2", "30/2/2024 is not a day of the calendar"),
+            ("Hằng tháng, trước ngày 32", "day 32 of the month is not a day of the calendar"),
+            ("", "the deadline is empty (write \"Thường xuyên\" for a task without one)"),
+            ("Thnag 6/2024", "cannot read \"Thnag 6/2024\" as a deadline (did you mean \"tháng 6/2024\"?)"),
+            ("Quyý I", "cannot read \"Quyý I\" as a deadline (did you mean \"Quý i\"?)"),
+            ("sớm nhất có thể", "cannot read \"sớm nhất có thể\" as a deadline (write a date"),
+            ("Quý I/2024 hoặc quý II", "cannot read \"Quý I/2024 hoặc quý II\" as a deadline"),
+            ("Tháng 6/2024 xong", "cannot read \"Tháng 6/2024 xong\""),
+            ("30/06/24", "cannot read \"30/06/24\""),
+        ])
+    func wrong(phrase: String, message: String) {
+        #expect {
+            try DeadlinePhrase.parse(phrase, planYear: 2024)
+        } throws: { error in
+            (error as? DeadlinePhraseError)?.description.hasPrefix(message) == true
+        }
+    }
+}

@@ -1,0 +1,11 @@
+import Model
+import WorkingCalendar
+
+func d(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
+    CivilDate(year: year, month: month, day: day)!
+}
+
+/// The plan year of 2024, January to December, for recurrences.
+func every(_ frequency: Recurrence.Frequency, year: Int = 2024) -> Deadline {
+    .recurring(Recurrence(frequency: frequency, start: d(year, 1, 1), end: d(year, 12, 31)))
+}
