@@ -1,0 +1,212 @@
+import Foundation
+import Model
+import TOML
+import WorkingCalendar
+
+/// Reads the main config file into a ``Configuration``, reporting every problem with its line.
+enum ConfigLoader {
+    static let topKeys = [
+        "timezone", "state_dir", "plans", "clerk", "reminders", "calendar", "carry_over", "email", "webhook",
+        "official", "unit",
+    ]
+
+    static func load(_ file: String, log: DiagnosticLog) -> Configuration? {
+        guard let root = TOMLFile.read(file, log: log) else { return nil }
+        var reader = TableReader(root: root, file: file, log: log)
+        let folder = (file as NSString).deletingLastPathComponent
+
+        let timezone = reader.string("timezone") ?? "Asia/Ho_Chi_Minh"
+        if TimeZone(identifier: timezone) == nil {
+            reader.log.add(reader.location(of: "timezone"), "unknown time zone \"\(timezone)\"", hint: "for Vietnam write \"Asia/Ho_Chi_Minh\"")
+        }
+        let stateDirectory = reader.string("state_dir").map { resolve($0, against: folder) }
+        let plans = planSources(&reader, folder: folder)
+        var policy = reminderPolicy(&reader)
+        if var carry = reader.table("carry_over") {
+            policy.carryOver.scope = carry.choice("scope", CarryOver.Scope.self) ?? policy.carryOver.scope
+            policy.carryOver.dueQuarter = carry.integer("due_quarter", range: 1...4) ?? policy.carryOver.dueQuarter
+            carry.finish(known: ["scope", "due_quarter"])
+        }
+        let calendar = calendarAdjustments(&reader)
+        let email = emailSettings(&reader, folder: folder, stateDirectory: stateDirectory)
+        let webhooks = webhookSettings(&reader, folder: folder)
+        let directory = DirectoryLoader.load(&reader, webhooks: webhooks)
+        var clerk: OfficialID?
+        if let name = reader.string("clerk") {
+            do {
+                clerk = try NameResolver(directory: directory).official(name)
+            } catch {
+                reader.log.add(reader.location(of: "clerk"), "clerk: \(error)")
+            }
+        }
+        reader.finish(known: topKeys)
+        return Configuration(
+            file: file, timezone: timezone, stateDirectory: stateDirectory, plans: plans, policy: policy,
+            calendar: calendar, email: email, webhooks: webhooks, directory: directory, clerk: clerk)
+    }
+
+    static func resolve(_ path: String, against folder: String) -> String {
+        path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+    }
+
+    private static func planSources(_ reader: inout TableReader, folder: String) -> [PlanSource] {
+        guard let node = reader.raw("plans") else { return [] }
+        guard case .array(let items) = node.value else {
+            reader.log.add(reader.location(node.line), "plans must be an array of paths, not \(node.value.kindName)")
+            return []
+        }
+        var sources: [PlanSource] = []
+        for item in items {
+            let location = reader.location(item.line)
+            switch item.value {
+            case .string(let path):
+                sources.append(PlanSource(path: resolve(path, against: folder), year: nil, sheet: nil, listedAt: location))
+            case .table(let table):
+                var entry = TableReader(root: table, file: reader.file, log: reader.log)
+                entry.name = "a plans entry"
+                if let path = entry.string("path", required: true) {
+                    sources.append(
+                        PlanSource(
+                            path: resolve(path, against: folder), year: entry.integer("year", range: 1900...2100),
+                            sheet: entry.string("sheet"), listedAt: location))
+                }
+                entry.finish(known: ["path", "year", "sheet"])
+            default:
+                reader.log.add(location, "plans must hold paths or { path = …, year = … } tables, not \(item.value.kindName)")
+            }
+        }
+        return sources
+    }
+
+    private static func reminderPolicy(_ reader: inout TableReader) -> ReminderPolicy {
+        var policy = ReminderPolicy()
+        guard var table = reader.table("reminders") else { return policy }
+        if let text = table.string("send_time") {
+            if let (hour, minute) = clockTime(text) {
+                (policy.sendHour, policy.sendMinute) = (hour, minute)
+            } else {
+                table.log.add(table.location(of: "send_time"), "send_time \"\(text)\" is not a time of day", hint: "write \"07:30\"")
+            }
+        }
+        policy.before = table.integers("before", range: 1...366) ?? policy.before
+        policy.onDeadline = table.boolean("on_deadline") ?? policy.onDeadline
+        policy.overdueEvery = table.integer("overdue_every", range: 1...366) ?? policy.overdueEvery
+        policy.escalateAfter = table.integer("escalate_after", range: 1...366) ?? policy.escalateAfter
+        policy.escalateTopAfter = table.integer("escalate_top_after", range: 1...366) ?? policy.escalateTopAfter
+        policy.count = table.choice("count", ReminderPolicy.DayCount.self) ?? policy.count
+        policy.deadlineOnDayOff = table.choice("deadline_on_day_off", ReminderPolicy.DayOffRule.self) ?? policy.deadlineOnDayOff
+        if let text = table.string("catch_up_within") {
+            if let seconds = duration(text) {
+                policy.catchUpWithin = seconds
+            } else {
+                table.log.add(table.location(of: "catch_up_within"), "catch_up_within \"\(text)\" is not a duration", hint: "write \"2d\", \"36h\" or \"90m\"")
+            }
+        }
+        if var focus = table.table("focus") {
+            policy.focusBefore = focus.integers("before", range: 1...366) ?? policy.focusBefore
+            focus.finish(known: ["before"])
+        }
+        if policy.escalateTopAfter < policy.escalateAfter {
+            table.log.add(table.location(of: "escalate_top_after"), "escalate_top_after (\(policy.escalateTopAfter)) is before escalate_after (\(policy.escalateAfter))")
+        }
+        table.finish(known: [
+            "send_time", "before", "on_deadline", "overdue_every", "escalate_after", "escalate_top_after", "count",
+            "deadline_on_day_off", "catch_up_within", "focus",
+        ])
+        return policy
+    }
+
+    private static func calendarAdjustments(_ reader: inout TableReader) -> CalendarAdjustments {
+        guard var table = reader.table("calendar") else { return .none }
+        func days(_ key: String) -> [(date: CivilDate, reason: String)] {
+            table.tables(key).compactMap { entry in
+                var entry = entry
+                let date = entry.date("date", required: true)
+                let reason = entry.string("reason") ?? "Theo quyết định"
+                entry.finish(known: ["date", "reason"])
+                return date.map { ($0, reason) }
+            }
+        }
+        let adjustments = CalendarAdjustments(daysOff: days("days_off"), workingDays: days("working_days"))
+        table.finish(known: ["days_off", "working_days"])
+        return adjustments
+    }
+
+    private static func emailSettings(_ reader: inout TableReader, folder: String, stateDirectory: String?) -> EmailSettings {
+        let defaultURL = "file://" + resolve("maildir", against: stateDirectory ?? "state")
+        guard var table = reader.table("email") else {
+            return EmailSettings(
+                url: defaultURL, from: "nhacviec <nhacviec@localhost>", username: nil, passwordFile: nil, caFile: nil,
+                verifyCertificates: true, connectTimeout: 10, timeout: 60, language: "vi", templates: nil,
+                attachCalendar: true)
+        }
+        let url = table.string("url") ?? defaultURL
+        if !["smtp://", "smtps://", "file://"].contains(where: url.hasPrefix) {
+            table.log.add(table.location(of: "url"), "email url \"\(url)\" must start with smtp://, smtps:// or file://")
+        }
+        let from = table.string("from", required: true) ?? ""
+        if from.contains(where: { $0 == "\r" || $0 == "\n" }) {
+            table.log.add(table.location(of: "from"), "email from must be one line")
+        }
+        let language = table.string("language") ?? "vi"
+        if !["vi", "en"].contains(language) {
+            table.log.add(table.location(of: "language"), "email language must be \"vi\" or \"en\", not \"\(language)\"")
+        }
+        let settings = EmailSettings(
+            url: url, from: from, username: table.string("username"), passwordFile: table.string("password_file"),
+            caFile: table.string("ca_file").map { resolve($0, against: folder) },
+            verifyCertificates: table.boolean("verify_certificates") ?? true,
+            connectTimeout: table.integer("connect_timeout", range: 1...600) ?? 10,
+            timeout: table.integer("timeout", range: 1...3600) ?? 60, language: language,
+            templates: table.string("templates").map { resolve($0, against: folder) },
+            attachCalendar: table.boolean("attach_ics") ?? true)
+        table.finish(known: [
+            "url", "from", "username", "password_file", "ca_file", "verify_certificates", "connect_timeout", "timeout",
+            "language", "templates", "attach_ics",
+        ])
+        return settings
+    }
+
+    private static func webhookSettings(_ reader: inout TableReader, folder: String) -> [WebhookSettings] {
+        var names: Set<String> = []
+        return reader.tables("webhook").compactMap { entry in
+            var entry = entry
+            defer {
+                entry.finish(known: ["name", "kind", "url", "token_file", "secret_file", "chat_id", "timeout"])
+            }
+            guard let name = entry.string("name", required: true), let kind = entry.choice("kind", WebhookSettings.Kind.self),
+                let url = entry.string("url", required: true)
+            else {
+                if !entry.has("kind") { entry.log.add(entry.location(nil), "[[webhook]] needs the key \"kind\"") }
+                return nil
+            }
+            if !names.insert(name).inserted {
+                entry.log.add(entry.location(of: "name"), "a second webhook is named \"\(name)\"")
+            }
+            if !url.hasPrefix("https://") && !url.hasPrefix("http://") {
+                entry.log.add(entry.location(of: "url"), "webhook url \"\(url)\" must start with https:// or http://")
+            }
+            return WebhookSettings(
+                name: name, kind: kind, url: url, tokenFile: entry.string("token_file"),
+                secretFile: entry.string("secret_file"), chatID: entry.string("chat_id"),
+                timeout: entry.integer("timeout", range: 1...600) ?? 30)
+        }
+    }
+
+    /// "07:30" → (7, 30).
+    static func clockTime(_ text: String) -> (Int, Int)? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) }), let hour = Int(parts[0]),
+            let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute)
+        else { return nil }
+        return (hour, minute)
+    }
+
+    /// "2d", "36h", "90m", "45s" → seconds.
+    static func duration(_ text: String) -> Int? {
+        let units = ["d": 86_400, "h": 3_600, "m": 60, "s": 1]
+        guard let unit = text.last.map(String.init), let factor = units[unit], let value = Int(text.dropLast()), value >= 0
+        else { return nil }
+        return value * factor
+    }
+}

@@ -1,0 +1,68 @@
+import Model
+import WorkingCalendar
+
+/// The main config file (SPEC §8), read and checked.
+public struct Configuration: Sendable {
+    /// The config file's path as given, for messages.
+    public let file: String
+    public let timezone: String
+    /// Where the state database and the default Maildir live; nil to take `$STATE_DIRECTORY` or ./state.
+    public let stateDirectory: String?
+    public let plans: [PlanSource]
+    public let policy: ReminderPolicy
+    public let calendar: CalendarAdjustments
+    public let email: EmailSettings
+    public let webhooks: [WebhookSettings]
+    public let directory: Directory
+    /// The official who follows up every task (the Office–Statistics clerk): told of failed deliveries.
+    public let clerk: OfficialID?
+}
+
+/// A plan listed in the config: a path, and for a spreadsheet its plan year and sheet.
+public struct PlanSource: Sendable {
+    /// The path, resolved against the config file's folder.
+    public let path: String
+    public let year: Int?
+    public let sheet: String?
+    /// Where the config lists it.
+    public let listedAt: SourceLocation
+}
+
+/// `[email]`: how mail leaves (the transports read it; the planner only needs to know mail exists).
+public struct EmailSettings: Sendable {
+    /// `smtp://host:port` (STARTTLS), `smtps://host:port`, or `file:///path/to/maildir`.
+    public let url: String
+    public let from: String
+    public let username: String?
+    public let passwordFile: String?
+    public let caFile: String?
+    /// Certificate checks; switching them off earns a loud warning.
+    public let verifyCertificates: Bool
+    public let connectTimeout: Int
+    public let timeout: Int
+    /// "vi" (default) or "en".
+    public let language: String
+    /// A folder of Mustache templates overriding the built-in ones.
+    public let templates: String?
+    public let attachCalendar: Bool
+}
+
+/// `[[webhook]]`: a JSON endpoint that receives digests.
+public struct WebhookSettings: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case generic, slack, telegram
+    }
+
+    public let name: String
+    public let kind: Kind
+    public let url: String
+    public let tokenFile: String?
+    public let secretFile: String?
+    /// A Telegram group chat that gets every digest.
+    public let chatID: String?
+    public let timeout: Int
+
+    /// Whether every digest goes to it (a group chat, a system), rather than only to officials with a
+    /// Telegram id of their own.
+    public var receivesEveryDigest: Bool { kind != .telegram || chatID != nil }
+}

@@ -1,0 +1,91 @@
+import Model
+
+/// Reads `[[official]]` and `[[unit]]` into a ``Directory``: ids unique, every reference resolving, and
+/// every official reachable on some channel, since a reminder with nowhere to go would be lost silently.
+enum DirectoryLoader {
+    static let officialKeys = ["id", "name", "title", "email", "telegram", "aliases", "escalates_to", "top"]
+    static let unitKeys = ["id", "name", "aliases", "contact"]
+
+    static func load(_ reader: inout TableReader, webhooks: [WebhookSettings]) -> Directory {
+        var ids: Set<String> = []
+        var officials: [(Official, escalation: (name: String, location: SourceLocation)?, at: SourceLocation)] = []
+        for entry in reader.tables("official") {
+            var entry = entry
+            defer { entry.finish(known: officialKeys) }
+            guard let id = entry.string("id", required: true), let name = entry.string("name", required: true) else { continue }
+            entry.name = "[[official]] \(id)"
+            if !ids.insert(id).inserted { entry.log.add(entry.location(of: "id"), "a second official or unit has the id \"\(id)\"") }
+            let email = entry.string("email")
+            if let email, !isEmailAddress(email) {
+                entry.log.add(entry.location(of: "email"), "\"\(email)\" is not an email address")
+            }
+            let official = Official(
+                id: id, name: name, title: entry.string("title") ?? "", email: email, telegram: entry.string("telegram"),
+                aliases: entry.strings("aliases") ?? [], escalatesTo: nil, isTop: entry.boolean("top") ?? false)
+            let escalation = entry.string("escalates_to").map { ($0, entry.location(of: "escalates_to")) }
+            officials.append((official, escalation, entry.location(nil)))
+        }
+        let tops = officials.filter { $0.0.isTop }
+        if tops.count > 1 {
+            reader.log.add(reader.location(of: "official"), "\(tops.count) officials are marked top = true (\(tops.map(\.0.id).joined(separator: ", "))); only the Chairman is")
+        }
+
+        let bare = Directory(officials: officials.map(\.0), units: [], channels: [:])
+        var units: [Unit] = []
+        for entry in reader.tables("unit") {
+            var entry = entry
+            defer { entry.finish(known: unitKeys) }
+            guard let id = entry.string("id", required: true), let name = entry.string("name", required: true),
+                let contact = entry.string("contact", required: true)
+            else { continue }
+            if !ids.insert(id).inserted { entry.log.add(entry.location(of: "id"), "a second official or unit has the id \"\(id)\"") }
+            do {
+                let contactID = try NameResolver(directory: bare).official(contact)
+                units.append(Unit(id: id, name: name, aliases: entry.strings("aliases") ?? [], contact: contactID))
+            } catch {
+                entry.log.add(entry.location(of: "contact"), "contact of unit \"\(name)\": \(error)")
+            }
+        }
+
+        let resolver = NameResolver(directory: bare)
+        var resolved: [Official] = []
+        var places: [OfficialID: SourceLocation] = [:]
+        for (official, escalation, place) in officials {
+            places[official.id] = place
+            var escalatesTo: OfficialID?
+            if let escalation {
+                do {
+                    escalatesTo = try resolver.official(escalation.name)
+                } catch {
+                    reader.log.add(escalation.location, "escalates_to of \(official.id): \(error)")
+                }
+            }
+            resolved.append(
+                Official(
+                    id: official.id, name: official.name, title: official.title, email: official.email,
+                    telegram: official.telegram, aliases: official.aliases, escalatesTo: escalatesTo, isTop: official.isTop))
+        }
+
+        var channels: [OfficialID: [Channel]] = [:]
+        for official in resolved {
+            var list: [Channel] = official.email == nil ? [] : [.email]
+            for webhook in webhooks where webhook.receivesEveryDigest || official.telegram != nil {
+                list.append(.webhook(webhook.name))
+            }
+            if list.isEmpty {
+                reader.log.add(
+                    places[official.id] ?? reader.location(of: "official"), "official \(official.id) has no email and no webhook reaches them",
+                    hint: "give them an email, or a telegram id and a telegram webhook")
+            }
+            channels[official.id] = list
+        }
+        return Directory(officials: resolved, units: units, channels: channels)
+    }
+
+    /// A plain address: something@domain, one line, no spaces or angle brackets.
+    static func isEmailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," })
+    }
+}

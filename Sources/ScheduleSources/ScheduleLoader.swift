@@ -1,0 +1,58 @@
+import Foundation
+import Model
+
+/// The config and every plan it lists, read whole: either everything is valid, or every error is
+/// reported and nothing is returned, so a broken version is never half-applied.
+public struct LoadedSchedule: Sendable {
+    public let configuration: Configuration
+    public let schedule: Schedule
+}
+
+public enum ScheduleLoader {
+    /// The config file a path names: the file itself, or `nhacviec.toml` inside a folder.
+    public static func configFile(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return (path as NSString).appendingPathComponent("nhacviec.toml")
+        }
+        return path
+    }
+
+    public static func load(config path: String) throws(Diagnostics) -> LoadedSchedule {
+        let log = DiagnosticLog()
+        let file = configFile(path)
+        guard let configuration = ConfigLoader.load(file, log: log) else { throw Diagnostics(log.items) }
+        var plans: [Plan] = []
+        var completions: [CompletionKey: Completion] = [:]
+        for source in configuration.plans {
+            switch (source.path as NSString).pathExtension.lowercased() {
+            case "toml":
+                if let (plan, planCompletions) = TOMLPlanReader.read(source, directory: configuration.directory, log: log) {
+                    plans.append(plan)
+                    completions.merge(planCompletions) { first, _ in first }
+                }
+            default:
+                log.add(source.listedAt, "cannot read \(source.path) as a plan", hint: "plans are .toml files")
+            }
+        }
+        if configuration.plans.isEmpty {
+            log.add(SourceLocation(file: file, line: 1), "no plans are listed", hint: "plans = [\"plans/ke-hoach-2024.toml\"]")
+        }
+        checkUniqueTaskIDs(plans, log: log)
+        guard log.isEmpty else { throw Diagnostics(log.items) }
+        let schedule = Schedule(
+            directory: configuration.directory, plans: plans, policy: configuration.policy, completions: completions)
+        return LoadedSchedule(configuration: configuration, schedule: schedule)
+    }
+
+    private static func checkUniqueTaskIDs(_ plans: [Plan], log: DiagnosticLog) {
+        var seen: [TaskID: SourceLocation] = [:]
+        for task in plans.flatMap(\.tasks) {
+            if let first = seen[task.id] {
+                log.add(task.source, "a second task has the id \"\(task.id)\"", hint: "the first is at \(first)")
+            } else {
+                seen[task.id] = task.source
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+import Model
+import TOML
+import WorkingCalendar
+
+/// Reads a TOML plan: `[plan]` and its `[[task]]` tables, each resolved against the directory.
+enum TOMLPlanReader {
+    static let taskKeys = [
+        "id", "title", "section", "focus", "lead", "responsible", "coordinating", "document", "target",
+        "carried_over_from", "due", "every", "day", "month", "from", "until", "completed", "completion_note",
+        "completed_occurrences", "report", "note", "reminders",
+    ]
+
+    static func read(
+        _ source: PlanSource, directory: Directory, log: DiagnosticLog
+    ) -> (Plan, [CompletionKey: Completion])? {
+        guard let root = TOMLFile.read(source.path, listedAt: source.listedAt, log: log) else { return nil }
+        var reader = TableReader(root: root, file: source.path, log: log)
+        guard var header = reader.table("plan") else {
+            log.add(SourceLocation(file: source.path, line: 1), "a plan file needs a [plan] table with id, title and year")
+            return nil
+        }
+        let id = header.string("id", required: true) ?? source.path
+        let title = header.string("title") ?? id
+        let year = header.integer("year", required: true, range: 1900...2100) ?? source.year ?? 0
+        _ = header.string("document")
+        header.finish(known: ["id", "title", "year", "document"])
+        var sections: [String: String] = [:]
+        for entry in reader.tables("section") {
+            var entry = entry
+            if let id = entry.string("id", required: true) { sections[id] = entry.string("title", required: true) }
+            entry.finish(known: ["id", "title"])
+        }
+        let resolver = NameResolver(directory: directory)
+        var tasks: [PlanTask] = []
+        var completions: [CompletionKey: Completion] = [:]
+        for entry in reader.tables("task") {
+            var task = TaskReader(table: entry, resolver: resolver, planYear: year)
+            if let read = task.read() {
+                tasks.append(read.task)
+                completions.merge(read.completions) { first, _ in first }
+            }
+        }
+        reader.finish(known: ["plan", "section", "task"])
+        if tasks.isEmpty && log.isEmpty {
+            log.add(SourceLocation(file: source.path, line: 1), "the plan has no [[task]]")
+        }
+        let plan = Plan(id: id, title: title, year: year, tasks: tasks, source: SourceLocation(file: source.path, line: header.line))
+        return (plan, completions)
+    }
+}
+
+/// Reads one `[[task]]` table.
+struct TaskReader {
+    var table: TableReader
+    let resolver: NameResolver
+    let planYear: Int
+
+    init(table: TableReader, resolver: NameResolver, planYear: Int) {
+        self.table = table
+        self.resolver = resolver
+        self.planYear = planYear
+    }
+
+    mutating func read() -> (task: PlanTask, completions: [CompletionKey: Completion])? {
+        defer { table.finish(known: TOMLPlanReader.taskKeys) }
+        let errorsBefore = table.log.items.count
+        guard let id = table.string("id", required: true) else { return nil }
+        table.name = "task \(id)"
+        let title = table.string("title", required: true) ?? ""
+        let lead = table.string("lead").flatMap { name in
+            resolve("lead", name) { name throws(NameError) in try resolver.official(name) }
+        }
+        let responsible = (table.strings("responsible", required: true) ?? []).compactMap { name in
+            resolve("responsible", name) { name throws(NameError) in try resolver.assignee(name) }
+        }
+        let deadline = readDeadline()
+        let reminders = readOverride()
+        let report = table.choice("report", ReportCadence.self)
+        let completions = readCompletions(id: id, deadline: deadline)
+        let task = PlanTask(
+            id: id, title: title, section: table.string("section"), isFocus: table.boolean("focus") ?? false,
+            lead: lead, responsible: responsible, coordinating: table.strings("coordinating") ?? [],
+            document: table.string("document"), target: table.string("target"),
+            carriedOverFrom: table.integer("carried_over_from", range: 1900...2100), deadline: deadline ?? .ongoing,
+            planYear: planYear, reminders: reminders, report: report, note: table.string("note"),
+            source: table.location(nil))
+        guard table.log.items.count == errorsBefore, deadline != nil else { return nil }
+        return (task, completions)
+    }
+
+    private func resolve<Value>(_ key: String, _ name: String, _ lookup: (String) throws(NameError) -> Value) -> Value? {
+        do {
+            return try lookup(name)
+        } catch {
+            table.log.add(table.location(of: key), "\(key) of \(table.name): \(error)")
+            return nil
+        }
+    }
+
+    /// `due` (a date or a phrase), or `every` with `day`, `month`, `from`, `until`.
+    private mutating func readDeadline() -> Deadline? {
+        let due = table.raw("due")
+        let every = table.string("every")
+        let day = table.integer("day", range: 1...31)
+        let month = table.integer("month", range: 1...12)
+        let from = table.date("from")
+        let until = table.date("until")
+        let location = table.location(of: every != nil ? "every" : "due")
+        var deadline: Deadline?
+        switch (due, every) {
+        case (nil, nil):
+            table.log.add(table.location(nil), "\(table.name) needs a deadline: due = 2024-03-31, due = \"Quý I/2024\", or every = \"month\"")
+        case (.some, .some):
+            table.log.add(location, "\(table.name) has both due and every; keep one")
+        case (let due?, nil):
+            if let date = TableReader.date(due) {
+                deadline = .date(date)
+            } else if case .string(let phrase) = due.value {
+                do {
+                    deadline = try DeadlinePhrase.parse(phrase, planYear: planYear)
+                } catch {
+                    table.log.add(table.location(due.line), "due of \(table.name): \(error)")
+                }
+            } else {
+                table.log.add(table.location(due.line), "due of \(table.name) must be a date or a phrase, not \(due.value.kindName)")
+            }
+        case (nil, let every?):
+            let frequency: Recurrence.Frequency?
+            switch every {
+            case "week":
+                let weekday = day.flatMap { (1...7).contains($0) ? Weekday(rawValue: $0 - 1) : nil }
+                if day != nil && weekday == nil { table.log.add(location, "day of a weekly task is 1 (Monday) to 7 (Sunday)") }
+                frequency = .weekly(weekday ?? .friday)
+            case "month": frequency = .monthly(day: day)
+            case "quarter": frequency = .quarterly(day: day)
+            case "half_year": frequency = .halfYearly(day: day)
+            case "year":
+                let m = month ?? 12
+                frequency = .yearly(month: m, day: day ?? CivilDate.daysIn(month: m, year: planYear))
+            default:
+                table.log.add(location, "every must be \"week\", \"month\", \"quarter\", \"half_year\" or \"year\", not \"\(every)\"")
+                frequency = nil
+            }
+            let start = from ?? CivilDate(year: planYear, month: 1, day: 1)!
+            let end = until ?? CivilDate(year: planYear, month: 12, day: 31)!
+            if end < start { table.log.add(table.location(of: "until"), "until \(end) is before from \(start)") }
+            deadline = frequency.map { .recurring(Recurrence(frequency: $0, start: start, end: end)) }
+        }
+        if case .recurring = deadline {} else if day != nil || month != nil || from != nil || until != nil {
+            table.log.add(location, "day, month, from and until only apply with every")
+        }
+        return deadline
+    }
+
+    private mutating func readOverride() -> ReminderOverride? {
+        guard var reminders = table.table("reminders") else { return nil }
+        let override = ReminderOverride(
+            before: reminders.integers("before", range: 1...366), onDeadline: reminders.boolean("on_deadline"),
+            overdueEvery: reminders.integer("overdue_every", range: 1...366))
+        reminders.finish(known: ["before", "on_deadline", "overdue_every"])
+        return override
+    }
+
+    /// `completed` (+ `completion_note`) for a one-off task; `completed_occurrences` for a recurring one,
+    /// keyed by the occurrence's nominal deadline.
+    private mutating func readCompletions(id: TaskID, deadline: Deadline?) -> [CompletionKey: Completion] {
+        var completions: [CompletionKey: Completion] = [:]
+        let note = table.string("completion_note")
+        if let date = table.date("completed") {
+            if case .recurring = deadline {
+                table.log.add(table.location(of: "completed"), "a recurring task is completed per occurrence: completed_occurrences = { \"2024-01-31\" = 2024-01-30 }")
+            }
+            completions[CompletionKey(task: id)] = Completion(date: date, note: note)
+        }
+        if let node = table.raw("completed_occurrences") {
+            guard case .table(let entries) = node.value, case .recurring(let recurrence) = deadline else {
+                table.log.add(table.location(node.line), "completed_occurrences is a table of the recurring task's occurrence dates")
+                return completions
+            }
+            let occurrences = Set(recurrence.occurrences)
+            for entry in entries.entries {
+                let occurrence = try? CivilDate.parse(entry.key)
+                guard let occurrence, occurrences.contains(occurrence) else {
+                    table.log.add(table.location(entry.keyLine), "\"\(entry.key)\" is not an occurrence of task \(id)", hint: "occurrences fall on \(recurrence.occurrences.prefix(3).map(\.iso).joined(separator: ", "))…")
+                    continue
+                }
+                guard let date = TableReader.date(entry.node) else {
+                    table.log.add(table.location(entry.node.line), "the completion of \(entry.key) must be a date")
+                    continue
+                }
+                completions[CompletionKey(task: id, occurrence: occurrence)] = Completion(date: date)
+            }
+        }
+        return completions
+    }
+}

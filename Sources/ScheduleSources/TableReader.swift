@@ -1,0 +1,190 @@
+import Model
+import TOML
+import WorkingCalendar
+
+/// Reads one TOML table into typed values, reporting a wrong type at its line and, at ``finish()``,
+/// every key nobody asked for: a typo such as `befor = [3]` is an error, never a silent default.
+struct TableReader {
+    let table: TOMLTable
+    let file: String
+    /// The dotted path of the table: "" for the top level, "reminders.focus", "task".
+    let path: String
+    /// The table's name for messages: "[reminders]", "[[task]] 2.1.1".
+    var name: String
+    let line: Int
+    let log: DiagnosticLog
+    private var used: Set<String> = []
+
+    /// The top level of a file.
+    init(root table: TOMLTable, file: String, log: DiagnosticLog) {
+        self.init(table, file: file, path: "", name: "the top level", line: 1, log: log)
+    }
+
+    private init(_ table: TOMLTable, file: String, path: String, name: String, line: Int, log: DiagnosticLog) {
+        self.table = table
+        self.file = file
+        self.path = path
+        self.name = name
+        self.line = line
+        self.log = log
+    }
+
+    func location(_ line: Int?) -> SourceLocation { SourceLocation(file: file, line: line ?? self.line) }
+
+    func location(of key: String) -> SourceLocation { location(table[key]?.keyLine) }
+
+    func has(_ key: String) -> Bool { table[key] != nil }
+
+    /// Reports the keys that were never read, with the closest known key when there is one.
+    func finish(known: [String]) {
+        for entry in table.entries where !used.contains(entry.key) {
+            let suggestion = VietnameseText.closest(to: entry.key, among: known)
+            log.add(
+                location(entry.keyLine), "unknown key \"\(entry.key)\" in \(name)",
+                hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "known keys: \(known.joined(separator: ", "))")
+        }
+    }
+
+    private mutating func node(_ key: String, required: Bool) -> TOMLNode? {
+        used.insert(key)
+        guard let entry = table[key] else {
+            if required { log.add(location(nil), "\(name) needs the key \"\(key)\"") }
+            return nil
+        }
+        return entry.node
+    }
+
+    private func wrongType(_ key: String, _ node: TOMLNode, expected: String) {
+        log.add(location(node.line), "\(key) in \(name) must be \(expected), not \(node.value.kindName)")
+    }
+
+    mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = node(key, required: required) else { return nil }
+        guard case .string(let text) = node.value else {
+            wrongType(key, node, expected: "a string")
+            return nil
+        }
+        return text
+    }
+
+    mutating func integer(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
+        guard let node = node(key, required: required) else { return nil }
+        guard case .integer(let value) = node.value else {
+            wrongType(key, node, expected: "an integer")
+            return nil
+        }
+        if let range, !range.contains(value) {
+            log.add(location(node.line), "\(key) in \(name) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func boolean(_ key: String) -> Bool? {
+        guard let node = node(key, required: false) else { return nil }
+        guard case .boolean(let value) = node.value else {
+            wrongType(key, node, expected: "true or false")
+            return nil
+        }
+        return value
+    }
+
+    mutating func date(_ key: String, required: Bool = false) -> CivilDate? {
+        guard let node = node(key, required: required) else { return nil }
+        return Self.date(node) ?? {
+            wrongType(key, node, expected: "a date (write it bare, 2024-03-31)")
+            return nil
+        }()
+    }
+
+    static func date(_ node: TOMLNode) -> CivilDate? {
+        guard case .date(let date) = node.value else { return nil }
+        return CivilDate(year: date.year, month: date.month, day: date.day)
+    }
+
+    /// A string or an array of strings, as lists of names are written either way.
+    mutating func strings(_ key: String, required: Bool = false) -> [String]? {
+        guard let node = node(key, required: required) else { return nil }
+        switch node.value {
+        case .string(let text):
+            return [text]
+        case .array(let items):
+            var texts: [String] = []
+            for item in items {
+                guard case .string(let text) = item.value else {
+                    wrongType(key, item, expected: "an array of strings")
+                    return nil
+                }
+                texts.append(text)
+            }
+            return texts
+        default:
+            wrongType(key, node, expected: "a string or an array of strings")
+            return nil
+        }
+    }
+
+    mutating func integers(_ key: String, range: ClosedRange<Int>) -> [Int]? {
+        guard let node = node(key, required: false) else { return nil }
+        guard case .array(let items) = node.value else {
+            wrongType(key, node, expected: "an array of integers")
+            return nil
+        }
+        var values: [Int] = []
+        for item in items {
+            guard case .integer(let value) = item.value, range.contains(value) else {
+                log.add(
+                    location(item.line),
+                    "\(key) in \(name) must hold whole numbers from \(range.lowerBound) to \(range.upperBound)")
+                return nil
+            }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// One of a fixed set of words.
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, _: Choice.Type) -> Choice?
+    where Choice.RawValue == String {
+        guard let text = string(key) else { return nil }
+        if let choice = Choice(rawValue: text) { return choice }
+        let options = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        log.add(location(of: key), "\(key) in \(name) must be one of \(options), not \"\(text)\"")
+        return nil
+    }
+
+    /// A sub-table.
+    mutating func table(_ key: String) -> TableReader? {
+        guard let node = node(key, required: false) else { return nil }
+        guard case .table(let table) = node.value else {
+            wrongType(key, node, expected: "a table")
+            return nil
+        }
+        let path = qualified(key)
+        return TableReader(table, file: file, path: path, name: "[\(path)]", line: node.line, log: log)
+    }
+
+    /// An array of tables, `[[key]]` or `key = [{ … }]`.
+    mutating func tables(_ key: String) -> [TableReader] {
+        guard let node = node(key, required: false) else { return [] }
+        guard case .array(let items) = node.value else {
+            wrongType(key, node, expected: "an array of tables")
+            return []
+        }
+        var readers: [TableReader] = []
+        for item in items {
+            guard case .table(let table) = item.value else {
+                wrongType(key, item, expected: "a table")
+                continue
+            }
+            let path = qualified(key)
+            readers.append(TableReader(table, file: file, path: path, name: "[[\(path)]]", line: item.line, log: log))
+        }
+        return readers
+    }
+
+    /// The raw node of a key that may take several shapes (a deadline is a date or a phrase).
+    mutating func raw(_ key: String) -> TOMLNode? { node(key, required: false) }
+
+    private func qualified(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+}
