@@ -19,10 +19,14 @@ let package = Package(
         .target(name: "Model", dependencies: ["WorkingCalendar"]),
         // Schedule sources: the config, TOML plans, Vietnamese deadline phrases and names.
         .target(name: "ScheduleSources", dependencies: ["Model", "TOML", "WorkingCalendar"]),
+        // The planner: schedule, calendar and completions in; occurrences, statuses and digests out.
+        .target(name: "Planner", dependencies: ["Model", "WorkingCalendar"]),
+        // The wiring the command line and the service share: config in, calendar and planner out.
+        .target(name: "App", dependencies: ["Model", "Planner", "ScheduleSources", "WorkingCalendar"]),
         .executableTarget(
             name: "nhacviec",
             dependencies: [
-                "WorkingCalendar",
+                "App", "Model", "Planner", "ScheduleSources", "WorkingCalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "ScheduleSourcesTests", dependencies: ["ScheduleSources", "Model", "WorkingCalendar"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Model", "WorkingCalendar"]),
         .testTarget(name: "CLITests"),
     ]
 )

@@ -17,7 +17,9 @@ enum ConfigLoader {
 
         let timezone = reader.string("timezone") ?? "Asia/Ho_Chi_Minh"
         if TimeZone(identifier: timezone) == nil {
-            reader.log.add(reader.location(of: "timezone"), "unknown time zone \"\(timezone)\"", hint: "for Vietnam write \"Asia/Ho_Chi_Minh\"")
+            reader.log.add(
+                reader.location(of: "timezone"), "unknown time zone \"\(timezone)\"",
+                hint: "for Vietnam write \"Asia/Ho_Chi_Minh\"")
         }
         let stateDirectory = reader.string("state_dir").map { resolve($0, against: folder) }
         let plans = planSources(&reader, folder: folder)
@@ -60,7 +62,8 @@ enum ConfigLoader {
             let location = reader.location(item.line)
             switch item.value {
             case .string(let path):
-                sources.append(PlanSource(path: resolve(path, against: folder), year: nil, sheet: nil, listedAt: location))
+                sources.append(
+                    PlanSource(path: resolve(path, against: folder), year: nil, sheet: nil, listedAt: location))
             case .table(let table):
                 var entry = TableReader(root: table, file: reader.file, log: reader.log)
                 entry.name = "a plans entry"
@@ -72,7 +75,8 @@ enum ConfigLoader {
                 }
                 entry.finish(known: ["path", "year", "sheet"])
             default:
-                reader.log.add(location, "plans must hold paths or { path = …, year = … } tables, not \(item.value.kindName)")
+                reader.log.add(
+                    location, "plans must hold paths or { path = …, year = … } tables, not \(item.value.kindName)")
             }
         }
         return sources
@@ -85,7 +89,9 @@ enum ConfigLoader {
             if let (hour, minute) = clockTime(text) {
                 (policy.sendHour, policy.sendMinute) = (hour, minute)
             } else {
-                table.log.add(table.location(of: "send_time"), "send_time \"\(text)\" is not a time of day", hint: "write \"07:30\"")
+                table.log.add(
+                    table.location(of: "send_time"), "send_time \"\(text)\" is not a time of day",
+                    hint: "write \"07:30\"")
             }
         }
         policy.before = table.integers("before", range: 1...366) ?? policy.before
@@ -94,12 +100,15 @@ enum ConfigLoader {
         policy.escalateAfter = table.integer("escalate_after", range: 1...366) ?? policy.escalateAfter
         policy.escalateTopAfter = table.integer("escalate_top_after", range: 1...366) ?? policy.escalateTopAfter
         policy.count = table.choice("count", ReminderPolicy.DayCount.self) ?? policy.count
-        policy.deadlineOnDayOff = table.choice("deadline_on_day_off", ReminderPolicy.DayOffRule.self) ?? policy.deadlineOnDayOff
+        policy.deadlineOnDayOff =
+            table.choice("deadline_on_day_off", ReminderPolicy.DayOffRule.self) ?? policy.deadlineOnDayOff
         if let text = table.string("catch_up_within") {
             if let seconds = duration(text) {
                 policy.catchUpWithin = seconds
             } else {
-                table.log.add(table.location(of: "catch_up_within"), "catch_up_within \"\(text)\" is not a duration", hint: "write \"2d\", \"36h\" or \"90m\"")
+                table.log.add(
+                    table.location(of: "catch_up_within"), "catch_up_within \"\(text)\" is not a duration",
+                    hint: "write \"2d\", \"36h\" or \"90m\"")
             }
         }
         if var focus = table.table("focus") {
@@ -107,7 +116,9 @@ enum ConfigLoader {
             focus.finish(known: ["before"])
         }
         if policy.escalateTopAfter < policy.escalateAfter {
-            table.log.add(table.location(of: "escalate_top_after"), "escalate_top_after (\(policy.escalateTopAfter)) is before escalate_after (\(policy.escalateAfter))")
+            table.log.add(
+                table.location(of: "escalate_top_after"),
+                "escalate_top_after (\(policy.escalateTopAfter)) is before escalate_after (\(policy.escalateAfter))")
         }
         table.finish(known: [
             "send_time", "before", "on_deadline", "overdue_every", "escalate_after", "escalate_top_after", "count",
@@ -132,7 +143,9 @@ enum ConfigLoader {
         return adjustments
     }
 
-    private static func emailSettings(_ reader: inout TableReader, folder: String, stateDirectory: String?) -> EmailSettings {
+    private static func emailSettings(_ reader: inout TableReader, folder: String, stateDirectory: String?)
+        -> EmailSettings
+    {
         let defaultURL = "file://" + resolve("maildir", against: stateDirectory ?? "state")
         guard var table = reader.table("email") else {
             return EmailSettings(
@@ -142,7 +155,8 @@ enum ConfigLoader {
         }
         let url = table.string("url") ?? defaultURL
         if !["smtp://", "smtps://", "file://"].contains(where: url.hasPrefix) {
-            table.log.add(table.location(of: "url"), "email url \"\(url)\" must start with smtp://, smtps:// or file://")
+            table.log.add(
+                table.location(of: "url"), "email url \"\(url)\" must start with smtp://, smtps:// or file://")
         }
         let from = table.string("from", required: true) ?? ""
         if from.contains(where: { $0 == "\r" || $0 == "\n" }) {
@@ -150,7 +164,8 @@ enum ConfigLoader {
         }
         let language = table.string("language") ?? "vi"
         if !["vi", "en"].contains(language) {
-            table.log.add(table.location(of: "language"), "email language must be \"vi\" or \"en\", not \"\(language)\"")
+            table.log.add(
+                table.location(of: "language"), "email language must be \"vi\" or \"en\", not \"\(language)\"")
         }
         let settings = EmailSettings(
             url: url, from: from, username: table.string("username"), passwordFile: table.string("password_file"),
@@ -174,7 +189,8 @@ enum ConfigLoader {
             defer {
                 entry.finish(known: ["name", "kind", "url", "token_file", "secret_file", "chat_id", "timeout"])
             }
-            guard let name = entry.string("name", required: true), let kind = entry.choice("kind", WebhookSettings.Kind.self),
+            guard let name = entry.string("name", required: true),
+                let kind = entry.choice("kind", WebhookSettings.Kind.self),
                 let url = entry.string("url", required: true)
             else {
                 if !entry.has("kind") { entry.log.add(entry.location(nil), "[[webhook]] needs the key \"kind\"") }
@@ -205,7 +221,8 @@ enum ConfigLoader {
     /// "2d", "36h", "90m", "45s" → seconds.
     static func duration(_ text: String) -> Int? {
         let units = ["d": 86_400, "h": 3_600, "m": 60, "s": 1]
-        guard let unit = text.last.map(String.init), let factor = units[unit], let value = Int(text.dropLast()), value >= 0
+        guard let unit = text.last.map(String.init), let factor = units[unit], let value = Int(text.dropLast()),
+            value >= 0
         else { return nil }
         return value * factor
     }

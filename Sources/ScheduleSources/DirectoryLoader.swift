@@ -12,22 +12,30 @@ enum DirectoryLoader {
         for entry in reader.tables("official") {
             var entry = entry
             defer { entry.finish(known: officialKeys) }
-            guard let id = entry.string("id", required: true), let name = entry.string("name", required: true) else { continue }
+            guard let id = entry.string("id", required: true), let name = entry.string("name", required: true) else {
+                continue
+            }
             entry.name = "[[official]] \(id)"
-            if !ids.insert(id).inserted { entry.log.add(entry.location(of: "id"), "a second official or unit has the id \"\(id)\"") }
+            if !ids.insert(id).inserted {
+                entry.log.add(entry.location(of: "id"), "a second official or unit has the id \"\(id)\"")
+            }
             let email = entry.string("email")
             if let email, !isEmailAddress(email) {
                 entry.log.add(entry.location(of: "email"), "\"\(email)\" is not an email address")
             }
             let official = Official(
-                id: id, name: name, title: entry.string("title") ?? "", email: email, telegram: entry.string("telegram"),
+                id: id, name: name, title: entry.string("title") ?? "", email: email,
+                telegram: entry.string("telegram"),
                 aliases: entry.strings("aliases") ?? [], escalatesTo: nil, isTop: entry.boolean("top") ?? false)
             let escalation = entry.string("escalates_to").map { ($0, entry.location(of: "escalates_to")) }
             officials.append((official, escalation, entry.location(nil)))
         }
         let tops = officials.filter { $0.0.isTop }
         if tops.count > 1 {
-            reader.log.add(reader.location(of: "official"), "\(tops.count) officials are marked top = true (\(tops.map(\.0.id).joined(separator: ", "))); only the Chairman is")
+            reader.log.add(
+                reader.location(of: "official"),
+                "\(tops.count) officials are marked top = true (\(tops.map(\.0.id).joined(separator: ", "))); only the Chairman is"
+            )
         }
 
         let bare = Directory(officials: officials.map(\.0), units: [], channels: [:])
@@ -38,7 +46,9 @@ enum DirectoryLoader {
             guard let id = entry.string("id", required: true), let name = entry.string("name", required: true),
                 let contact = entry.string("contact", required: true)
             else { continue }
-            if !ids.insert(id).inserted { entry.log.add(entry.location(of: "id"), "a second official or unit has the id \"\(id)\"") }
+            if !ids.insert(id).inserted {
+                entry.log.add(entry.location(of: "id"), "a second official or unit has the id \"\(id)\"")
+            }
             do {
                 let contactID = try NameResolver(directory: bare).official(contact)
                 units.append(Unit(id: id, name: name, aliases: entry.strings("aliases") ?? [], contact: contactID))
@@ -63,7 +73,8 @@ enum DirectoryLoader {
             resolved.append(
                 Official(
                     id: official.id, name: official.name, title: official.title, email: official.email,
-                    telegram: official.telegram, aliases: official.aliases, escalatesTo: escalatesTo, isTop: official.isTop))
+                    telegram: official.telegram, aliases: official.aliases, escalatesTo: escalatesTo,
+                    isTop: official.isTop))
         }
 
         var channels: [OfficialID: [Channel]] = [:]
@@ -74,7 +85,8 @@ enum DirectoryLoader {
             }
             if list.isEmpty {
                 reader.log.add(
-                    places[official.id] ?? reader.location(of: "official"), "official \(official.id) has no email and no webhook reaches them",
+                    places[official.id] ?? reader.location(of: "official"),
+                    "official \(official.id) has no email and no webhook reaches them",
                     hint: "give them an email, or a telegram id and a telegram webhook")
             }
             channels[official.id] = list

@@ -13,6 +13,8 @@ public struct NameResolver: Sendable {
 
     private let directory: Directory
     private var exact: [String: [Assignee]] = [:]
+    /// Titles ("Chủ tịch UBND phường") name a person only when no name, alias or unit does.
+    private var titles: [String: [Assignee]] = [:]
     private var givenNames: [String: [OfficialID]] = [:]
     private var allNames: [String] = []
 
@@ -20,9 +22,10 @@ public struct NameResolver: Sendable {
         self.directory = directory
         for official in directory.officials {
             let assignee = Assignee.official(official.id)
-            for name in [official.id, official.name, official.title] + official.aliases {
-                add(name, assignee)
+            for name in [official.id, official.name] + official.aliases {
+                add(name, assignee, to: &exact)
             }
+            add(official.title, assignee, to: &titles)
             if let given = Self.key(official.name).split(separator: " ").last {
                 givenNames[String(given), default: []].append(official.id)
             }
@@ -30,16 +33,16 @@ public struct NameResolver: Sendable {
         }
         for unit in directory.units {
             for name in [unit.id, unit.name] + unit.aliases {
-                add(name, .unit(unit.id))
+                add(name, .unit(unit.id), to: &exact)
             }
             allNames += [unit.name] + unit.aliases
         }
     }
 
-    private mutating func add(_ name: String, _ assignee: Assignee) {
+    private func add(_ name: String, _ assignee: Assignee, to index: inout [String: [Assignee]]) {
         let key = Self.key(name)
-        guard !key.isEmpty, exact[key]?.contains(assignee) != true else { return }
-        exact[key, default: []].append(assignee)
+        guard !key.isEmpty, index[key]?.contains(assignee) != true else { return }
+        index[key, default: []].append(assignee)
     }
 
     /// The official or unit a name means.
@@ -50,7 +53,7 @@ public struct NameResolver: Sendable {
         // "Ông Vũ Trí Khánh - Chủ tịch UBND phường": the name before the dash.
         if let dash = key.range(of: " - ") { forms.append(Self.key(String(key[..<dash.lowerBound]))) }
         for form in forms {
-            if let matches = exact[form] {
+            if let matches = exact[form] ?? titles[form] {
                 guard matches.count == 1 else { throw .ambiguous(name, candidates: matches.map(directory.displayName)) }
                 return matches[0]
             }

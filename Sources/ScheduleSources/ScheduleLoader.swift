@@ -27,7 +27,9 @@ public enum ScheduleLoader {
         for source in configuration.plans {
             switch (source.path as NSString).pathExtension.lowercased() {
             case "toml":
-                if let (plan, planCompletions) = TOMLPlanReader.read(source, directory: configuration.directory, log: log) {
+                if let (plan, planCompletions) = TOMLPlanReader.read(
+                    source, directory: configuration.directory, log: log)
+                {
                     plans.append(plan)
                     completions.merge(planCompletions) { first, _ in first }
                 }
@@ -36,7 +38,9 @@ public enum ScheduleLoader {
             }
         }
         if configuration.plans.isEmpty {
-            log.add(SourceLocation(file: file, line: 1), "no plans are listed", hint: "plans = [\"plans/ke-hoach-2024.toml\"]")
+            log.add(
+                SourceLocation(file: file, line: 1), "no plans are listed",
+                hint: "plans = [\"plans/ke-hoach-2024.toml\"]")
         }
         checkUniqueTaskIDs(plans, log: log)
         guard log.isEmpty else { throw Diagnostics(log.items) }

@@ -21,7 +21,8 @@ enum TextFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let reason = !exists ? "no such file" : isDirectory.boolValue ? "it is a folder" : "it cannot be read (permissions?)"
+            let reason =
+                !exists ? "no such file" : isDirectory.boolValue ? "it is a folder" : "it cannot be read (permissions?)"
             if let listedAt {
                 log.add(listedAt, "cannot read \(path): \(reason)")
             } else {

@@ -16,7 +16,8 @@ enum TOMLPlanReader {
         guard let root = TOMLFile.read(source.path, listedAt: source.listedAt, log: log) else { return nil }
         var reader = TableReader(root: root, file: source.path, log: log)
         guard var header = reader.table("plan") else {
-            log.add(SourceLocation(file: source.path, line: 1), "a plan file needs a [plan] table with id, title and year")
+            log.add(
+                SourceLocation(file: source.path, line: 1), "a plan file needs a [plan] table with id, title and year")
             return nil
         }
         let id = header.string("id", required: true) ?? source.path
@@ -44,7 +45,9 @@ enum TOMLPlanReader {
         if tasks.isEmpty && log.isEmpty {
             log.add(SourceLocation(file: source.path, line: 1), "the plan has no [[task]]")
         }
-        let plan = Plan(id: id, title: title, year: year, tasks: tasks, source: SourceLocation(file: source.path, line: header.line))
+        let plan = Plan(
+            id: id, title: title, year: year, tasks: tasks, source: SourceLocation(file: source.path, line: header.line)
+        )
         return (plan, completions)
     }
 }
@@ -88,7 +91,8 @@ struct TaskReader {
         return (task, completions)
     }
 
-    private func resolve<Value>(_ key: String, _ name: String, _ lookup: (String) throws(NameError) -> Value) -> Value? {
+    private func resolve<Value>(_ key: String, _ name: String, _ lookup: (String) throws(NameError) -> Value) -> Value?
+    {
         do {
             return try lookup(name)
         } catch {
@@ -109,7 +113,9 @@ struct TaskReader {
         var deadline: Deadline?
         switch (due, every) {
         case (nil, nil):
-            table.log.add(table.location(nil), "\(table.name) needs a deadline: due = 2024-03-31, due = \"Quý I/2024\", or every = \"month\"")
+            table.log.add(
+                table.location(nil),
+                "\(table.name) needs a deadline: due = 2024-03-31, due = \"Quý I/2024\", or every = \"month\"")
         case (.some, .some):
             table.log.add(location, "\(table.name) has both due and every; keep one")
         case (let due?, nil):
@@ -122,14 +128,18 @@ struct TaskReader {
                     table.log.add(table.location(due.line), "due of \(table.name): \(error)")
                 }
             } else {
-                table.log.add(table.location(due.line), "due of \(table.name) must be a date or a phrase, not \(due.value.kindName)")
+                table.log.add(
+                    table.location(due.line),
+                    "due of \(table.name) must be a date or a phrase, not \(due.value.kindName)")
             }
         case (nil, let every?):
             let frequency: Recurrence.Frequency?
             switch every {
             case "week":
                 let weekday = day.flatMap { (1...7).contains($0) ? Weekday(rawValue: $0 - 1) : nil }
-                if day != nil && weekday == nil { table.log.add(location, "day of a weekly task is 1 (Monday) to 7 (Sunday)") }
+                if day != nil && weekday == nil {
+                    table.log.add(location, "day of a weekly task is 1 (Monday) to 7 (Sunday)")
+                }
                 frequency = .weekly(weekday ?? .friday)
             case "month": frequency = .monthly(day: day)
             case "quarter": frequency = .quarterly(day: day)
@@ -138,7 +148,9 @@ struct TaskReader {
                 let m = month ?? 12
                 frequency = .yearly(month: m, day: day ?? CivilDate.daysIn(month: m, year: planYear))
             default:
-                table.log.add(location, "every must be \"week\", \"month\", \"quarter\", \"half_year\" or \"year\", not \"\(every)\"")
+                table.log.add(
+                    location,
+                    "every must be \"week\", \"month\", \"quarter\", \"half_year\" or \"year\", not \"\(every)\"")
                 frequency = nil
             }
             let start = from ?? CivilDate(year: planYear, month: 1, day: 1)!
@@ -146,7 +158,8 @@ struct TaskReader {
             if end < start { table.log.add(table.location(of: "until"), "until \(end) is before from \(start)") }
             deadline = frequency.map { .recurring(Recurrence(frequency: $0, start: start, end: end)) }
         }
-        if case .recurring = deadline {} else if day != nil || month != nil || from != nil || until != nil {
+        if case .recurring = deadline {
+        } else if day != nil || month != nil || from != nil || until != nil {
             table.log.add(location, "day, month, from and until only apply with every")
         }
         return deadline
@@ -168,20 +181,29 @@ struct TaskReader {
         let note = table.string("completion_note")
         if let date = table.date("completed") {
             if case .recurring = deadline {
-                table.log.add(table.location(of: "completed"), "a recurring task is completed per occurrence: completed_occurrences = { \"2024-01-31\" = 2024-01-30 }")
+                table.log.add(
+                    table.location(of: "completed"),
+                    "a recurring task is completed per occurrence: completed_occurrences = { \"2024-01-31\" = 2024-01-30 }"
+                )
             }
             completions[CompletionKey(task: id)] = Completion(date: date, note: note)
         }
         if let node = table.raw("completed_occurrences") {
             guard case .table(let entries) = node.value, case .recurring(let recurrence) = deadline else {
-                table.log.add(table.location(node.line), "completed_occurrences is a table of the recurring task's occurrence dates")
+                table.log.add(
+                    table.location(node.line),
+                    "completed_occurrences is a table of the recurring task's occurrence dates")
                 return completions
             }
             let occurrences = Set(recurrence.occurrences)
             for entry in entries.entries {
                 let occurrence = try? CivilDate.parse(entry.key)
                 guard let occurrence, occurrences.contains(occurrence) else {
-                    table.log.add(table.location(entry.keyLine), "\"\(entry.key)\" is not an occurrence of task \(id)", hint: "occurrences fall on \(recurrence.occurrences.prefix(3).map(\.iso).joined(separator: ", "))…")
+                    table.log.add(
+                        table.location(entry.keyLine), "\"\(entry.key)\" is not an occurrence of task \(id)",
+                        hint:
+                            "occurrences fall on \(recurrence.occurrences.prefix(3).map(\.iso).joined(separator: ", "))…"
+                    )
                     continue
                 }
                 guard let date = TableReader.date(entry.node) else {

@@ -74,7 +74,9 @@ struct TableReader {
             return nil
         }
         if let range, !range.contains(value) {
-            log.add(location(node.line), "\(key) in \(name) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
+            log.add(
+                location(node.line),
+                "\(key) in \(name) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
             return nil
         }
         return value
@@ -91,10 +93,11 @@ struct TableReader {
 
     mutating func date(_ key: String, required: Bool = false) -> CivilDate? {
         guard let node = node(key, required: required) else { return nil }
-        return Self.date(node) ?? {
-            wrongType(key, node, expected: "a date (write it bare, 2024-03-31)")
-            return nil
-        }()
+        return Self.date(node)
+            ?? {
+                wrongType(key, node, expected: "a date (write it bare, 2024-03-31)")
+                return nil
+            }()
     }
 
     static func date(_ node: TOMLNode) -> CivilDate? {

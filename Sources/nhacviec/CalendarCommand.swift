@@ -13,11 +13,13 @@ struct CalendarCommand: ParsableCommand {
         help: "The year, \(WorkingCalendar.supportedYears.lowerBound)–\(WorkingCalendar.supportedYears.upperBound).")
     var year: String
 
+    @OptionGroup var config: ConfigOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let year = try Self.parseYear(self.year)
-        let calendar = WorkingCalendar()
+        let calendar = try config.calendar()
         let report = CalendarYearReport(year: year, calendar: calendar)
         if output.json {
             try JSONOutput.print(report)

@@ -5,7 +5,9 @@ struct Nhacviec: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nhacviec",
         abstract: "Nhắc việc: deadline reminders for a ward People's Committee, on the Vietnamese working calendar.",
-        subcommands: [CalendarCommand.self, LunarCommand.self]
+        subcommands: [
+            CheckCommand.self, CalendarCommand.self, LunarCommand.self, TasksCommand.self, PlanCommand.self,
+        ]
     )
 }
 

@@ -1,0 +1,33 @@
+import Foundation
+import Model
+import Planner
+import ScheduleSources
+import WorkingCalendar
+
+/// Everything a command or the service works with, built from one config the same way for both.
+public struct Runtime: Sendable {
+    public let configuration: Configuration
+    public let schedule: Schedule
+    public let calendar: WorkingCalendar
+    public let planner: Planner
+    public let sendTime: SendTime
+
+    /// Reads the config and its plans and builds the calendar and the planner.
+    ///
+    /// - Parameter completions: completions recorded beyond the plans.
+    public static func load(
+        config path: String, completions: [CompletionKey: Completion] = [:]
+    ) throws(Diagnostics) -> Runtime {
+        let loaded = try ScheduleLoader.load(config: path)
+        let calendar = WorkingCalendar(adjustments: loaded.configuration.calendar)
+        let policy = loaded.schedule.policy
+        let timeZone = TimeZone(identifier: loaded.configuration.timezone) ?? TimeZone(secondsFromGMT: 7 * 3_600)!
+        return Runtime(
+            configuration: loaded.configuration, schedule: loaded.schedule, calendar: calendar,
+            planner: Planner(schedule: loaded.schedule, calendar: calendar, completions: completions),
+            sendTime: SendTime(hour: policy.sendHour, minute: policy.sendMinute, timeZone: timeZone))
+    }
+
+    /// Today in the office's time zone.
+    public func today(now: Date = Date()) -> CivilDate { sendTime.day(of: now) }
+}

@@ -1,0 +1,31 @@
+import Model
+import WorkingCalendar
+
+/// Everything due for one recipient at one send time on one channel: one message.
+public struct Digest: Sendable {
+    /// Stable, readable and the same on every run: `2024-03-25/lam/email`.
+    public let id: String
+    public let sendDay: CivilDate
+    public let recipient: OfficialID
+    public let channel: Channel
+    /// Overdue first (the latest first), then due today, then due soon (the nearest first).
+    public let reminders: [Reminder]
+
+    init(sendDay: CivilDate, recipient: OfficialID, channel: Channel, reminders: [Reminder]) {
+        self.id = "\(sendDay.iso)/\(recipient)/\(channel)"
+        self.sendDay = sendDay
+        self.recipient = recipient
+        self.channel = channel
+        self.reminders = reminders.sorted { a, b in
+            if a.stage.stage != b.stage.stage { return a.stage.stage < b.stage.stage }
+            if a.stage.days != b.stage.days {
+                return a.stage.stage == .overdue ? a.stage.days > b.stage.days : a.stage.days < b.stage.days
+            }
+            return a.occurrence.task.id < b.occurrence.task.id
+        }
+    }
+
+    public var overdue: [Reminder] { reminders.filter { $0.stage.stage == .overdue } }
+    public var dueToday: [Reminder] { reminders.filter { $0.stage.stage == .due } }
+    public var dueSoon: [Reminder] { reminders.filter { $0.stage.stage == .before } }
+}

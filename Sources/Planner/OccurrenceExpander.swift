@@ -1,0 +1,88 @@
+import Model
+import WorkingCalendar
+
+/// Turns tasks into occurrences: recurrences into their periods, deadlines moved off days off, unfinished
+/// tasks carried into the next year, report periods attached.
+struct OccurrenceExpander {
+    let calendar: WorkingCalendar
+    let policy: ReminderPolicy
+
+    func occurrences(of task: PlanTask, completions: [CompletionKey: Completion]) -> [Occurrence] {
+        switch task.deadline {
+        case .ongoing:
+            return [
+                Occurrence(
+                    task: task, key: nil, nominalDeadline: nil, deadline: nil, carriedOverFrom: task.carriedOverFrom,
+                    completion: completions[CompletionKey(task: task.id)], activeFrom: nil, remindUntil: nil,
+                    dataPeriod: nil)
+            ]
+        case .recurring(let recurrence):
+            return recurrence.occurrences.map { nominal in
+                make(
+                    task, key: nominal, nominal: nominal, carriedOverFrom: task.carriedOverFrom,
+                    completion: completions[CompletionKey(task: task.id, occurrence: nominal)], remindUntil: nil)
+            }
+        case .date, .periodEnd:
+            let nominal = task.deadline.nominalDate!
+            let completion = completions[CompletionKey(task: task.id)]
+            let yearEnd = CivilDate(year: task.planYear, month: 12, day: 31)!
+            guard carriesOver(task), nominal <= yearEnd, completion.map({ $0.date > yearEnd }) ?? true else {
+                return [
+                    make(
+                        task, key: nil, nominal: nominal, carriedOverFrom: task.carriedOverFrom, completion: completion,
+                        remindUntil: nil)
+                ]
+            }
+            // Unfinished at the year's end: the task goes on into the next year with a new deadline, and
+            // its own deadline stops reminding on 1 January (it stays in the record as late).
+            let nextYear = task.planYear + 1
+            let carried = Period.quarter(year: nextYear, quarter: policy.carryOver.dueQuarter).lastDay
+            return [
+                make(
+                    task, key: nil, nominal: nominal, carriedOverFrom: task.carriedOverFrom, completion: completion,
+                    remindUntil: yearEnd.adding(days: 1)),
+                make(
+                    task, key: carried, nominal: carried, carriedOverFrom: task.planYear, completion: completion,
+                    activeFrom: yearEnd.adding(days: 1), remindUntil: nil),
+            ]
+        }
+    }
+
+    private func carriesOver(_ task: PlanTask) -> Bool {
+        switch policy.carryOver.scope {
+        case .all: true
+        case .focus: task.isFocus
+        case .none: false
+        }
+    }
+
+    private func make(
+        _ task: PlanTask, key: CivilDate?, nominal: CivilDate, carriedOverFrom: Int?, completion: Completion?,
+        activeFrom: CivilDate? = nil, remindUntil: CivilDate?
+    ) -> Occurrence {
+        Occurrence(
+            task: task, key: key, nominalDeadline: nominal, deadline: effectiveDeadline(nominal),
+            carriedOverFrom: carriedOverFrom, completion: completion, activeFrom: activeFrom, remindUntil: remindUntil,
+            dataPeriod: task.report.map { ReportPeriod.dataPeriod($0, deadline: nominal) })
+    }
+
+    /// Civil Code 2015 art. 148: a deadline on a day off moves to the next working day (configurable).
+    func effectiveDeadline(_ nominal: CivilDate) -> CivilDate {
+        switch policy.deadlineOnDayOff {
+        case .next: calendar.workingDay(onOrAfter: nominal)
+        case .previous: calendar.workingDay(onOrBefore: nominal)
+        case .keep: nominal
+        }
+    }
+}
+
+extension Deadline {
+    /// The day a one-off deadline names.
+    public var nominalDate: CivilDate? {
+        switch self {
+        case .date(let date): date
+        case .periodEnd(let period): period.lastDay
+        case .recurring, .ongoing: nil
+        }
+    }
+}

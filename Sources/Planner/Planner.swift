@@ -1,0 +1,60 @@
+import Model
+import WorkingCalendar
+
+/// From the schedule to what must happen: every occurrence with its status, and every reminder that
+/// goes out in a window, as digests. Pure: the schedule, the calendar and the completions are given,
+/// the clock is not read, so every rule can be checked at any date.
+public struct Planner: Sendable {
+    public let schedule: Schedule
+    public let calendar: WorkingCalendar
+    /// Every occurrence of every task, in the plans' order.
+    public let occurrences: [Occurrence]
+    private let stages: StageRules
+    private let recipients: RecipientRules
+
+    /// - Parameter completions: completions recorded beyond the plans (by `done`); they win over the plans'.
+    public init(schedule: Schedule, calendar: WorkingCalendar, completions: [CompletionKey: Completion] = [:]) {
+        self.schedule = schedule
+        self.calendar = calendar
+        let merged = schedule.completions.merging(completions) { _, recorded in recorded }
+        let expander = OccurrenceExpander(calendar: calendar, policy: schedule.policy)
+        occurrences = schedule.tasks.flatMap { expander.occurrences(of: $0, completions: merged) }
+        stages = StageRules(calendar: calendar, policy: schedule.policy)
+        recipients = RecipientRules(directory: schedule.directory)
+    }
+
+    /// Every reminder whose send day is in `window`, one per recipient and channel.
+    public func reminders(in window: ClosedRange<CivilDate>) -> [Reminder] {
+        var reminders: [Reminder] = []
+        for occurrence in occurrences {
+            for stage in stages.stages(of: occurrence, in: window) {
+                for (recipient, role) in recipients.recipients(of: occurrence.task, escalation: stage.escalation) {
+                    for channel in schedule.directory.channels[recipient] ?? [] {
+                        reminders.append(
+                            Reminder(
+                                occurrence: occurrence, stage: stage, recipient: recipient, role: role, channel: channel
+                            ))
+                    }
+                }
+            }
+        }
+        return reminders
+    }
+
+    /// The reminders of `window` grouped into one digest per recipient, send day and channel, in send
+    /// order. Nothing is produced for a recipient with nothing to say.
+    public func digests(in window: ClosedRange<CivilDate>) -> [Digest] {
+        struct Key: Hashable {
+            let day: CivilDate
+            let recipient: OfficialID
+            let channel: Channel
+        }
+        let grouped = Dictionary(grouping: reminders(in: window)) {
+            Key(day: $0.stage.sendDay, recipient: $0.recipient, channel: $0.channel)
+        }
+        return grouped.map {
+            Digest(sendDay: $0.key.day, recipient: $0.key.recipient, channel: $0.key.channel, reminders: $0.value)
+        }
+        .sorted { ($0.sendDay, $0.recipient, $0.channel) < ($1.sendDay, $1.recipient, $1.channel) }
+    }
+}

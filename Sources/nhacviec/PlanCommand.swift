@@ -1,0 +1,138 @@
+import App
+import ArgumentParser
+import Model
+import Planner
+import WorkingCalendar
+
+/// `nhacviec plan`: every reminder that would go out in a window, as digests.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "Show every reminder that would go out between two dates, as digests.")
+
+    @OptionGroup var config: ConfigOptions
+
+    @Option(help: "The first day (default today).")
+    var from: String?
+
+    @Option(help: "The last day (default 30 days after --from).")
+    var to: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let runtime = try config.runtime()
+        let first = try from.map { try CommandFailure.date($0, option: "--from") } ?? runtime.today()
+        let last = try to.map { try CommandFailure.date($0, option: "--to") } ?? first.adding(days: 30)
+        guard first <= last else { throw CommandFailure("--to \(last.iso) is before --from \(first.iso)") }
+        guard first.days(to: last) <= 3 * 366 else { throw CommandFailure("the window is longer than three years") }
+        let digests = runtime.planner.digests(in: first...last)
+        if output.json {
+            try JSONOutput.print(
+                digests.flatMap { digest in
+                    digest.reminders.map { PlanItem($0, digest: digest, sendTime: runtime.sendTime) }
+                })
+        } else {
+            print(PlanText.render(digests, runtime: runtime, window: first...last))
+        }
+    }
+}
+
+/// One reminder to one recipient, as `plan --json` lists it (docs/cli.md).
+struct PlanItem: Encodable {
+    let sendAt: String
+    let recipient: String
+    let role: String
+    let channel: String
+    let task: String
+    let occurrence: String?
+    let deadline: String
+    let nominalDeadline: String
+    let stage: String
+    let days: Int
+    let escalation: Int
+    let digest: String
+    let title: String
+    let dataPeriod: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case recipient, role, channel, task, occurrence, deadline, stage, days, escalation, digest, title
+        case sendAt = "send_at"
+        case nominalDeadline = "nominal_deadline"
+        case dataPeriod = "data_period"
+    }
+
+    init(_ reminder: Reminder, digest: Digest, sendTime: SendTime) {
+        let occurrence = reminder.occurrence
+        sendAt = sendTime.iso8601(on: reminder.stage.sendDay)
+        recipient = reminder.recipient
+        role = reminder.role.rawValue
+        channel = reminder.channel.description
+        task = occurrence.task.id
+        self.occurrence = occurrence.key?.iso
+        deadline = occurrence.deadline!.iso
+        nominalDeadline = occurrence.nominalDeadline!.iso
+        stage = reminder.stage.stage.rawValue
+        days = reminder.stage.days
+        escalation = reminder.stage.escalation
+        self.digest = digest.id
+        title = occurrence.task.title
+        dataPeriod = occurrence.dataPeriod.map { [$0.lowerBound.iso, $0.upperBound.iso] }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sendAt, forKey: .sendAt)
+        try container.encode(recipient, forKey: .recipient)
+        try container.encode(role, forKey: .role)
+        try container.encode(channel, forKey: .channel)
+        try container.encode(task, forKey: .task)
+        try container.encode(occurrence, forKey: .occurrence)
+        try container.encode(deadline, forKey: .deadline)
+        try container.encode(nominalDeadline, forKey: .nominalDeadline)
+        try container.encode(stage, forKey: .stage)
+        try container.encode(days, forKey: .days)
+        try container.encode(escalation, forKey: .escalation)
+        try container.encode(digest, forKey: .digest)
+        try container.encode(title, forKey: .title)
+        try container.encode(dataPeriod, forKey: .dataPeriod)
+    }
+}
+
+/// The plan as the clerk reads it: one block per digest.
+enum PlanText {
+    static func render(_ digests: [Digest], runtime: Runtime, window: ClosedRange<CivilDate>) -> String {
+        let directory = runtime.schedule.directory
+        let count = runtime.configuration.policy.count == .workingDays ? "ngày làm việc" : "ngày"
+        var lines = [
+            "Nhắc việc từ \(window.lowerBound.vietnamese) đến \(window.upperBound.vietnamese): \(digests.count) thư/tin nhắn"
+        ]
+        for digest in digests {
+            let person = directory.official(digest.recipient)
+            lines.append("")
+            lines.append(
+                "\(digest.sendDay.weekday.vietnamese) \(digest.sendDay.vietnamese) "
+                    + "\(runtime.sendTime.iso8601(on: digest.sendDay).dropFirst(11).prefix(5)) → "
+                    + "\(person?.name ?? digest.recipient) (\(digest.channel))")
+            for (title, group) in [
+                ("Quá hạn", digest.overdue), ("Đến hạn hôm nay", digest.dueToday), ("Sắp đến hạn", digest.dueSoon),
+            ]
+            where !group.isEmpty {
+                lines.append("  \(title):")
+                for reminder in group {
+                    let stage = reminder.stage
+                    let when =
+                        switch stage.stage {
+                        case .overdue: "quá hạn \(stage.days) \(count)"
+                        case .due: "hạn hôm nay"
+                        case .before: "còn \(stage.days) \(count)"
+                        }
+                    let copy = reminder.role == .cc ? " [đồng gửi: báo cáo lãnh đạo]" : ""
+                    lines.append(
+                        "    [\(reminder.occurrence.task.id)] \(reminder.occurrence.task.title): hạn "
+                            + "\(reminder.occurrence.deadline!.vietnamese), \(when)\(copy)")
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,139 @@
+import App
+import ArgumentParser
+import Model
+import Planner
+import ScheduleSources
+import WorkingCalendar
+
+/// `nhacviec tasks`: every task and occurrence with its effective deadline and status at a date.
+struct TasksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tasks", abstract: "List tasks and occurrences with their effective deadline and status.")
+
+    @OptionGroup var config: ConfigOptions
+
+    @Option(help: "The day to judge status at (default today).")
+    var at: String?
+
+    @Option(help: "Only tasks this official is responsible for or leads (an id or a name).")
+    var official: String?
+
+    @Option(help: "Only this status: \(TaskStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var status: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let runtime = try config.runtime()
+        let day = try at.map { try CommandFailure.date($0, option: "--at") } ?? runtime.today()
+        guard status.map({ TaskStatus(rawValue: $0) != nil }) ?? true else {
+            throw CommandFailure(
+                "--status \"\(status!)\" is not a status (one of \(TaskStatus.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
+        }
+        let officialID = try official.map { name in
+            do {
+                return try NameResolver(directory: runtime.schedule.directory).official(name)
+            } catch {
+                throw CommandFailure("--official: \(error)")
+            }
+        }
+        let directory = runtime.schedule.directory
+        let rows = runtime.planner.occurrences.filter { occurrence in
+            guard occurrence.exists(on: day) else { return false }
+            let task = occurrence.task
+            let involved = officialID.map { id in
+                task.lead == id || task.responsible.contains { directory.recipient(for: $0) == id }
+            }
+            return (involved ?? true) && (status.map { occurrence.status(at: day).rawValue == $0 } ?? true)
+        }
+        .map { TaskRow(occurrence: $0, at: day, directory: directory) }
+        if output.json {
+            try JSONOutput.print(rows)
+        } else {
+            print("Nhiệm vụ tại ngày \(day.vietnamese): \(rows.count)")
+            for row in rows { print(row.text) }
+        }
+    }
+}
+
+/// One occurrence as `tasks` shows it.
+struct TaskRow: Encodable {
+    let task: String
+    let title: String
+    let section: String?
+    let focus: Bool
+    let occurrence: String?
+    let deadline: String?
+    let nominalDeadline: String?
+    let status: String
+    let responsible: [String]
+    let lead: String?
+    let completedOn: String?
+    let carriedOverFrom: Int?
+    let dataPeriod: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case task, title, section, focus, occurrence, deadline, status, responsible, lead
+        case nominalDeadline = "nominal_deadline"
+        case completedOn = "completed_on"
+        case carriedOverFrom = "carried_over_from"
+        case dataPeriod = "data_period"
+    }
+
+    init(occurrence: Occurrence, at day: CivilDate, directory: Directory) {
+        let task = occurrence.task
+        self.task = task.id
+        title = task.title
+        section = task.section
+        focus = task.isFocus
+        self.occurrence = occurrence.key?.iso
+        deadline = occurrence.deadline?.iso
+        nominalDeadline = occurrence.nominalDeadline?.iso
+        status = occurrence.status(at: day).rawValue
+        var seen: [String] = []
+        for id in task.responsible.map(directory.recipient(for:)) where !seen.contains(id) { seen.append(id) }
+        responsible = seen
+        lead = task.lead
+        completedOn = occurrence.completion.flatMap { $0.date <= day ? $0.date.iso : nil }
+        carriedOverFrom = occurrence.carriedOverFrom
+        dataPeriod = occurrence.dataPeriod.map { [$0.lowerBound.iso, $0.upperBound.iso] }
+    }
+
+    /// Encodes every key, nulls included, so the JSON always has the same fields.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(task, forKey: .task)
+        try container.encode(title, forKey: .title)
+        try container.encode(section, forKey: .section)
+        try container.encode(focus, forKey: .focus)
+        try container.encode(occurrence, forKey: .occurrence)
+        try container.encode(deadline, forKey: .deadline)
+        try container.encode(nominalDeadline, forKey: .nominalDeadline)
+        try container.encode(status, forKey: .status)
+        try container.encode(responsible, forKey: .responsible)
+        try container.encode(lead, forKey: .lead)
+        try container.encode(completedOn, forKey: .completedOn)
+        try container.encode(carriedOverFrom, forKey: .carriedOverFrom)
+        try container.encode(dataPeriod, forKey: .dataPeriod)
+    }
+
+    static let statusNames = [
+        "done_on_time": "Hoàn thành đúng hạn", "done_late": "Hoàn thành quá hạn", "in_progress": "Đang thực hiện",
+        "overdue": "Quá hạn", "ongoing": "Thường xuyên",
+    ]
+
+    var text: String {
+        let due =
+            deadline.map { date in
+                let shown = (try? CivilDate.parse(date))?.vietnamese ?? date
+                return nominalDeadline == date
+                    ? "hạn \(shown)"
+                    : "hạn \(shown) (theo kế hoạch \((try? CivilDate.parse(nominalDeadline ?? ""))?.vietnamese ?? "?"))"
+            } ?? "thường xuyên"
+        let carried = carriedOverFrom.map { " [chuyển tiếp từ \($0)]" } ?? ""
+        return
+            "  \(task)\(occurrence.map { " @\($0)" } ?? "")  \(Self.statusNames[status] ?? status), \(due)\(carried)  "
+            + "[\(responsible.joined(separator: ", "))]  \(title)"
+    }
+}
