@@ -11,8 +11,10 @@ enum Office {
     static let directory: Directory = {
         let officials = [
             Official(id: "khanh", name: "Vũ Trí Khánh", title: "Chủ tịch", email: "khanh@x.example", isTop: true),
-            Official(id: "lam", name: "Nguyễn Văn Lâm", title: "Phó Chủ tịch", email: "lam@x.example", escalatesTo: "khanh"),
-            Official(id: "hung", name: "Trần Văn Hùng", title: "Công chức", email: "hung@x.example", escalatesTo: "lam"),
+            Official(
+                id: "lam", name: "Nguyễn Văn Lâm", title: "Phó Chủ tịch", email: "lam@x.example", escalatesTo: "khanh"),
+            Official(
+                id: "hung", name: "Trần Văn Hùng", title: "Công chức", email: "hung@x.example", escalatesTo: "lam"),
             Official(id: "thu", name: "Lê Thị Thu", title: "Công chức", email: "thu@x.example", escalatesTo: "khanh"),
         ]
         let units = [Unit(id: "dc-xd", name: "Công chức Địa chính - Xây dựng", contact: "hung")]
@@ -28,7 +30,8 @@ enum Office {
     ) -> PlanTask {
         PlanTask(
             id: id, title: "Nhiệm vụ \(id)", isFocus: focus, lead: lead, responsible: responsible, deadline: deadline,
-            planYear: planYear, reminders: reminders, report: report, source: SourceLocation(file: "test.toml", line: 1))
+            planYear: planYear, reminders: reminders, report: report, source: SourceLocation(file: "test.toml", line: 1)
+        )
     }
 
     static func planner(
@@ -51,7 +54,8 @@ extension Planner {
             .sorted { $0.0 < $1.0 }
     }
 
-    func sendDays(of task: TaskID, to recipient: OfficialID = "hung", in window: ClosedRange<CivilDate>) -> [CivilDate] {
+    func sendDays(of task: TaskID, to recipient: OfficialID = "hung", in window: ClosedRange<CivilDate>) -> [CivilDate]
+    {
         stages(of: task, to: recipient, in: window).map(\.0)
     }
 }

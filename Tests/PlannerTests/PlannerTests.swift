@@ -10,14 +10,16 @@ struct PlannerTests {
 
     // MARK: Effective deadlines
 
-    @Test("A deadline on a day off moves to the next working day", arguments: [
-        (d(2024, 2, 10), d(2024, 2, 15)),  // Tết Giáp Thìn
-        (d(2024, 4, 30), d(2024, 5, 2)),  // 30/4 and 1/5
-        (d(2024, 4, 29), d(2024, 5, 2)),  // the weekday swapped off
-        (d(2024, 3, 31), d(2024, 4, 1)),  // "Quý I/2024" ends on a Sunday
-        (d(2024, 5, 4), d(2024, 5, 4)),  // the Saturday worked instead of 29/4
-        (d(2024, 3, 29), d(2024, 3, 29)),
-    ])
+    @Test(
+        "A deadline on a day off moves to the next working day",
+        arguments: [
+            (d(2024, 2, 10), d(2024, 2, 15)),  // Tết Giáp Thìn
+            (d(2024, 4, 30), d(2024, 5, 2)),  // 30/4 and 1/5
+            (d(2024, 4, 29), d(2024, 5, 2)),  // the weekday swapped off
+            (d(2024, 3, 31), d(2024, 4, 1)),  // "Quý I/2024" ends on a Sunday
+            (d(2024, 5, 4), d(2024, 5, 4)),  // the Saturday worked instead of 29/4
+            (d(2024, 3, 29), d(2024, 3, 29)),
+        ])
     func effectiveDeadline(nominal: CivilDate, effective: CivilDate) {
         let planner = Office.planner([Office.task("t", .date(nominal))])
         #expect(planner.occurrences[0].nominalDeadline == nominal)
@@ -28,7 +30,9 @@ struct PlannerTests {
     func dayOffRules() {
         var policy = ReminderPolicy()
         policy.deadlineOnDayOff = .previous
-        #expect(Office.planner([Office.task("t", .date(d(2024, 2, 10)))], policy: policy).occurrences[0].deadline == d(2024, 2, 7))
+        #expect(
+            Office.planner([Office.task("t", .date(d(2024, 2, 10)))], policy: policy).occurrences[0].deadline
+                == d(2024, 2, 7))
         policy.deadlineOnDayOff = .keep
         let kept = Office.planner([Office.task("t", .date(d(2024, 2, 10)))], policy: policy)
         #expect(kept.occurrences[0].deadline == d(2024, 2, 10))
@@ -50,7 +54,10 @@ struct PlannerTests {
     @Test("A stage that falls inside Tết: counted in working days it skips the break")
     func stageInsideTetWorkingDays() {
         let planner = Office.planner([Office.task("t", .date(d(2024, 2, 20)))])
-        #expect(planner.sendDays(of: "t", in: d(2024, 1, 1)...d(2024, 2, 20)) == [d(2024, 2, 2), d(2024, 2, 15), d(2024, 2, 19), d(2024, 2, 20)])
+        #expect(
+            planner.sendDays(of: "t", in: d(2024, 1, 1)...d(2024, 2, 20)) == [
+                d(2024, 2, 2), d(2024, 2, 15), d(2024, 2, 19), d(2024, 2, 20),
+            ])
     }
 
     @Test("A stage that falls inside Tết: counted in calendar days it goes out on the working day before the break")
@@ -76,7 +83,9 @@ struct PlannerTests {
         #expect(calendar == [d(2024, 3, 6), d(2024, 3, 8), d(2024, 3, 12), d(2024, 3, 13)])
     }
 
-    @Test("Overdue every 2 working days; overdue stages counted in calendar days that land on a day off wait for the next working day")
+    @Test(
+        "Overdue every 2 working days; overdue stages counted in calendar days that land on a day off wait for the next working day"
+    )
     func overdueCadence() {
         let task = Office.task("t", .date(d(2024, 3, 1)))  // a Friday
         let working = Office.planner([task]).stages(of: "t", in: d(2024, 3, 2)...d(2024, 3, 14))
@@ -137,7 +146,9 @@ struct PlannerTests {
     @Test("Nobody gets the same reminder twice: a lead who is also responsible is not copied")
     func noDoubleRecipient() {
         let planner = Office.planner([
-            Office.task("t", .date(d(2024, 3, 1)), lead: "lam", responsible: [.official("lam"), .unit("dc-xd"), .official("hung")])
+            Office.task(
+                "t", .date(d(2024, 3, 1)), lead: "lam",
+                responsible: [.official("lam"), .unit("dc-xd"), .official("hung")])
         ])
         let day = planner.reminders(in: d(2024, 3, 15)...d(2024, 3, 15))
         #expect(day.map { "\($0.recipient):\($0.role.rawValue)" } == ["lam:to", "hung:to", "khanh:cc"])
@@ -243,9 +254,11 @@ struct PlannerTests {
     @Test("Carry-over: done in December stays put; done in February is late for 2024 and on time for its carry-over")
     func carryOverCompletion() throws {
         let task = Office.task("focus", .date(d(2024, 11, 29)), focus: true)
-        let december = Office.planner([task], completions: [CompletionKey(task: "focus"): Completion(date: d(2024, 12, 20))])
+        let december = Office.planner(
+            [task], completions: [CompletionKey(task: "focus"): Completion(date: d(2024, 12, 20))])
         #expect(december.occurrences.count == 1)
-        let february = Office.planner([task], completions: [CompletionKey(task: "focus"): Completion(date: d(2025, 2, 10))])
+        let february = Office.planner(
+            [task], completions: [CompletionKey(task: "focus"): Completion(date: d(2025, 2, 10))])
         #expect(february.occurrences.map { $0.status(at: d(2025, 6, 1)) } == [.doneLate, .doneOnTime])
     }
 
@@ -255,20 +268,24 @@ struct PlannerTests {
         policy.carryOver.scope = .all
         #expect(Office.planner([Office.task("t", .date(d(2024, 6, 28)))], policy: policy).occurrences.count == 2)
         policy.carryOver.scope = .none
-        #expect(Office.planner([Office.task("t", .date(d(2024, 6, 28)), focus: true)], policy: policy).occurrences.count == 1)
+        #expect(
+            Office.planner([Office.task("t", .date(d(2024, 6, 28)), focus: true)], policy: policy).occurrences.count
+                == 1)
     }
 
     // MARK: Report periods
 
-    @Test("Decree 09 data periods", arguments: [
-        (ReportCadence.monthly, d(2024, 3, 18), d(2024, 2, 15), d(2024, 3, 14)),
-        (.monthly, d(2024, 1, 18), d(2023, 12, 15), d(2024, 1, 14)),
-        (.quarterly, d(2024, 3, 18), d(2023, 12, 15), d(2024, 3, 14)),
-        (.quarterly, d(2024, 9, 30), d(2024, 6, 15), d(2024, 9, 14)),
-        (.halfYearly, d(2024, 6, 20), d(2023, 12, 15), d(2024, 6, 14)),
-        (.halfYearly, d(2024, 12, 20), d(2024, 6, 15), d(2024, 12, 14)),
-        (.yearly, d(2024, 12, 20), d(2023, 12, 15), d(2024, 12, 14)),
-    ])
+    @Test(
+        "Decree 09 data periods",
+        arguments: [
+            (ReportCadence.monthly, d(2024, 3, 18), d(2024, 2, 15), d(2024, 3, 14)),
+            (.monthly, d(2024, 1, 18), d(2023, 12, 15), d(2024, 1, 14)),
+            (.quarterly, d(2024, 3, 18), d(2023, 12, 15), d(2024, 3, 14)),
+            (.quarterly, d(2024, 9, 30), d(2024, 6, 15), d(2024, 9, 14)),
+            (.halfYearly, d(2024, 6, 20), d(2023, 12, 15), d(2024, 6, 14)),
+            (.halfYearly, d(2024, 12, 20), d(2024, 6, 15), d(2024, 12, 14)),
+            (.yearly, d(2024, 12, 20), d(2023, 12, 15), d(2024, 12, 14)),
+        ])
     func reportPeriods(cadence: ReportCadence, deadline: CivilDate, from: CivilDate, to: CivilDate) {
         let planner = Office.planner([Office.task("r", .date(deadline), report: cadence)])
         #expect(planner.occurrences[0].dataPeriod == from...to)

@@ -1,0 +1,240 @@
+import Foundation
+import Model
+import ScheduleSources
+import Testing
+
+/// A config folder in a temporary directory, removed when the test ends.
+final class ConfigFolder {
+    let path: String
+
+    init(config: String, plans: [String: String] = [:]) throws {
+        path = NSTemporaryDirectory() + "nhacviec-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path + "/plans", withIntermediateDirectories: true)
+        try config.write(toFile: path + "/nhacviec.toml", atomically: true, encoding: .utf8)
+        for (name, text) in plans {
+            try text.write(toFile: path + "/plans/" + name, atomically: true, encoding: .utf8)
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    var configFile: String { path + "/nhacviec.toml" }
+
+    /// The errors of loading, as `file:line: message` with the folder removed.
+    func errors() -> [String] {
+        do {
+            _ = try ScheduleLoader.load(config: path)
+            return []
+        } catch {
+            return error.items.map { $0.description.replacingOccurrences(of: path + "/", with: "") }
+        }
+    }
+}
+
+let officials = """
+    [[official]]
+    id = "lam"
+    name = "Nguyễn Văn Lâm"
+    email = "lam@x.example"
+
+    [[official]]
+    id = "hung"
+    name = "Trần Văn Hùng"
+    email = "hung@x.example"
+
+    """
+
+let plan = """
+    [plan]
+    id = "p"
+    title = "Kế hoạch"
+    year = 2024
+
+    [[task]]
+    id = "1"
+    title = "Việc một"
+    lead = "PCT Lâm"
+    responsible = ["hung"]
+    due = "Quý I/2024"
+
+    """
+
+@Suite("Config and plans: every broken input is a located error")
+struct ConfigLoaderTests {
+    @Test("The example config of the repository loads")
+    func example() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let loaded = try ScheduleLoader.load(config: root.appendingPathComponent("config").path)
+        #expect(loaded.schedule.directory.officials.count == 11)
+        #expect(loaded.schedule.tasks.filter(\.isFocus).count == 4)
+        #expect(loaded.schedule.tasks.contains { $0.carriedOverFrom == 2023 })
+        #expect(loaded.schedule.tasks.contains { $0.report == .monthly })
+        #expect(loaded.configuration.clerk == "thu")
+        #expect(Set(loaded.schedule.tasks.compactMap(\.section)) == ["TT", "2.1", "2.3", "2.4"])
+    }
+
+    @Test("A minimal config with one plan loads, with the defaults of SPEC §8")
+    func minimal() throws {
+        let folder = try ConfigFolder(config: "plans = [\"plans/p.toml\"]\n" + officials, plans: ["p.toml": plan])
+        let loaded = try ScheduleLoader.load(config: folder.configFile)
+        #expect(loaded.schedule.policy == ReminderPolicy())
+        #expect(loaded.configuration.timezone == "Asia/Ho_Chi_Minh")
+        #expect(loaded.configuration.email.url.hasPrefix("file://"))
+        #expect(loaded.schedule.tasks.first?.lead == "lam")  // "PCT Lâm": the one official named Lâm
+    }
+
+    @Test(
+        "Broken configs, each with the error at its line",
+        arguments: [
+            (
+                "[reminders]\nbefor = [3]\n",
+                "nhacviec.toml:2: unknown key \"befor\" in [reminders] (did you mean \"before\"?)"
+            ),
+            (
+                "[reminders]\nbefore = \"3\"\n",
+                "nhacviec.toml:2: before in [reminders] must be an array of integers, not a string"
+            ),
+            (
+                "[reminders]\nbefore = [3, -1]\n",
+                "nhacviec.toml:2: before in [reminders] must hold whole numbers from 1 to 366"
+            ),
+            (
+                "[reminders]\nsend_time = \"7h30\"\n",
+                "nhacviec.toml:2: send_time \"7h30\" is not a time of day (write \"07:30\")"
+            ),
+            ("[reminders]\nsend_time = \"25:00\"\n", "nhacviec.toml:2: send_time \"25:00\" is not a time of day"),
+            ("timezone = \"Asia/Hanoi_City\"\n", "nhacviec.toml:1: unknown time zone \"Asia/Hanoi_City\""),
+            (
+                "[reminders]\ncount = \"weekdays\"\n",
+                "nhacviec.toml:2: count in [reminders] must be one of \"working_days\", \"calendar_days\", not \"weekdays\""
+            ),
+            (
+                "[reminders]\ncatch_up_within = \"two days\"\n",
+                "nhacviec.toml:2: catch_up_within \"two days\" is not a duration"
+            ),
+            (
+                "[reminders.focus]\nbefore = [14]\nafter = [1]\n",
+                "nhacviec.toml:3: unknown key \"after\" in [reminders.focus]"
+            ),
+            (
+                "timezon = \"Asia/Ho_Chi_Minh\"\n",
+                "nhacviec.toml:1: unknown key \"timezon\" in the top level (did you mean \"timezone\"?)"
+            ),
+            (
+                "[calendar]\ndays_off = [{ date = \"2026-11-24\", reason = \"x\" }]\n",
+                "nhacviec.toml:2: date in [[calendar.days_off]] must be a date"
+            ),
+            (
+                "[email]\nurl = \"http://mail\"\nfrom = \"a@x.example\"\n",
+                "nhacviec.toml:2: email url \"http://mail\" must start with smtp://, smtps:// or file://"
+            ),
+            (
+                "[[webhook]]\nname = \"n\"\nkind = \"discord\"\nurl = \"https://x.example\"\n",
+                "nhacviec.toml:3: kind in [[webhook]] must be one of \"generic\", \"slack\", \"telegram\""
+            ),
+            ("[reminders]\nbefore = [3\n", "nhacviec.toml:3: expected \",\" or \"]\" in the array"),
+        ])
+    func brokenConfig(config: String, error: String) throws {
+        let folder = try ConfigFolder(
+            config: "plans = [\"plans/p.toml\"]\n" + config + officials, plans: ["p.toml": plan])
+        let errors = folder.errors().map { $0.replacingOccurrences(of: "nhacviec.toml:", with: "nhacviec.toml:") }
+        // The config's own lines are shifted by the plans line written first.
+        let shifted = Self.shift(error, by: 1)
+        #expect(errors.contains { $0.hasPrefix(shifted) }, "\(errors)")
+    }
+
+    @Test(
+        "Broken directories",
+        arguments: [
+            ("[[official]]\nid = \"x\"\nname = \"X\"\n", "official x has no email and no webhook reaches them"),
+            (
+                "[[official]]\nid = \"x\"\nname = \"X\"\nemail = \"not an address\"\n",
+                "\"not an address\" is not an email address"
+            ),
+            (
+                "[[official]]\nid = \"lam\"\nname = \"Lâm Hai\"\nemail = \"a@x.example\"\n",
+                "a second official or unit has the id \"lam\""
+            ),
+            (
+                "[[unit]]\nid = \"u\"\nname = \"Công an\"\ncontact = \"Nguyễn Văn Lam\"\n",
+                "contact of unit \"Công an\": unknown official or unit \"Nguyễn Văn Lam\" (did you mean \"Nguyễn Văn Lâm\"?)"
+            ),
+            (
+                "[[official]]\nid = \"x\"\nname = \"X\"\nemail = \"x@x.example\"\nescalates_to = \"nobody\"\n",
+                "escalates_to of x: unknown official or unit \"nobody\""
+            ),
+            ("clerk = \"Hùng Văn\"\n", "clerk: unknown official or unit \"Hùng Văn\""),
+        ])
+    func brokenDirectory(extra: String, error: String) throws {
+        let folder = try ConfigFolder(
+            config: "plans = [\"plans/p.toml\"]\n" + extra + officials, plans: ["p.toml": plan])
+        #expect(folder.errors().contains { $0.contains(error) }, "\(folder.errors())")
+    }
+
+    @Test(
+        "Broken plans, each with the error at its line",
+        arguments: [
+            (
+                plan + "[[task]]\nid = \"2\"\ntitle = \"Hai\"\nresponsible = \"hung\"\ndue = \"Quí V\"\n",
+                "plans/p.toml:16: due of task 2: there is no quarter 5"
+            ),
+            (
+                plan + "[[task]]\nid = \"2\"\ntitle = \"Hai\"\nresponsible = \"hung\"\ndue = \"Thnag 6/2024\"\n",
+                "plans/p.toml:16: due of task 2: cannot read \"Thnag 6/2024\" as a deadline (did you mean \"tháng 6/2024\"?)"
+            ),
+            (
+                plan + "[[task]]\nid = \"2\"\ntitle = \"Hai\"\nresponsible = \"Trần Văn Hung\"\ndue = 2024-05-01\n",
+                "plans/p.toml:15: responsible of task 2: unknown official or unit \"Trần Văn Hung\" (did you mean \"Trần Văn Hùng\"?)"
+            ),
+            (
+                plan + "[[task]]\nid = \"1\"\ntitle = \"Lại\"\nresponsible = \"hung\"\ndue = 2024-05-01\n",
+                "plans/p.toml:12: a second task has the id \"1\""
+            ),
+            (
+                plan + "[[task]]\nid = \"2\"\ntitle = \"Hai\"\nresponsible = \"hung\"\n",
+                "plans/p.toml:12: task 2 needs a deadline"
+            ),
+            (
+                plan + "[[task]]\nid = \"2\"\ntitle = \"Hai\"\nresponsible = \"hung\"\ndue = 2024-05-01\nduee = 1\n",
+                "plans/p.toml:17: unknown key \"duee\" in task 2 (did you mean \"due\"?)"
+            ),
+            (
+                plan + "[[task]]\nid = \"2\"\ntitle = \"Hai\"\ndue = 2024-05-01\n",
+                "plans/p.toml:12: task 2 needs the key \"responsible\""
+            ),
+            (
+                plan
+                    + "[[task]]\nid = \"2\"\ntitle = \"Hai\"\nresponsible = \"hung\"\nevery = \"month\"\nday = 20\ncompleted_occurrences = { \"2024-03-21\" = 2024-03-20 }\n",
+                "plans/p.toml:18: \"2024-03-21\" is not an occurrence of task 2"
+            ),
+            ("[plan]\nid = \"p\"\n", "plans/p.toml:1: [plan] needs the key \"year\""),
+            ("title = 'x\n", "plans/p.toml:1: the string is not closed"),
+        ])
+    func brokenPlan(text: String, error: String) throws {
+        let folder = try ConfigFolder(config: "plans = [\"plans/p.toml\"]\n" + officials, plans: ["p.toml": text])
+        #expect(folder.errors().contains { $0.hasPrefix(error) }, "\(folder.errors())")
+    }
+
+    @Test("A plan file that does not exist is named at the line that lists it")
+    func missingPlan() throws {
+        let folder = try ConfigFolder(
+            config: "plans = [\"plans/p.toml\",\n  \"plans/nope.toml\"]\n" + officials, plans: ["p.toml": plan])
+        #expect(folder.errors() == ["nhacviec.toml:2: cannot read plans/nope.toml: no such file"])
+    }
+
+    @Test("Several errors are all reported at once")
+    func several() throws {
+        let folder = try ConfigFolder(
+            config: "plans = [\"plans/p.toml\"]\n[reminders]\nbefor = [3]\noverdue_every = 0\n" + officials,
+            plans: ["p.toml": plan])
+        #expect(folder.errors().count == 2)
+    }
+
+    static func shift(_ error: String, by lines: Int) -> String {
+        guard let colon = error.firstIndex(of: ":"), let end = error[error.index(after: colon)...].firstIndex(of: ":"),
+            let line = Int(error[error.index(after: colon)..<end])
+        else { return error }
+        return error[..<error.index(after: colon)] + "\(line + lines)" + error[end...]
+    }
+}
