@@ -24,10 +24,16 @@ lint:
 
 demo: build
 	@echo "== Lịch làm việc năm $(YEAR) =="
-	@$(BIN) calendar $(YEAR)
+	@$(BIN) calendar $(YEAR) --config config
 	@echo
 	@echo "== Âm lịch hôm nay =="
 	@$(BIN) lunar
+	@echo
+	@echo "== Kiểm tra cấu hình mẫu (config/) =="
+	@$(BIN) check --config config
+	@echo
+	@echo "== Nhắc việc sẽ gửi trong tháng 3/2024 =="
+	@$(BIN) plan --config config --from 2024-03-01 --to 2024-03-31
 
 clean:
 	rm -rf .build

@@ -126,7 +126,7 @@ enum PlanText {
                         case .due: "hạn hôm nay"
                         case .before: "còn \(stage.days) \(count)"
                         }
-                    let copy = reminder.role == .cc ? " [đồng gửi: báo cáo lãnh đạo]" : ""
+                    let copy = reminder.role == .cc ? " [đồng gửi]" : ""
                     lines.append(
                         "    [\(reminder.occurrence.task.id)] \(reminder.occurrence.task.title): hạn "
                             + "\(reminder.occurrence.deadline!.vietnamese), \(when)\(copy)")
