@@ -8,7 +8,8 @@ let package = Package(
         .executable(name: "nhacviec", targets: ["nhacviec"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The Vietnamese working calendar: civil dates, the lunar calendar, holidays and working days.
@@ -18,7 +19,12 @@ let package = Package(
         // Officials, units, tasks, deadlines and the reminder rules: plain values.
         .target(name: "Model", dependencies: ["WorkingCalendar"]),
         // Schedule sources: the config, TOML plans, Vietnamese deadline phrases and names.
-        .target(name: "ScheduleSources", dependencies: ["Model", "TOML", "WorkingCalendar"]),
+        .target(
+            name: "ScheduleSources",
+            dependencies: [
+                "Model", "TOML", "WorkingCalendar", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The planner: schedule, calendar and completions in; occurrences, statuses and digests out.
         .target(name: "Planner", dependencies: ["Model", "WorkingCalendar"]),
         // The wiring the command line and the service share: config in, calendar and planner out.
@@ -36,7 +42,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
-        .testTarget(name: "ScheduleSourcesTests", dependencies: ["ScheduleSources", "Model", "WorkingCalendar"]),
+        .testTarget(
+            name: "ScheduleSourcesTests", dependencies: ["ScheduleSources", "Model", "WorkingCalendar"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Model", "WorkingCalendar"]),
         .testTarget(name: "CLITests"),
     ]

@@ -63,17 +63,27 @@ enum ConfigLoader {
             switch item.value {
             case .string(let path):
                 sources.append(
-                    PlanSource(path: resolve(path, against: folder), year: nil, sheet: nil, listedAt: location))
+                    PlanSource(
+                        path: resolve(path, against: folder), year: nil, sheet: nil, columns: [:], listedAt: location))
             case .table(let table):
                 var entry = TableReader(root: table, file: reader.file, log: reader.log)
                 entry.name = "a plans entry"
-                if let path = entry.string("path", required: true) {
+                let path = entry.string("path", required: true)
+                let year = entry.integer("year", range: 1900...2100)
+                let sheet = entry.string("sheet")
+                var columns: [String: String] = [:]
+                if var map = entry.table("columns") {
+                    let fields = TableField.allCases.map(\.rawValue)
+                    for field in fields { columns[field] = map.string(field) }
+                    map.finish(known: fields)
+                }
+                if let path {
                     sources.append(
                         PlanSource(
-                            path: resolve(path, against: folder), year: entry.integer("year", range: 1900...2100),
-                            sheet: entry.string("sheet"), listedAt: location))
+                            path: resolve(path, against: folder), year: year, sheet: sheet, columns: columns,
+                            listedAt: location))
                 }
-                entry.finish(known: ["path", "year", "sheet"])
+                entry.finish(known: ["path", "year", "sheet", "columns"])
             default:
                 reader.log.add(
                     location, "plans must hold paths or { path = …, year = … } tables, not \(item.value.kindName)")

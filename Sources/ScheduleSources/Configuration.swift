@@ -24,6 +24,8 @@ public struct PlanSource: Sendable {
     public let path: String
     public let year: Int?
     public let sheet: String?
+    /// For a spreadsheet with other headers: field name (`title`, `deadline`…) to the header text.
+    public let columns: [String: String]
     /// Where the config lists it.
     public let listedAt: SourceLocation
 }

@@ -25,16 +25,24 @@ public enum ScheduleLoader {
         var plans: [Plan] = []
         var completions: [CompletionKey: Completion] = [:]
         for source in configuration.plans {
+            let read: (Plan, [CompletionKey: Completion])?
             switch (source.path as NSString).pathExtension.lowercased() {
-            case "toml":
-                if let (plan, planCompletions) = TOMLPlanReader.read(
-                    source, directory: configuration.directory, log: log)
-                {
-                    plans.append(plan)
-                    completions.merge(planCompletions) { first, _ in first }
-                }
+            case "toml": read = TOMLPlanReader.read(source, directory: configuration.directory, log: log)
+            case "xlsx", "csv": read = SpreadsheetPlanReader.read(source, directory: configuration.directory, log: log)
+            case "xls", "ods":
+                log.add(
+                    source.listedAt, "cannot read \(source.path) as a plan",
+                    hint: "save it as .xlsx (Excel 2007 and later) or .csv")
+                read = nil
             default:
-                log.add(source.listedAt, "cannot read \(source.path) as a plan", hint: "plans are .toml files")
+                log.add(
+                    source.listedAt, "cannot read \(source.path) as a plan",
+                    hint: "plans are .toml, .xlsx or .csv files")
+                read = nil
+            }
+            if let (plan, planCompletions) = read {
+                plans.append(plan)
+                completions.merge(planCompletions) { first, _ in first }
             }
         }
         if configuration.plans.isEmpty {

@@ -24,6 +24,13 @@ struct ConfigOptions: ParsableArguments {
         }
     }
 
+    /// The officials and units of the config, when one is at hand: none at the default place is no error.
+    func directoryIfPresent() throws -> Directory? {
+        let explicit = path != nil || ProcessInfo.processInfo.environment["NHACVIEC_CONFIG"] != nil
+        guard explicit || FileManager.default.fileExists(atPath: resolvedPath) else { return nil }
+        return try runtime().schedule.directory
+    }
+
     /// The working calendar with the config's decisions. Without a config at the default place the law
     /// alone applies; a config that was asked for must load.
     func calendar() throws -> WorkingCalendar {

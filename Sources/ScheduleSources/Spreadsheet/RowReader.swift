@@ -1,0 +1,258 @@
+import Model
+import WorkingCalendar
+
+/// Reads the rows under a header row, cell by cell, reporting each cell it cannot read at
+/// `file!sheet:row:column`.
+struct RowReader {
+    let sheet: Sheet
+    let header: HeaderRow
+    let file: String
+    let log: DiagnosticLog
+    /// The plan's year, filling in deadlines that name none.
+    var planYear = 0
+
+    func location(_ row: Int, _ field: TableField? = nil) -> SourceLocation {
+        SourceLocation(
+            file: file, line: row, sheet: sheet.name.isEmpty ? nil : sheet.name,
+            column: field.flatMap { header.columns[$0] }.map(Sheet.columnName))
+    }
+
+    func value(_ row: Int, _ field: TableField) -> Sheet.Value? {
+        header.columns[field].flatMap { sheet.value(row: row, column: $0) }
+    }
+
+    func text(_ row: Int, _ field: TableField) -> String? {
+        value(row, field).map { VietnameseText.collapseSpaces($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The year the deadline column names most often, for a table whose year the config does not give.
+    func mostNamedYear() -> Int? {
+        var counts: [Int: Int] = [:]
+        for row in (header.row + 1)...max(header.row + 1, sheet.rowCount) {
+            switch value(row, .deadline) {
+            case .date(let date)?: counts[date.year, default: 0] += 1
+            case .text(let text)?:
+                for token in DeadlineToken.tokenize(text) {
+                    if case .number(let n, 4) = token, WorkingCalendar.supportedYears.contains(n) {
+                        counts[n, default: 0] += 1
+                    }
+                }
+            default: continue
+            }
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    /// The first text above the header row: the table's title ("BIỂU PHÂN CÔNG THỰC HIỆN NHIỆM VỤ…").
+    func titleAbove() -> String? {
+        for row in stride(from: 1, to: header.row, by: 1) {
+            for column in 1...max(1, sheet.columnCount) {
+                if case .text(let text)? = sheet.value(row: row, column: column), !text.isEmpty {
+                    return VietnameseText.collapseSpaces(text)
+                }
+            }
+        }
+        return nil
+    }
+
+    mutating func readRows(into table: inout AssignmentTable) {
+        var section: (id: String, lead: (String, SourceLocation)?)?
+        var ids: [String: Int] = [:]
+        guard sheet.rowCount > header.row else {
+            log.add(location(header.row), "no task rows under the header row")
+            return
+        }
+        for row in (header.row + 1)...sheet.rowCount {
+            let number = text(row, .id) ?? text(row, .stt)
+            let title = text(row, .title)
+            let deadlineCell = value(row, .deadline)
+            let responsibleCell = text(row, .responsible)
+            guard number != nil || title != nil || deadlineCell != nil || responsibleCell != nil else {
+                if let other = sheet.cells[row], !other.isEmpty {
+                    log.add(
+                        location(row), "the row has text but no task (\(other.values.first!.text))",
+                        hint: "fill in its Nội dung, or delete the row")
+                }
+                continue
+            }
+            // "2.1. Về lĩnh vực kinh tế…": a number and text, no deadline and no responsible.
+            if deadlineCell == nil && responsibleCell == nil,
+                let heading = Self.sectionHeading(number: number, title: title)
+            {
+                table.sections.append(heading)
+                section = (heading.id, text(row, .lead).map { ($0, location(row, .lead)) })
+                continue
+            }
+            guard let title else {
+                log.add(location(row, .title), "the row has no task title (Nội dung)")
+                continue
+            }
+            guard let number else {
+                log.add(
+                    location(row, header.columns[.id] != nil ? .id : .stt),
+                    "the task \"\(title.prefix(40))\" has no number (Mã or STT)")
+                continue
+            }
+            let id =
+                header.columns[.id] != nil || section == nil || number.hasPrefix(section!.id + ".")
+                ? number : "\(section!.id).\(number)"
+            if let first = ids[id] {
+                log.add(
+                    location(row, header.columns[.id] != nil ? .id : .stt), "a second task has the id \"\(id)\"",
+                    hint: "the first is on row \(first)")
+                continue
+            }
+            ids[id] = row
+            if let read = readRow(row, id: id, title: title, section: section) { table.rows.append(read) }
+        }
+    }
+
+    private func readRow(_ row: Int, id: String, title: String, section: (id: String, lead: (String, SourceLocation)?)?)
+        -> AssignmentTable.Row?
+    {
+        let before = log.items.count
+        guard let responsibleText = text(row, .responsible) else {
+            log.add(location(row, .responsible), "task \(id) names no one responsible (Chủ trì)")
+            return nil
+        }
+        guard let deadlineCell = value(row, .deadline) else {
+            log.add(
+                location(row, .deadline), "task \(id) has no deadline",
+                hint: "write \"Thường xuyên\" for a task without one")
+            return nil
+        }
+        let (deadline, deadlineText) = readDeadline(deadlineCell, row: row) ?? (.ongoing, "")
+        let lead = text(row, .lead).map { ($0, location(row, .lead)) } ?? section?.lead
+        let completed = readDate(row, .completed)
+        if completed != nil, case .recurring = deadline {
+            log.add(
+                location(row, .completed),
+                "task \(id) recurs: record each occurrence's completion in a completions sheet (Mã, Kỳ, Ngày hoàn thành)"
+            )
+        }
+        let focus = readFocus(row)
+        let carried = text(row, .carriedOverFrom).flatMap { text -> Int? in
+            guard let year = Int(text.filter(\.isNumber)), WorkingCalendar.supportedYears.contains(year) else {
+                log.add(location(row, .carriedOverFrom), "\"\(text)\" is not a year to carry over from")
+                return nil
+            }
+            return year
+        }
+        let report = text(row, .report).flatMap { text -> ReportCadence? in
+            let folded = VietnameseText.folded(text)
+            if folded.contains("6 thang") { return .halfYearly }
+            if folded.contains("thang") { return .monthly }
+            if folded.contains("quy") { return .quarterly }
+            if folded.contains("nam") { return .yearly }
+            log.add(location(row, .report), "\"\(text)\" is not a report period", hint: "tháng, quý, 6 tháng or năm")
+            return nil
+        }
+        guard log.items.count == before else { return nil }
+        return AssignmentTable.Row(
+            location: location(row), id: id, section: section?.id, title: title,
+            lead: lead.map { (name: $0.0, at: $0.1) },
+            responsible: Self.names(responsibleText).map { (name: $0, at: location(row, .responsible)) },
+            coordinating: text(row, .coordinating).map(Self.names) ?? [], deadline: deadline,
+            deadlineText: deadlineText,
+            completed: completed, isFocus: focus, note: text(row, .note), document: text(row, .document),
+            target: text(row, .target), carriedOverFrom: carried, report: report)
+    }
+
+    private func readDeadline(_ cell: Sheet.Value, row: Int) -> (Deadline, String)? {
+        switch cell {
+        case .date(let date):
+            return (.date(date), date.iso)
+        case .text(let phrase):
+            do {
+                return (try DeadlinePhrase.parse(phrase, planYear: planYear), VietnameseText.collapseSpaces(phrase))
+            } catch {
+                log.add(location(row, .deadline), error.description)
+                return nil
+            }
+        case .number, .boolean:
+            log.add(
+                location(row, .deadline), "cannot read \(cell.text) as a deadline",
+                hint: "format the cell as a date, or write the phrase as text")
+            return nil
+        }
+    }
+
+    private func readDate(_ row: Int, _ field: TableField) -> CivilDate? {
+        switch value(row, field) {
+        case nil: return nil
+        case .date(let date)?: return date
+        case let cell?:
+            if let date = try? CivilDate.parse(cell.text) { return date }
+            log.add(
+                location(row, field), "\"\(cell.text)\" is not a date",
+                hint: "write dd/mm/yyyy or format the cell as a date")
+            return nil
+        }
+    }
+
+    private func readFocus(_ row: Int) -> Bool {
+        guard let text = text(row, .focus) else { return false }
+        switch VietnameseText.folded(text) {
+        case "x", "co", "yes", "1", "true", "✓", "v", "trong tam": return true
+        case "khong", "no", "0", "false", "-": return false
+        default:
+            log.add(
+                location(row, .focus), "\"\(text)\" is not a yes or no for Trọng tâm",
+                hint: "write x for a focus task, or leave it empty")
+            return false
+        }
+    }
+
+    mutating func readCompletions() -> [AssignmentTable.CompletionRow] {
+        guard sheet.rowCount > header.row else { return [] }
+        var completions: [AssignmentTable.CompletionRow] = []
+        for row in (header.row + 1)...sheet.rowCount {
+            guard let task = text(row, .id) else {
+                if sheet.cells[row]?.isEmpty == false {
+                    log.add(location(row, .id), "the completion has no task id (Mã)")
+                }
+                continue
+            }
+            let before = log.items.count
+            let occurrence = readDate(row, .occurrence)
+            let date = readDate(row, .completed)
+            if date == nil && log.items.count == before {
+                log.add(location(row, .completed), "the completion of \(task) has no date")
+            }
+            guard let date, log.items.count == before else { continue }
+            completions.append(
+                AssignmentTable.CompletionRow(
+                    location: location(row), task: task, occurrence: occurrence,
+                    completion: Completion(date: date, note: text(row, .note))))
+        }
+        return completions
+    }
+
+    /// A section heading from its number and text: ("2.1", "Về lĩnh vực kinh tế"), the number taken
+    /// from the start of the text when the number column is empty ("2.1. Về lĩnh vực…").
+    static func sectionHeading(number: String?, title: String?) -> (id: String, title: String)? {
+        if let number, let title { return (number.trimmingCharacters(in: ". "), title) }
+        guard let text = number ?? title else { return nil }
+        let prefix = text.prefix { $0.isNumber || $0 == "." }
+        let id = prefix.trimmingCharacters(in: ". ")
+        guard !id.isEmpty, id.first!.isNumber else {
+            // A Roman numeral heading: "II. NHIỆM VỤ CHỦ YẾU".
+            let roman = text.prefix { "IVXLC".contains($0) }
+            guard !roman.isEmpty, text.dropFirst(roman.count).first == "." else { return nil }
+            return (String(roman), text.dropFirst(roman.count + 1).trimmingCharacters(in: " "))
+        }
+        return (id, text.dropFirst(prefix.count).trimmingCharacters(in: ". "))
+    }
+
+    /// A cell listing names: split on commas, semicolons and line breaks.
+    static func names(_ text: String) -> [String] {
+        text.split { $0 == "," || $0 == ";" || $0 == "\n" }.map { VietnameseText.collapseSpaces(String($0)) }
+            .filter { !$0.isEmpty }
+    }
+}
+
+extension StringProtocol {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Model
+
+/// A plan written as the assignment table itself, `.xlsx` or `.csv`: its rows become tasks exactly as
+/// a TOML plan's would, names resolved against the directory.
+enum SpreadsheetPlanReader {
+    /// The sheets of a spreadsheet file, or the reason it cannot be read, reported at the file.
+    static func sheets(_ path: String, listedAt: SourceLocation?, log: DiagnosticLog) -> [Sheet]? {
+        do {
+            if path.lowercased().hasSuffix(".csv") {
+                guard let text = TextFile.read(path, listedAt: listedAt, log: log) else { return nil }
+                return [try CSVReader.read(text)]
+            }
+            guard FileManager.default.fileExists(atPath: path) else {
+                _ = TextFile.read(path, listedAt: listedAt, log: log)
+                return nil
+            }
+            return try XLSXReader.read(path: path)
+        } catch {
+            log.add(SourceLocation(file: path), error.description)
+            return nil
+        }
+    }
+
+    static func table(_ source: PlanSource, log: DiagnosticLog) -> AssignmentTable? {
+        guard let sheets = sheets(source.path, listedAt: source.listedAt, log: log) else { return nil }
+        let columns = Dictionary(
+            source.columns.compactMap { field, header in
+                TableField(rawValue: field).map { (VietnameseText.folded(header), $0) }
+            }
+        ) { first, _ in first }
+        return AssignmentTable.read(sheets, file: source.path, source: source, columns: columns, log: log)
+    }
+
+    static func read(
+        _ source: PlanSource, directory: Directory, log: DiagnosticLog
+    ) -> (Plan, [CompletionKey: Completion])? {
+        guard let table = table(source, log: log) else { return nil }
+        let resolver = NameResolver(directory: directory)
+        var tasks: [PlanTask] = []
+        var completions: [CompletionKey: Completion] = [:]
+        for row in table.rows {
+            let before = log.items.count
+            func resolve<Value>(
+                _ name: String, _ at: SourceLocation, _ field: String, _ lookup: (String) throws(NameError) -> Value
+            ) -> Value? {
+                do {
+                    return try lookup(name)
+                } catch {
+                    log.add(at, "\(field) of task \(row.id): \(error)")
+                    return nil
+                }
+            }
+            let lead = row.lead.flatMap { lead in
+                resolve(lead.name, lead.at, "lead") { name throws(NameError) in try resolver.official(name) }
+            }
+            let responsible = row.responsible.compactMap { entry in
+                resolve(entry.name, entry.at, "responsible") { name throws(NameError) in try resolver.assignee(name) }
+            }
+            guard log.items.count == before else { continue }
+            tasks.append(
+                PlanTask(
+                    id: row.id, title: row.title, section: row.section, isFocus: row.isFocus, lead: lead,
+                    responsible: responsible, coordinating: row.coordinating, document: row.document,
+                    target: row.target,
+                    carriedOverFrom: row.carriedOverFrom, deadline: row.deadline, planYear: table.year,
+                    report: row.report,
+                    note: row.completed == nil ? row.note : nil, source: row.location))
+            // On a completed row, Ghi chú says how it was completed.
+            if let completed = row.completed {
+                completions[CompletionKey(task: row.id)] = Completion(date: completed, note: row.note)
+            }
+        }
+        let byID = Dictionary(tasks.map { ($0.id, $0) }) { first, _ in first }
+        for entry in table.completions {
+            guard let task = byID[entry.task] else {
+                log.add(entry.location, "a completion names task \"\(entry.task)\", which the table does not have")
+                continue
+            }
+            if case .recurring(let recurrence) = task.deadline {
+                guard let occurrence = entry.occurrence, recurrence.occurrences.contains(occurrence) else {
+                    log.add(
+                        entry.location,
+                        "task \(task.id) has no occurrence \(entry.occurrence?.vietnamese ?? "(none given)")",
+                        hint:
+                            "Kỳ is the occurrence's deadline: \(recurrence.occurrences.prefix(2).map(\.vietnamese).joined(separator: ", "))…"
+                    )
+                    continue
+                }
+            }
+            completions[CompletionKey(task: task.id, occurrence: entry.occurrence)] = entry.completion
+        }
+        let name = ((source.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let plan = Plan(
+            id: name, title: table.title, year: table.year, tasks: tasks, source: SourceLocation(file: source.path))
+        return (plan, completions)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// A copy of the example config in a temporary folder whose plans line lists `plan` instead.
+func exampleConfig(listing plan: String) throws -> String {
+    let folder = NSTemporaryDirectory() + "nhacviec-cli-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let text = try String(contentsOfFile: exampleConfig + "/nhacviec.toml", encoding: .utf8)
+        .replacingOccurrences(of: "plans = [\"plans/ngo-quyen-2024.toml\"]", with: "plans = [\"\(plan)\"]")
+    try text.write(toFile: folder + "/nhacviec.toml", atomically: true, encoding: .utf8)
+    return folder
+}
+
+@Suite("The assignment table as a plan, and nhacviec import")
+struct ImportCommandTests {
+    @Test("The example workbook and the example TOML plan give the same tasks --json")
+    func workbookEqualsTOML() throws {
+        let folder = try exampleConfig(listing: exampleConfig + "/plans/ngo-quyen-2024.xlsx")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for day in ["2024-03-15", "2025-01-15"] {
+            let sheet = try CommandLineRun("tasks", "--config", folder, "--at", day, "--json")
+            let toml = try CommandLineRun("tasks", "--config", exampleConfig, "--at", day, "--json")
+            #expect(sheet.status == 0, "\(sheet.stderr)")
+            #expect(sheet.stdout == toml.stdout)
+            #expect(sheet.stdout.count > 1000)
+        }
+    }
+
+    @Test("import writes a TOML plan that loads to the same tasks")
+    func importRoundTrip() throws {
+        let folder = try exampleConfig(listing: "imported.toml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try CommandLineRun(
+            "import", exampleConfig + "/plans/ngo-quyen-2024.xlsx", "--config", exampleConfig, "--output",
+            folder + "/imported.toml")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("24 tasks read, 0 problem(s)"))
+        let imported = try CommandLineRun("tasks", "--config", folder, "--at", "2024-06-01", "--json")
+        let original = try CommandLineRun("tasks", "--config", exampleConfig, "--at", "2024-06-01", "--json")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout == original.stdout)
+    }
+
+    @Test("import lists every row it cannot read, writes the others, and exits 1")
+    func importProblems() throws {
+        let folder = NSTemporaryDirectory() + "nhacviec-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let csv =
+            "STT;Nội dung;Chủ trì;Thời hạn\n1;Việc một;Trần Văn Hùng;Quý I/2024\n2;Việc hai;Trần Văn Hùng;Quí 5\n3;Việc ba;Trần Văn Hung;30/6/2024\n"
+        try csv.write(toFile: folder + "/bieu.csv", atomically: true, encoding: .utf8)
+        let run = try CommandLineRun(
+            "import", folder + "/bieu.csv", "--config", exampleConfig, "--output", folder + "/out.toml")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("bieu.csv:3:D: there is no quarter 5"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "bieu.csv:4:C: responsible of task 3: unknown official or unit \"Trần Văn Hung\" (did you mean \"Trần Văn Hùng\"?)"
+            ))
+        let written = try String(contentsOfFile: folder + "/out.toml", encoding: .utf8)
+        #expect(
+            written.contains("id = \"1\"") && written.contains("due = \"Quý I/2024\"") && !written.contains("Việc hai"))
+    }
+
+    @Test("import refuses what is not a spreadsheet")
+    func importRefuses() throws {
+        let run = try CommandLineRun("import", exampleConfig + "/nhacviec.toml")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("import reads .xlsx or .csv files"))
+    }
+}
