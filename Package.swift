@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The Vietnamese working calendar: civil dates, the lunar calendar, holidays and working days.
@@ -27,12 +29,30 @@ let package = Package(
         ),
         // The planner: schedule, calendar and completions in; occurrences, statuses and digests out.
         .target(name: "Planner", dependencies: ["Model", "WorkingCalendar"]),
+        // libcurl (Debian's libcurl4-openssl-dev), and typed wrappers over its variadic setters.
+        .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CCurlShim", dependencies: ["CLibCurl"]),
+        // Transports: SMTP and webhooks through libcurl, and Maildir. They know messages, not tasks.
+        .target(
+            name: "Transports",
+            dependencies: ["CCurlShim", "CLibCurl", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Messages: a digest rendered as a Vietnamese (or English) mail and as webhook payloads.
+        .target(
+            name: "Messages",
+            dependencies: [
+                "Model", "Planner", "WorkingCalendar", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The wiring the command line and the service share: config in, calendar and planner out.
-        .target(name: "App", dependencies: ["Model", "Planner", "ScheduleSources", "WorkingCalendar"]),
+        .target(
+            name: "App", dependencies: ["Messages", "Model", "Planner", "ScheduleSources", "Transports", "WorkingCalendar"]
+        ),
         .executableTarget(
             name: "nhacviec",
             dependencies: [
-                "App", "Model", "Planner", "ScheduleSources", "WorkingCalendar",
+                "App", "Messages", "Model", "Planner", "ScheduleSources", "Transports", "WorkingCalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +72,7 @@ let package = Package(
 )
 
 // The same language settings for every target of ours.
-for target in package.targets {
+for target in package.targets where target.type != .system {
     target.swiftSettings =
         (target.swiftSettings ?? []) + [
             .treatAllWarnings(as: .error)

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Model
 import Planner
 import ScheduleSources
@@ -11,6 +12,8 @@ public struct Runtime: Sendable {
     public let calendar: WorkingCalendar
     public let planner: Planner
     public let sendTime: SendTime
+    /// Digests as mail and webhook bodies, with the office's templates.
+    public let composer: MailComposer
 
     /// Reads the config and its plans and builds the calendar and the planner.
     ///
@@ -22,10 +25,27 @@ public struct Runtime: Sendable {
         let calendar = WorkingCalendar(adjustments: loaded.configuration.calendar)
         let policy = loaded.schedule.policy
         let timeZone = TimeZone(identifier: loaded.configuration.timezone) ?? TimeZone(secondsFromGMT: 7 * 3_600)!
+        let email = loaded.configuration.email
+        let templates: DigestTemplates
+        do {
+            templates = try DigestTemplates.load(language: email.language, overrides: email.templates)
+        } catch {
+            throw Diagnostics([error])
+        }
+        let composer = MailComposer(
+            from: email.from, templates: templates, directory: loaded.schedule.directory, language: email.language,
+            count: policy.count, attachCalendar: email.attachCalendar, timeZone: timeZone)
         return Runtime(
             configuration: loaded.configuration, schedule: loaded.schedule, calendar: calendar,
             planner: Planner(schedule: loaded.schedule, calendar: calendar, completions: completions),
-            sendTime: SendTime(hour: policy.sendHour, minute: policy.sendMinute, timeZone: timeZone))
+            sendTime: SendTime(hour: policy.sendHour, minute: policy.sendMinute, timeZone: timeZone), composer: composer)
+    }
+
+    /// The transports of the config, their secrets read.
+    public func delivery(environment: [String: String] = ProcessInfo.processInfo.environment) throws(SecretError) -> Delivery {
+        try Delivery(
+            configuration: configuration, composer: composer,
+            secrets: Secrets(environment: environment, configFile: configuration.file))
     }
 
     /// Today in the office's time zone.

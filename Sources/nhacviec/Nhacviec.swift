@@ -7,7 +7,7 @@ struct Nhacviec: AsyncParsableCommand {
         abstract: "Nhắc việc: deadline reminders for a ward People's Committee, on the Vietnamese working calendar.",
         subcommands: [
             CheckCommand.self, CalendarCommand.self, LunarCommand.self, TasksCommand.self, PlanCommand.self,
-            ImportCommand.self,
+            ImportCommand.self, SendTestCommand.self,
         ]
     )
 }

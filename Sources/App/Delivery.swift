@@ -1,0 +1,84 @@
+import Foundation
+import Messages
+import Model
+import ScheduleSources
+import Transports
+
+/// The transports a config asks for, built once: mail by SMTP or into a Maildir, and each webhook with
+/// its secret. The same for `send-test` and the service.
+public final class Delivery {
+    public let mail: MailTransport
+    public let composer: MailComposer
+    private let webhooks: [String: (settings: WebhookSettings, url: String, signer: WebhookSigner?)]
+    private let webhookTransport = WebhookTransport()
+    /// Warnings worth the administrator's eye: world-readable secrets, certificate checks switched off.
+    public let warnings: [String]
+
+    public init(configuration: Configuration, composer: MailComposer, secrets: Secrets) throws(SecretError) {
+        var warnings: [String] = []
+        let email = configuration.email
+        if email.url.hasPrefix("file://") {
+            mail = MaildirTransport(url: email.url)
+        } else {
+            var password: String?
+            if let file = email.passwordFile {
+                let read = try secrets.read(file, purpose: "[email] password_file")
+                password = read.value
+                if let warning = read.warning { warnings.append(warning) }
+            }
+            if !email.verifyCertificates {
+                warnings.append("[email] verify_certificates = false: the mail server's certificate is NOT checked; anyone on the path can read the mail and the password")
+            }
+            mail = SMTPTransport(
+                settings: SMTPSettings(
+                    url: email.url, username: email.username, password: password, caFile: email.caFile,
+                    verifyCertificates: email.verifyCertificates, connectTimeout: email.connectTimeout, timeout: email.timeout))
+        }
+        var hooks: [String: (WebhookSettings, String, WebhookSigner?)] = [:]
+        for webhook in configuration.webhooks {
+            var url = webhook.url
+            if let file = webhook.tokenFile {
+                let token = try secrets.read(file, purpose: "webhook \(webhook.name) token_file")
+                if let warning = token.warning { warnings.append(warning) }
+                url = url.replacingOccurrences(of: "{token}", with: token.value)
+            }
+            var signer: WebhookSigner?
+            if let file = webhook.secretFile {
+                let secret = try secrets.read(file, purpose: "webhook \(webhook.name) secret_file")
+                if let warning = secret.warning { warnings.append(warning) }
+                do {
+                    signer = try WebhookSigner(secret: secret.value)
+                } catch {
+                    throw SecretError(message: "webhook \(webhook.name) secret_file: \(error.message)")
+                }
+            }
+            hooks[webhook.name] = (webhook, url, signer)
+        }
+        webhooks = hooks
+        self.composer = composer
+        self.warnings = warnings
+    }
+
+    public func hasWebhook(_ name: String) -> Bool { webhooks[name] != nil }
+
+    /// POSTs a body to a configured webhook, signing it when the webhook has a secret.
+    public func postWebhook(_ name: String, body: [UInt8], id: String, now: Date = Date()) -> Result<DeliveryReceipt, DeliveryError> {
+        guard let hook = webhooks[name] else { return .failure(DeliveryError(.permanent, "no webhook is named \(name)")) }
+        var headers = [("Content-Type", "application/json; charset=utf-8"), ("User-Agent", "nhacviec")]
+        if let signer = hook.signer {
+            headers += signer.headers(id: id, timestamp: Int(now.timeIntervalSince1970), body: body)
+        }
+        return webhookTransport.post(WebhookRequest(url: hook.url, headers: headers, body: body, timeout: hook.settings.timeout))
+    }
+
+    /// The payload format of a configured webhook; a Telegram one goes to its group chat, or else to the
+    /// recipient's own chat.
+    public func format(of name: String, recipient: Official? = nil) -> WebhookPayload.Format? {
+        guard let settings = webhooks[name]?.settings else { return nil }
+        switch settings.kind {
+        case .generic: return .generic
+        case .slack: return .slack
+        case .telegram: return .telegram(chatID: settings.chatID ?? recipient?.telegram ?? "")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Model
+import Planner
+
+/// A digest as the JSON body of a webhook: the documented generic schema (docs/webhooks.md), a
+/// Slack/Mattermost message, or a Telegram `sendMessage` call.
+public enum WebhookPayload {
+    public enum Format: Sendable {
+        case generic, slack
+        case telegram(chatID: String)
+    }
+
+    /// Telegram refuses messages over 4096 characters.
+    static let telegramLimit = 4_000
+
+    public static func body(_ digest: Digest, format: Format, composer: MailComposer) -> [UInt8] {
+        let view = DigestView(digest: digest, directory: composer.directory, language: composer.language, count: composer.count)
+        let values = view.values
+        let subject = composer.templates.render("digest-subject", values)
+        let text = composer.templates.render("digest-text", values)
+        let object: [String: Any]
+        switch format {
+        case .slack:
+            object = ["text": "*\(subject)*\n\n\(text)"]
+        case .telegram(let chatID):
+            let message = "\(subject)\n\n\(text)"
+            object = [
+                "chat_id": chatID, "disable_web_page_preview": true,
+                "text": message.count > telegramLimit ? String(message.prefix(telegramLimit)) + "…" : message,
+            ]
+        case .generic:
+            let person = composer.directory.official(digest.recipient)
+            object = [
+                "type": "nhacviec.digest", "id": digest.id, "idempotency_key": MailComposer.idempotencyKey(digest),
+                "send_day": digest.sendDay.iso, "channel": digest.channel.description, "subject": subject, "text": text,
+                "recipient": ["id": digest.recipient, "name": person?.name ?? "", "email": person?.email ?? ""],
+                "items": digest.reminders.map(item),
+            ]
+        }
+        return json(object)
+    }
+
+    /// A test message, for `send-test --webhook`.
+    public static func test(format: Format, note: String) -> [UInt8] {
+        switch format {
+        case .slack: json(["text": note])
+        case .telegram(let chatID): json(["chat_id": chatID, "text": note])
+        case .generic: json(["type": "nhacviec.test", "text": note])
+        }
+    }
+
+    private static func item(_ reminder: Reminder) -> [String: Any] {
+        let occurrence = reminder.occurrence
+        var item: [String: Any] = [
+            "task": occurrence.task.id, "title": occurrence.task.title, "stage": reminder.stage.stage.rawValue,
+            "days": reminder.stage.days, "escalation": reminder.stage.escalation, "role": reminder.role.rawValue,
+            "deadline": occurrence.deadline?.iso ?? NSNull(), "nominal_deadline": occurrence.nominalDeadline?.iso ?? NSNull(),
+            "occurrence": occurrence.key?.iso ?? NSNull(),
+        ]
+        if let period = occurrence.dataPeriod { item["data_period"] = [period.lowerBound.iso, period.upperBound.iso] }
+        return item
+    }
+
+    private static func json(_ object: [String: Any]) -> [UInt8] {
+        Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data())
+    }
+}

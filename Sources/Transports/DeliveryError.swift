@@ -1,0 +1,31 @@
+/// Why a message was not delivered, and whether trying again can help: the distinction Alertmanager's
+/// notifiers make, so the outbox retries what is worth retrying and records the rest as failed.
+public struct DeliveryError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable {
+        /// The server was down, slow, busy or said 4xx: try again later.
+        case temporary
+        /// The server refused for good (5xx, a refused recipient, bad credentials, a bad certificate).
+        case permanent
+    }
+
+    public let kind: Kind
+    /// What went wrong, with the server's answer when there was one. Never holds a secret.
+    public let message: String
+    /// Seconds the server asked us to wait (HTTP Retry-After).
+    public let retryAfter: Int?
+
+    public init(_ kind: Kind, _ message: String, retryAfter: Int? = nil) {
+        self.kind = kind
+        self.message = message
+        self.retryAfter = retryAfter
+    }
+
+    public var isRetryable: Bool { kind == .temporary }
+
+    public var description: String { message }
+}
+
+/// A message the server accepted, with its answer ("250 2.0.0 Ok: queued as 4F2A1", "HTTP 200").
+public struct DeliveryReceipt: Sendable, Equatable {
+    public let answer: String
+}

@@ -1,0 +1,40 @@
+/// How to reach the mail server (the config's `[email]`, with the password already read).
+public struct SMTPSettings: Sendable {
+    /// `smtp://host:port` (STARTTLS) or `smtps://host:port` (TLS from the start).
+    public let url: String
+    public let username: String?
+    public let password: String?
+    public let caFile: String?
+    public let verifyCertificates: Bool
+    /// Seconds to connect, and for a whole message.
+    public let connectTimeout: Int
+    public let timeout: Int
+
+    public init(
+        url: String, username: String? = nil, password: String? = nil, caFile: String? = nil,
+        verifyCertificates: Bool = true, connectTimeout: Int = 10, timeout: Int = 60
+    ) {
+        self.url = url
+        self.username = username
+        self.password = password
+        self.caFile = caFile
+        self.verifyCertificates = verifyCertificates
+        self.connectTimeout = connectTimeout
+        self.timeout = timeout
+    }
+
+    /// The host of the URL, without brackets.
+    public var host: String {
+        var rest = Substring(url)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if rest.hasPrefix("[") { return String(rest.dropFirst().prefix { $0 != "]" }) }
+        return String(rest.prefix { $0 != ":" && $0 != "/" })
+    }
+
+    /// Loopback hosts may speak plain SMTP; every other host must offer STARTTLS.
+    public var isLoopback: Bool {
+        let host = host.lowercased()
+        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}

@@ -1,0 +1,77 @@
+import CLibCurl
+
+/// SMTP through libcurl: STARTTLS required unless the server is on loopback, or TLS from the start
+/// (`smtps://`), AUTH when a user is set, one connection for a whole batch.
+public final class SMTPTransport: MailTransport {
+    private let settings: SMTPSettings
+
+    public init(settings: SMTPSettings) {
+        self.settings = settings
+    }
+
+    public func send(_ envelopes: [MailEnvelope]) -> [Result<DeliveryReceipt, DeliveryError>] {
+        let handle: CurlHandle
+        do {
+            handle = try configuredHandle()
+        } catch {
+            return envelopes.map { _ in .failure(error) }
+        }
+        return envelopes.map { envelope in send(envelope, on: handle) }
+    }
+
+    private func configuredHandle() throws(DeliveryError) -> CurlHandle {
+        let handle = try CurlHandle()
+        try handle.set(CURLOPT_URL, settings.url)
+        if settings.url.lowercased().hasPrefix("smtp://") {
+            let policy = settings.isLoopback ? CURLUSESSL_TRY : CURLUSESSL_ALL
+            try handle.set(CURLOPT_USE_SSL, Int(policy.rawValue))
+        }
+        if let username = settings.username { try handle.set(CURLOPT_USERNAME, username) }
+        if let password = settings.password { try handle.set(CURLOPT_PASSWORD, password) }
+        if let caFile = settings.caFile { try handle.set(CURLOPT_CAINFO, caFile) }
+        try handle.set(CURLOPT_SSL_VERIFYPEER, settings.verifyCertificates ? 1 : 0)
+        try handle.set(CURLOPT_SSL_VERIFYHOST, settings.verifyCertificates ? 2 : 0)
+        try handle.set(CURLOPT_CONNECTTIMEOUT, settings.connectTimeout)
+        try handle.set(CURLOPT_TIMEOUT, settings.timeout)
+        try handle.set(CURLOPT_UPLOAD, 1)
+        return handle
+    }
+
+    private func send(_ envelope: MailEnvelope, on handle: CurlHandle) -> Result<DeliveryReceipt, DeliveryError> {
+        do {
+            try handle.set(CURLOPT_MAIL_FROM, "<\(envelope.from)>")
+            try handle.set(CURLOPT_MAIL_RCPT, list: ["<\(envelope.to)>"])
+        } catch {
+            return .failure(error)
+        }
+        let code = handle.perform(uploading: envelope.message)
+        let answer = handle.serverLines.last ?? ""
+        if code == CURLE_OK { return .success(DeliveryReceipt(answer: answer)) }
+        return .failure(Self.classify(code, reply: handle.responseCode, answer: answer, recipient: envelope.to))
+    }
+
+    /// 4xx replies, timeouts and connection trouble are worth retrying; 5xx replies, refused logins,
+    /// missing STARTTLS and bad certificates are not.
+    static func classify(_ code: CURLcode, reply: Int, answer: String, recipient: String) -> DeliveryError {
+        let heard = answer.isEmpty ? "" : ": \(answer)"
+        switch code {
+        case CURLE_LOGIN_DENIED:
+            return DeliveryError(.permanent, "the mail server refused the login\(heard)")
+        case CURLE_USE_SSL_FAILED:
+            return DeliveryError(.permanent, "the mail server does not offer STARTTLS, which is required off loopback")
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM:
+            return DeliveryError(.permanent, "the mail server's certificate cannot be trusted (\(Curl.describe(code)))")
+        default:
+            break
+        }
+        switch reply {
+        case 500..<600:
+            let what = answer.contains("RCPT") || [550, 551, 553].contains(reply) ? " for \(recipient)" : ""
+            return DeliveryError(.permanent, "the mail server refused the message\(what)\(heard)")
+        case 400..<500:
+            return DeliveryError(.temporary, "the mail server deferred the message\(heard)")
+        default:
+            return DeliveryError(.temporary, "cannot reach the mail server: \(Curl.describe(code))\(heard)")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import CLibCurl
+import Foundation
+
+/// POSTs webhooks through libcurl, one handle kept so requests to one host reuse their connection.
+/// 2xx is delivered; 429 (honouring Retry-After), 408, 5xx and timeouts are worth retrying; any other
+/// 4xx is permanent.
+public final class WebhookTransport {
+    private var handle: CurlHandle?
+
+    public init() {}
+
+    public func post(_ request: WebhookRequest) -> Result<DeliveryReceipt, DeliveryError> {
+        do throws(DeliveryError) {
+            let handle: CurlHandle
+            if let existing = self.handle {
+                handle = existing
+            } else {
+                handle = try CurlHandle()
+                self.handle = handle
+            }
+            try handle.set(CURLOPT_URL, request.url)
+            try handle.set(CURLOPT_POST, 1)
+            try handle.set(CURLOPT_POSTFIELDSIZE, request.body.count)
+            try handle.set(CURLOPT_HTTPHEADER, list: request.headers.map { "\($0.0): \($0.1)" } + ["Expect:"])
+            try handle.set(CURLOPT_TIMEOUT, request.timeout)
+            try handle.set(CURLOPT_CONNECTTIMEOUT, min(10, request.timeout))
+            try handle.set(CURLOPT_PROTOCOLS_STR, "http,https")
+            let code = handle.perform(uploading: request.body)
+            return Self.classify(code, status: handle.responseCode, lines: handle.serverLines, body: handle.responseBody, host: Self.host(request.url))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static func classify(
+        _ code: CURLcode, status: Int, lines: [String], body: [UInt8], host: String
+    ) -> Result<DeliveryReceipt, DeliveryError> {
+        guard code == CURLE_OK else {
+            return .failure(DeliveryError(.temporary, "cannot reach \(host): \(Curl.describe(code))"))
+        }
+        let said = String(decoding: body.prefix(200), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let answer = "HTTP \(status)" + (said.isEmpty ? "" : " \(said)")
+        switch status {
+        case 200..<300:
+            return .success(DeliveryReceipt(answer: answer))
+        case 429, 408, 500..<600:
+            return .failure(DeliveryError(.temporary, "\(host) answered \(answer)", retryAfter: retryAfter(lines)))
+        default:
+            return .failure(DeliveryError(.permanent, "\(host) refused the webhook: \(answer)"))
+        }
+    }
+
+    /// Retry-After in seconds, or as an HTTP date.
+    static func retryAfter(_ lines: [String]) -> Int? {
+        guard let line = lines.last(where: { $0.lowercased().hasPrefix("retry-after:") }) else { return nil }
+        let value = line.dropFirst("retry-after:".count).trimmingCharacters(in: .whitespaces)
+        if let seconds = Int(value) { return max(0, seconds) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: value).map { max(0, Int($0.timeIntervalSinceNow.rounded(.up))) }
+    }
+
+    /// The host of a URL, for messages: the URL itself may hold a token.
+    static func host(_ url: String) -> String {
+        var rest = Substring(url)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        return String(rest.prefix { $0 != "/" && $0 != "?" })
+    }
+}

@@ -1,0 +1,60 @@
+import App
+import ArgumentParser
+import Foundation
+import Messages
+import Transports
+
+/// `nhacviec send-test`: one message through the configured transport, printing the server's answer.
+struct SendTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send-test",
+        abstract: "Send one test message through the configured mail transport or a webhook; print the server's answer.")
+
+    @Option(help: "An email address to send a test mail to.")
+    var to: String?
+
+    @Option(help: "The name of a configured [[webhook]] to send a test message to.")
+    var webhook: String?
+
+    @OptionGroup var config: ConfigOptions
+
+    func validate() throws {
+        guard (to == nil) != (webhook == nil) else { throw ValidationError("Give either --to EMAIL or --webhook NAME.") }
+    }
+
+    func run() throws {
+        let runtime = try config.runtime()
+        let delivery: Delivery
+        do {
+            delivery = try runtime.delivery()
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        delivery.warnings.forEach { printError("nhacviec: warning: \($0)") }
+        let result: Result<DeliveryReceipt, DeliveryError>
+        if let to {
+            let address = to.trimmingCharacters(in: .whitespaces)
+            guard address.contains("@"), !address.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
+                throw CommandFailure("--to \"\(to)\" is not an email address")
+            }
+            let message = runtime.composer.testMessage(to: address, date: Date())
+            let envelope = MailEnvelope(from: runtime.composer.sender.address, to: address, message: message)
+            result = delivery.mail.send([envelope])[0]
+        } else {
+            let name = webhook!
+            guard let format = delivery.format(of: name) else {
+                let names = runtime.configuration.webhooks.map(\.name)
+                throw CommandFailure("no webhook is named \"\(name)\" (configured: \(names.isEmpty ? "none" : names.joined(separator: ", ")))")
+            }
+            let body = WebhookPayload.test(format: format, note: "nhacviec: tin nhắn thử nghiệm / test message")
+            result = delivery.postWebhook(name, body: body, id: "nhacviec-test-\(Int(Date().timeIntervalSince1970))")
+        }
+        switch result {
+        case .success(let receipt):
+            print("delivered: \(receipt.answer)")
+        case .failure(let error):
+            throw CommandFailure(
+                "not delivered (\(error.isRetryable ? "temporary" : "permanent")): \(error.message)", status: .deliveryFailed)
+        }
+    }
+}
