@@ -67,6 +67,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Model", "WorkingCalendar"]),
+        .testTarget(
+            name: "DeliveryTests",
+            dependencies: ["App", "Messages", "Model", "Planner", "ScheduleSources", "Transports", "WorkingCalendar"]
+        ),
         .testTarget(name: "CLITests"),
     ]
 )

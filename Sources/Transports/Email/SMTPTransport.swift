@@ -45,9 +45,11 @@ public final class SMTPTransport: MailTransport {
             return .failure(error)
         }
         let code = handle.perform(uploading: envelope.message)
-        let answer = handle.serverLines.last ?? ""
+        let reply = handle.responseCode
+        // The line that carries the reply code, not the "221 Bye" that may follow a refusal.
+        let answer = handle.serverLines.last { $0.hasPrefix(String(reply)) } ?? handle.serverLines.last ?? ""
         if code == CURLE_OK { return .success(DeliveryReceipt(answer: answer)) }
-        return .failure(Self.classify(code, reply: handle.responseCode, answer: answer, recipient: envelope.to))
+        return .failure(Self.classify(code, reply: reply, answer: answer, recipient: envelope.to))
     }
 
     /// 4xx replies, timeouts and connection trouble are worth retrying; 5xx replies, refused logins,
