@@ -37,10 +37,11 @@ enum HeaderText {
     static func encodedWords(_ text: String) -> [String] {
         var words: [String] = []
         var chunk: [UInt8] = []
-        // 75 − len("=?UTF-8?B?") − len("?=") = 63 base64 characters, so at most 45 bytes per word.
+        // 39 bytes make 52 base64 characters, a 64-character word: with "Subject: " before it, a line
+        // stays within 78 columns (RFC 5322) and the word within 75 (RFC 2047).
         for character in text {
             let bytes = Array(String(character).utf8)
-            if chunk.count + bytes.count > 45 {
+            if chunk.count + bytes.count > 39 {
                 words.append(word(chunk))
                 chunk = []
             }

@@ -37,7 +37,7 @@ public struct MailComposer: Sendable {
         guard let person = directory.official(digest.recipient), let address = person.email else { return nil }
         let view = DigestView(digest: digest, directory: directory, language: language, count: count).values
         let key = Self.idempotencyKey(digest)
-        let messageID = "<nhacviec.\(key.prefix(32))@\(sender.address.split(separator: "@").last ?? "localhost")>"
+        let messageID = "<nhacviec.\(key.prefix(24))@\(sender.address.split(separator: "@").last ?? "localhost")>"
         var headers = [
             HeaderText.mailbox("From", displayName: sender.name, address: sender.address),
             HeaderText.mailbox("To", displayName: person.name, address: address),

@@ -26,12 +26,13 @@ def main():
         "auto_submitted": message["Auto-Submitted"],
         "header_names": list(message.keys()),
         "longest_header_line": max(len(line) for line in header_block.split("\r\n")),
+        "longest_header": max(header_block.split("\r\n"), key=len),
         "raw_subject_lines": [l for l in header_block.split("\r\n") if l.startswith("Subject:") or l.startswith(" ")],
         "content_type": message.get_content_type(),
         "parts": [part.get_content_type() for part in message.walk()],
         "defects": [str(d) for part in message.walk() for d in part.defects],
-        "text": message.get_body(("plain",)).get_content(),
-        "html": message.get_body(("html",)).get_content(),
+        "text": message.get_body(("plain",)).get_content().replace("\r\n", "\n"),
+        "html": message.get_body(("html",)).get_content().replace("\r\n", "\n"),
         "events": [],
     }
     for part in message.walk():
