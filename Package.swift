@@ -47,7 +47,8 @@ let package = Package(
         ),
         // The wiring the command line and the service share: config in, calendar and planner out.
         .target(
-            name: "App", dependencies: ["Messages", "Model", "Planner", "ScheduleSources", "Transports", "WorkingCalendar"]
+            name: "App",
+            dependencies: ["Messages", "Model", "Planner", "ScheduleSources", "Transports", "WorkingCalendar"]
         ),
         .executableTarget(
             name: "nhacviec",
@@ -67,11 +68,16 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Model", "WorkingCalendar"]),
+        // Helpers the integration tests share: temporary folders, the test servers, the built binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "DeliveryTests",
-            dependencies: ["App", "Messages", "Model", "Planner", "ScheduleSources", "Transports", "WorkingCalendar"]
+            dependencies: [
+                "App", "Messages", "Model", "Planner", "ScheduleSources", "TestSupport", "Transports",
+                "WorkingCalendar",
+            ]
         ),
-        .testTarget(name: "CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )
 

@@ -27,12 +27,15 @@ public final class Delivery {
                 if let warning = read.warning { warnings.append(warning) }
             }
             if !email.verifyCertificates {
-                warnings.append("[email] verify_certificates = false: the mail server's certificate is NOT checked; anyone on the path can read the mail and the password")
+                warnings.append(
+                    "[email] verify_certificates = false: the mail server's certificate is NOT checked; anyone on the path can read the mail and the password"
+                )
             }
             mail = SMTPTransport(
                 settings: SMTPSettings(
                     url: email.url, username: email.username, password: password, caFile: email.caFile,
-                    verifyCertificates: email.verifyCertificates, connectTimeout: email.connectTimeout, timeout: email.timeout))
+                    verifyCertificates: email.verifyCertificates, connectTimeout: email.connectTimeout,
+                    timeout: email.timeout))
         }
         var hooks: [String: (WebhookSettings, String, WebhookSigner?)] = [:]
         for webhook in configuration.webhooks {
@@ -62,13 +65,18 @@ public final class Delivery {
     public func hasWebhook(_ name: String) -> Bool { webhooks[name] != nil }
 
     /// POSTs a body to a configured webhook, signing it when the webhook has a secret.
-    public func postWebhook(_ name: String, body: [UInt8], id: String, now: Date = Date()) -> Result<DeliveryReceipt, DeliveryError> {
-        guard let hook = webhooks[name] else { return .failure(DeliveryError(.permanent, "no webhook is named \(name)")) }
+    public func postWebhook(_ name: String, body: [UInt8], id: String, now: Date = Date()) -> Result<
+        DeliveryReceipt, DeliveryError
+    > {
+        guard let hook = webhooks[name] else {
+            return .failure(DeliveryError(.permanent, "no webhook is named \(name)"))
+        }
         var headers = [("Content-Type", "application/json; charset=utf-8"), ("User-Agent", "nhacviec")]
         if let signer = hook.signer {
             headers += signer.headers(id: id, timestamp: Int(now.timeIntervalSince1970), body: body)
         }
-        return webhookTransport.post(WebhookRequest(url: hook.url, headers: headers, body: body, timeout: hook.settings.timeout))
+        return webhookTransport.post(
+            WebhookRequest(url: hook.url, headers: headers, body: body, timeout: hook.settings.timeout))
     }
 
     /// The payload format of a configured webhook; a Telegram one goes to its group chat, or else to the

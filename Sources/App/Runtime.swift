@@ -38,11 +38,14 @@ public struct Runtime: Sendable {
         return Runtime(
             configuration: loaded.configuration, schedule: loaded.schedule, calendar: calendar,
             planner: Planner(schedule: loaded.schedule, calendar: calendar, completions: completions),
-            sendTime: SendTime(hour: policy.sendHour, minute: policy.sendMinute, timeZone: timeZone), composer: composer)
+            sendTime: SendTime(hour: policy.sendHour, minute: policy.sendMinute, timeZone: timeZone), composer: composer
+        )
     }
 
     /// The transports of the config, their secrets read.
-    public func delivery(environment: [String: String] = ProcessInfo.processInfo.environment) throws(SecretError) -> Delivery {
+    public func delivery(environment: [String: String] = ProcessInfo.processInfo.environment) throws(SecretError)
+        -> Delivery
+    {
         try Delivery(
             configuration: configuration, composer: composer,
             secrets: Secrets(environment: environment, configFile: configuration.file))

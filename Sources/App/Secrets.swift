@@ -17,20 +17,27 @@ public struct Secrets: Sendable {
         if name.hasPrefix("/") {
             candidates = [name]
         } else {
-            if let credentialsDirectory { candidates.append((credentialsDirectory as NSString).appendingPathComponent(name)) }
+            if let credentialsDirectory {
+                candidates.append((credentialsDirectory as NSString).appendingPathComponent(name))
+            }
             candidates.append(configFolder.isEmpty ? name : (configFolder as NSString).appendingPathComponent(name))
         }
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw SecretError(message: "\(purpose): the file \"\(name)\" is not in \(candidates.joined(separator: " nor "))")
+            throw SecretError(
+                message: "\(purpose): the file \"\(name)\" is not in \(candidates.joined(separator: " nor "))")
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             throw SecretError(message: "\(purpose): \(path) cannot be read")
         }
         let value = text.trimmingCharacters(in: .newlines)
         guard !value.isEmpty else { throw SecretError(message: "\(purpose): \(path) is empty") }
         var warning: String?
-        if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, mode & 0o004 != 0 {
-            warning = "\(path) (\(purpose)) can be read by every user on this machine; chmod 600 it, or use LoadCredential"
+        if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
+            mode & 0o004 != 0
+        {
+            warning =
+                "\(path) (\(purpose)) can be read by every user on this machine; chmod 600 it, or use LoadCredential"
         }
         return (value, warning)
     }

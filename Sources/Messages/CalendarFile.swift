@@ -12,13 +12,17 @@ enum CalendarFile {
     }
 
     static func render(_ events: [Event], stamp: String) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//nhacviec//nhac viec//VI", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//nhacviec//nhac viec//VI", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+        ]
         for event in events {
             let day = event.date.iso.replacingOccurrences(of: "-", with: "")
             let next = event.date.adding(days: 1).iso.replacingOccurrences(of: "-", with: "")
             lines += [
                 "BEGIN:VEVENT", "UID:\(escape(event.uid))", "DTSTAMP:\(stamp)", "DTSTART;VALUE=DATE:\(day)",
-                "DTEND;VALUE=DATE:\(next)", "SUMMARY:\(escape(event.summary))", "DESCRIPTION:\(escape(event.description))",
+                "DTEND;VALUE=DATE:\(next)", "SUMMARY:\(escape(event.summary))",
+                "DESCRIPTION:\(escape(event.description))",
                 "TRANSP:TRANSPARENT", "END:VEVENT",
             ]
         }

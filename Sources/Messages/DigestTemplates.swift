@@ -15,7 +15,9 @@ public struct DigestTemplates: Sendable {
             var text = BuiltInTemplates.text(name, language: language)
             var file = "built-in \(language)/\(name)"
             if let path, FileManager.default.fileExists(atPath: path) {
-                guard let data = FileManager.default.contents(atPath: path), let read = String(data: data, encoding: .utf8) else {
+                guard let data = FileManager.default.contents(atPath: path),
+                    let read = String(data: data, encoding: .utf8)
+                else {
                     throw Diagnostic(SourceLocation(file: path), "the template cannot be read as UTF-8 text")
                 }
                 text = read

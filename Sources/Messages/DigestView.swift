@@ -16,7 +16,9 @@ struct DigestView {
         let due = digest.dueToday.map(item)
         let soon = digest.dueSoon.map(item)
         return [
-            "recipient": ["id": digest.recipient, "name": person?.name ?? digest.recipient, "title": person?.title ?? ""],
+            "recipient": [
+                "id": digest.recipient, "name": person?.name ?? digest.recipient, "title": person?.title ?? "",
+            ],
             "date": digest.sendDay.vietnamese, "count": digest.reminders.count, "summary": summary,
             "overdue": overdue, "due": due, "soon": soon,
             "hasOverdue": !overdue.isEmpty, "hasDue": !due.isEmpty, "hasSoon": !soon.isEmpty,
@@ -37,12 +39,15 @@ struct DigestView {
         let task = occurrence.task
         var item: [String: Any] = [
             "task": task.id, "title": task.title, "deadline": occurrence.deadline?.vietnamese ?? "",
-            "nominal": occurrence.nominalDeadline?.vietnamese ?? "", "moved": occurrence.deadline != occurrence.nominalDeadline,
+            "nominal": occurrence.nominalDeadline?.vietnamese ?? "",
+            "moved": occurrence.deadline != occurrence.nominalDeadline,
             "when": when(reminder.stage), "copy": reminder.role == .cc,
             "responsible": task.responsible.map(directory.displayName).joined(separator: ", "),
             "escalation": reminder.stage.escalation,
         ]
-        if let period = occurrence.dataPeriod { item["dataPeriod"] = "\(period.lowerBound.vietnamese) – \(period.upperBound.vietnamese)" }
+        if let period = occurrence.dataPeriod {
+            item["dataPeriod"] = "\(period.lowerBound.vietnamese) – \(period.upperBound.vietnamese)"
+        }
         if let target = task.target { item["target"] = target }
         return item
     }

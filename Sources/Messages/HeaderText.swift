@@ -16,7 +16,9 @@ enum HeaderText {
         if clean.unicodeScalars.allSatisfy({ $0.isASCII }) && clean.count + name.count + 2 <= 78 {
             return "\(name): \(clean)"
         }
-        if clean.unicodeScalars.allSatisfy({ $0.isASCII }) { return fold(name, words: clean.split(separator: " ").map(String.init)) }
+        if clean.unicodeScalars.allSatisfy({ $0.isASCII }) {
+            return fold(name, words: clean.split(separator: " ").map(String.init))
+        }
         return fold(name, words: encodedWords(clean))
     }
 
@@ -74,6 +76,8 @@ enum Base64 {
 
     /// Base64 in lines of 76 characters, for MIME bodies.
     static func lines(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        Data(bytes).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
     }
 }

@@ -20,7 +20,8 @@ struct MIMEMessage {
             part(type: "text/plain; charset=UTF-8", content: text),
             part(type: "text/html; charset=UTF-8", content: html),
         ]
-        let alternativeBody = parts.map { "--\(alternative)\r\n\($0)" }.joined(separator: "\r\n") + "\r\n--\(alternative)--"
+        let alternativeBody =
+            parts.map { "--\(alternative)\r\n\($0)" }.joined(separator: "\r\n") + "\r\n--\(alternative)--"
         if let calendar {
             let mixed = "=_nhacviec_mixed_\(boundarySeed)"
             lines.append("Content-Type: multipart/mixed; boundary=\"\(mixed)\"")
@@ -30,7 +31,8 @@ struct MIMEMessage {
             body.append("--\(mixed)")
             body.append(
                 part(
-                    type: "text/calendar; charset=UTF-8; method=PUBLISH; name=\"\(calendar.name)\"", content: calendar.content,
+                    type: "text/calendar; charset=UTF-8; method=PUBLISH; name=\"\(calendar.name)\"",
+                    content: calendar.content,
                     disposition: "attachment; filename=\"\(calendar.name)\""))
             body.append("--\(mixed)--")
         } else {

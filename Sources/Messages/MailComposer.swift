@@ -1,8 +1,9 @@
-import struct Crypto.SHA256
 import Foundation
 import Model
 import Planner
 import WorkingCalendar
+
+import struct Crypto.SHA256
 
 /// A digest as a finished email: headers (encoded, folded, never carrying a line break from data),
 /// text and HTML from the templates, and the deadlines as an .ics attachment.
@@ -33,7 +34,9 @@ public struct MailComposer: Sendable {
     public var sender: (name: String?, address: String) { Self.split(from) }
 
     /// The message for one digest, dated `date`, or nil when its recipient has no email address.
-    public func compose(_ digest: Digest, date: Date) -> (envelope: (from: String, to: String), messageID: String, bytes: [UInt8])? {
+    public func compose(_ digest: Digest, date: Date) -> (
+        envelope: (from: String, to: String), messageID: String, bytes: [UInt8]
+    )? {
         guard let person = directory.official(digest.recipient), let address = person.email else { return nil }
         let view = DigestView(digest: digest, directory: directory, language: language, count: count).values
         let key = Self.idempotencyKey(digest)
@@ -101,7 +104,8 @@ public struct MailComposer: Sendable {
         guard let open = mailbox.lastIndex(of: "<"), let close = mailbox.lastIndex(of: ">"), open < close else {
             return (nil, mailbox.trimmingCharacters(in: .whitespaces))
         }
-        let name = mailbox[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        let name = mailbox[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(
+            in: CharacterSet(charactersIn: "\""))
         return (name.isEmpty ? nil : name, String(mailbox[mailbox.index(after: open)..<close]))
     }
 }

@@ -18,6 +18,7 @@ extension MailComposer {
             "Auto-Submitted: auto-generated",
         ]
         let html = "<!DOCTYPE html><html><body><p>\(text)</p></body></html>"
-        return MIMEMessage(headers: headers, text: text, html: html, calendar: nil, boundarySeed: "test\(stamp)").render()
+        return MIMEMessage(headers: headers, text: text, html: html, calendar: nil, boundarySeed: "test\(stamp)")
+            .render()
     }
 }

@@ -14,7 +14,8 @@ public enum WebhookPayload {
     static let telegramLimit = 4_000
 
     public static func body(_ digest: Digest, format: Format, composer: MailComposer) -> [UInt8] {
-        let view = DigestView(digest: digest, directory: composer.directory, language: composer.language, count: composer.count)
+        let view = DigestView(
+            digest: digest, directory: composer.directory, language: composer.language, count: composer.count)
         let values = view.values
         let subject = composer.templates.render("digest-subject", values)
         let text = composer.templates.render("digest-text", values)
@@ -54,7 +55,8 @@ public enum WebhookPayload {
         var item: [String: Any] = [
             "task": occurrence.task.id, "title": occurrence.task.title, "stage": reminder.stage.stage.rawValue,
             "days": reminder.stage.days, "escalation": reminder.stage.escalation, "role": reminder.role.rawValue,
-            "deadline": occurrence.deadline?.iso ?? NSNull(), "nominal_deadline": occurrence.nominalDeadline?.iso ?? NSNull(),
+            "deadline": occurrence.deadline?.iso ?? NSNull(),
+            "nominal_deadline": occurrence.nominalDeadline?.iso ?? NSNull(),
             "occurrence": occurrence.key?.iso ?? NSNull(),
         ]
         if let period = occurrence.dataPeriod { item["data_period"] = [period.lowerBound.iso, period.upperBound.iso] }
@@ -62,6 +64,8 @@ public enum WebhookPayload {
     }
 
     private static func json(_ object: [String: Any]) -> [UInt8] {
-        Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data())
+        Array(
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+                ?? Data())
     }
 }

@@ -8,7 +8,8 @@ import Transports
 struct SendTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send-test",
-        abstract: "Send one test message through the configured mail transport or a webhook; print the server's answer.")
+        abstract: "Send one test message through the configured mail transport or a webhook; print the server's answer."
+    )
 
     @Option(help: "An email address to send a test mail to.")
     var to: String?
@@ -19,7 +20,9 @@ struct SendTestCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func validate() throws {
-        guard (to == nil) != (webhook == nil) else { throw ValidationError("Give either --to EMAIL or --webhook NAME.") }
+        guard (to == nil) != (webhook == nil) else {
+            throw ValidationError("Give either --to EMAIL or --webhook NAME.")
+        }
     }
 
     func run() throws {
@@ -44,7 +47,9 @@ struct SendTestCommand: ParsableCommand {
             let name = webhook!
             guard let format = delivery.format(of: name) else {
                 let names = runtime.configuration.webhooks.map(\.name)
-                throw CommandFailure("no webhook is named \"\(name)\" (configured: \(names.isEmpty ? "none" : names.joined(separator: ", ")))")
+                throw CommandFailure(
+                    "no webhook is named \"\(name)\" (configured: \(names.isEmpty ? "none" : names.joined(separator: ", ")))"
+                )
             }
             let body = WebhookPayload.test(format: format, note: "nhacviec: tin nhắn thử nghiệm / test message")
             result = delivery.postWebhook(name, body: body, id: "nhacviec-test-\(Int(Date().timeIntervalSince1970))")
@@ -54,7 +59,8 @@ struct SendTestCommand: ParsableCommand {
             print("delivered: \(receipt.answer)")
         case .failure(let error):
             throw CommandFailure(
-                "not delivered (\(error.isRetryable ? "temporary" : "permanent")): \(error.message)", status: .deliveryFailed)
+                "not delivered (\(error.isRetryable ? "temporary" : "permanent")): \(error.message)",
+                status: .deliveryFailed)
         }
     }
 }

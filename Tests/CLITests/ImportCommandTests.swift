@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A copy of the example config in a temporary folder whose plans line lists `plan` instead.

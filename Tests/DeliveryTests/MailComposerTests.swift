@@ -3,6 +3,7 @@ import Foundation
 import Messages
 import Model
 import Planner
+import TestSupport
 import Testing
 import Transports
 import WorkingCalendar
@@ -18,7 +19,8 @@ func sendAndParse(_ bytes: [UInt8], to address: String) throws -> [String: Any] 
     let folder = try TemporaryFolder()
     let server = try TestServer(script: "smtp_server.py", arguments: ["--store", folder.file("mail")])
     let transport = SMTPTransport(settings: SMTPSettings(url: "smtp://127.0.0.1:\(server.port)"))
-    _ = try transport.send([MailEnvelope(from: "vanphong@phuong-ngoquyen.example", to: address, message: bytes)])[0].get()
+    _ = try transport.send([MailEnvelope(from: "vanphong@phuong-ngoquyen.example", to: address, message: bytes)])[0]
+        .get()
     let received = try #require(folder.files(in: "mail", withExtension: ".eml").first)
     return try parseMail(received)
 }
@@ -46,16 +48,23 @@ struct MailComposerTests {
         #expect(parsed["auto_submitted"] as? String == "auto-generated")
         #expect(parsed["date"] as? String == "Thu, 14 Mar 2024 07:30:00 +0700")
         #expect(parsed["message_id"] as? String == mail.messageID)
-        #expect(parsed["parts"] as? [String] == ["multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/calendar"])
+        #expect(
+            parsed["parts"] as? [String] == [
+                "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/calendar",
+            ])
         #expect((parsed["defects"] as? [String])?.isEmpty == true)
         let text = try #require(parsed["text"] as? String)
         #expect(text.contains("Kính gửi Công chức Địa chính - Xây dựng Trần Văn Hùng,"))
-        #expect(text.contains("QUÁ HẠN\n- [2.1.4] Rà soát các tuyến đường đã giải tỏa mái che, mái vẩy, bảo đảm mỹ quan đô thị\n  Hạn: 29/02/2024; quá hạn 10 ngày làm việc"))
+        #expect(
+            text.contains(
+                "QUÁ HẠN\n- [2.1.4] Rà soát các tuyến đường đã giải tỏa mái che, mái vẩy, bảo đảm mỹ quan đô thị\n  Hạn: 29/02/2024; quá hạn 10 ngày làm việc"
+            ))
         #expect(text.contains("SẮP ĐẾN HẠN\n- [2.1.3]"))
         #expect((parsed["html"] as? String)?.contains("<b>[2.1.4]</b>") == true)
         let events = try #require(parsed["events"] as? [[String: String]])
         #expect(events.map { $0["start"] } == ["2024-02-29", "2024-03-25"])
-        #expect(events[0]["summary"] == "Hạn: Rà soát các tuyến đường đã giải tỏa mái che, mái vẩy, bảo đảm mỹ quan đô thị")
+        #expect(
+            events[0]["summary"] == "Hạn: Rà soát các tuyến đường đã giải tỏa mái che, mái vẩy, bảo đảm mỹ quan đô thị")
     }
 
     @Test("The same digest gets the same Message-ID; another digest another")
@@ -74,13 +83,17 @@ struct MailComposerTests {
     func longSubject() throws {
         let runtime = try exampleRuntime()
         let folder = try TemporaryFolder()
-        try "[Nhắc việc] {{summary}}: Thông báo về việc đôn đốc thực hiện các nhiệm vụ phát triển kinh tế - xã hội năm 2024 ({{date}})"
+        try
+            "[Nhắc việc] {{summary}}: Thông báo về việc đôn đốc thực hiện các nhiệm vụ phát triển kinh tế - xã hội năm 2024 ({{date}})"
             .write(toFile: folder.file("digest-subject.mustache"), atomically: true, encoding: .utf8)
         let templates = try DigestTemplates.load(language: "vi", overrides: folder.path)
         let composer = composer(runtime, templates: templates)
         let mail = try #require(composer.compose(try hungDigest(runtime), date: Date()))
         let parsed = try sendAndParse(mail.bytes, to: mail.envelope.to)
-        #expect(parsed["subject"] as? String == "[Nhắc việc] 1 quá hạn, 1 sắp đến hạn: Thông báo về việc đôn đốc thực hiện các nhiệm vụ phát triển kinh tế - xã hội năm 2024 (14/03/2024)")
+        #expect(
+            parsed["subject"] as? String
+                == "[Nhắc việc] 1 quá hạn, 1 sắp đến hạn: Thông báo về việc đôn đốc thực hiện các nhiệm vụ phát triển kinh tế - xã hội năm 2024 (14/03/2024)"
+        )
         #expect((parsed["longest_header_line"] as? Int ?? 999) <= 78, "\(parsed["longest_header"] ?? "")")
         #expect((parsed["raw_subject_lines"] as? [String] ?? []).count > 1)
     }
@@ -95,7 +108,8 @@ struct MailComposerTests {
         let directory = Directory(officials: officials, units: [], channels: ["hung": [.email], "khanh": [.email]])
         let task = PlanTask(
             id: "T\r\nX-Task: 1", title: "Việc\r\nSubject: spam", responsible: [.official("hung")],
-            deadline: .date(CivilDate(year: 2024, month: 3, day: 14)!), planYear: 2024, source: SourceLocation(file: "t"))
+            deadline: .date(CivilDate(year: 2024, month: 3, day: 14)!), planYear: 2024,
+            source: SourceLocation(file: "t"))
         let plan = Plan(id: "p", title: "p", year: 2024, tasks: [task], source: SourceLocation(file: "t"))
         let planner = Planner(
             schedule: Schedule(directory: directory, plans: [plan], policy: ReminderPolicy(), completions: [:]),
@@ -104,18 +118,25 @@ struct MailComposerTests {
         let digest = try #require(planner.digests(in: day...day).first)
         let templates = try DigestTemplates.load(language: "vi", overrides: nil)
         let composer = MailComposer(
-            from: "Văn\r\nBcc: x@evil.example <vp@x.example>", templates: templates, directory: directory, language: "vi",
+            from: "Văn\r\nBcc: x@evil.example <vp@x.example>", templates: templates, directory: directory,
+            language: "vi",
             count: .workingDays, attachCalendar: true, timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
         let folder = try TemporaryFolder()
-        try "{{count}} việc: {{#due}}{{title}} {{task}}{{/due}}".write(toFile: folder.file("digest-subject.mustache"), atomically: true, encoding: .utf8)
+        try "{{count}} việc: {{#due}}{{title}} {{task}}{{/due}}".write(
+            toFile: folder.file("digest-subject.mustache"), atomically: true, encoding: .utf8)
         let subjectComposer = MailComposer(
-            from: composer.from, templates: try DigestTemplates.load(language: "vi", overrides: folder.path), directory: directory,
+            from: composer.from, templates: try DigestTemplates.load(language: "vi", overrides: folder.path),
+            directory: directory,
             language: "vi", count: .workingDays, attachCalendar: true, timeZone: composer.timeZone)
         for candidate in [composer, subjectComposer] {
             let mail = try #require(candidate.compose(digest, date: Date()))
             let parsed = try sendAndParse(mail.bytes, to: mail.envelope.to)
             let names = Set((parsed["header_names"] as? [String] ?? []).map { $0.lowercased() })
-            #expect(names == ["from", "to", "subject", "date", "message-id", "auto-submitted", "x-auto-response-suppress", "x-nhacviec-digest", "mime-version", "content-type"])
+            #expect(
+                names == [
+                    "from", "to", "subject", "date", "message-id", "auto-submitted", "x-auto-response-suppress",
+                    "x-nhacviec-digest", "mime-version", "content-type",
+                ])
             #expect((parsed["defects"] as? [String])?.isEmpty == true)
             #expect((parsed["to_name"] as? String)?.contains("Bcc: attacker@evil.example") == true)
         }
@@ -124,14 +145,18 @@ struct MailComposerTests {
     @Test("English templates, and a folder overriding one template")
     func englishAndOverride() throws {
         let runtime = try exampleRuntime()
-        let english = composer(runtime, templates: try DigestTemplates.load(language: "en", overrides: nil), language: "en")
-        let parsed = try sendAndParse(try #require(english.compose(try hungDigest(runtime), date: Date())).bytes, to: "hung@x.example")
+        let english = composer(
+            runtime, templates: try DigestTemplates.load(language: "en", overrides: nil), language: "en")
+        let parsed = try sendAndParse(
+            try #require(english.compose(try hungDigest(runtime), date: Date())).bytes, to: "hung@x.example")
         #expect(parsed["subject"] as? String == "[Reminder] 1 overdue, 1 due soon (14/03/2024)")
         #expect((parsed["text"] as? String)?.contains("10 working days overdue") == true)
         let folder = try TemporaryFolder()
-        try "Thân gửi {{recipient.name}} — {{count}} việc.".write(toFile: folder.file("digest-text.mustache"), atomically: true, encoding: .utf8)
+        try "Thân gửi {{recipient.name}} — {{count}} việc.".write(
+            toFile: folder.file("digest-text.mustache"), atomically: true, encoding: .utf8)
         let custom = composer(runtime, templates: try DigestTemplates.load(language: "vi", overrides: folder.path))
-        let mail = try sendAndParse(try #require(custom.compose(try hungDigest(runtime), date: Date())).bytes, to: "hung@x.example")
+        let mail = try sendAndParse(
+            try #require(custom.compose(try hungDigest(runtime), date: Date())).bytes, to: "hung@x.example")
         #expect((mail["text"] as? String)?.hasPrefix("Thân gửi Trần Văn Hùng — 2 việc.") == true)
         #expect((mail["subject"] as? String)?.hasPrefix("[Nhắc việc]") == true)
     }
@@ -139,15 +164,19 @@ struct MailComposerTests {
     @Test("A broken template is reported with its file and line")
     func brokenTemplate() throws {
         let folder = try TemporaryFolder()
-        try "Dòng một\n{{#overdue}}\n{{title}}\n{{/due}}\n".write(toFile: folder.file("digest-text.mustache"), atomically: true, encoding: .utf8)
-        let error = #expect(throws: Diagnostic.self) { try DigestTemplates.load(language: "vi", overrides: folder.path) }
+        try "Dòng một\n{{#overdue}}\n{{title}}\n{{/due}}\n".write(
+            toFile: folder.file("digest-text.mustache"), atomically: true, encoding: .utf8)
+        let error = #expect(throws: Diagnostic.self) {
+            try DigestTemplates.load(language: "vi", overrides: folder.path)
+        }
         #expect(error?.location.file == folder.file("digest-text.mustache"))
         #expect(error?.location.line == 4)
     }
 
     func composer(_ runtime: Runtime, templates: DigestTemplates, language: String = "vi") -> MailComposer {
         MailComposer(
-            from: runtime.composer.from, templates: templates, directory: runtime.schedule.directory, language: language,
+            from: runtime.composer.from, templates: templates, directory: runtime.schedule.directory,
+            language: language,
             count: .workingDays, attachCalendar: true, timeZone: runtime.sendTime.timeZone)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Transports
 
@@ -14,13 +15,19 @@ struct SMTPTransportTests {
         let folder = try TemporaryFolder()
         let (cert, key) = try selfSignedCertificate(in: folder)
         let server = try TestServer(
-            script: "smtp_server.py", arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key, "--auth", "vanphong:s3cret"])
+            script: "smtp_server.py",
+            arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key, "--auth", "vanphong:s3cret"])
         let transport = SMTPTransport(
-            settings: SMTPSettings(url: "smtp://127.0.0.1:\(server.port)", username: "vanphong", password: "s3cret", caFile: cert))
-        let results = transport.send([MailEnvelope(from: "vp@x.example", to: "thu@x.example", message: plainMessage(to: "thu@x.example"))])
+            settings: SMTPSettings(
+                url: "smtp://127.0.0.1:\(server.port)", username: "vanphong", password: "s3cret", caFile: cert))
+        let results = transport.send([
+            MailEnvelope(from: "vp@x.example", to: "thu@x.example", message: plainMessage(to: "thu@x.example"))
+        ])
         let receipt = try results[0].get()
         #expect(receipt.answer.hasPrefix("250 2.0.0 Ok: queued as Q0001"))
-        let envelope = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.file("mail/0001.json")))) as? [String: Any]
+        let envelope =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: folder.file("mail/0001.json")))) as? [String: Any]
         #expect(envelope?["tls"] as? Bool == true)
         #expect(envelope?["auth"] as? Bool == true)
         #expect(envelope?["rcpt_tos"] as? [String] == ["thu@x.example"])
@@ -30,13 +37,16 @@ struct SMTPTransportTests {
     func untrustedCertificate() throws {
         let folder = try TemporaryFolder()
         let (cert, key) = try selfSignedCertificate(in: folder)
-        let server = try TestServer(script: "smtp_server.py", arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key])
-        let envelope = MailEnvelope(from: "vp@x.example", to: "thu@x.example", message: plainMessage(to: "thu@x.example"))
+        let server = try TestServer(
+            script: "smtp_server.py", arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key])
+        let envelope = MailEnvelope(
+            from: "vp@x.example", to: "thu@x.example", message: plainMessage(to: "thu@x.example"))
         let strict = SMTPTransport(settings: SMTPSettings(url: "smtp://127.0.0.1:\(server.port)"))
         let refused = strict.send([envelope])[0]
         #expect(throws: DeliveryError.self) { try refused.get() }
         if case .failure(let error) = refused { #expect(!error.isRetryable && error.message.contains("certificate")) }
-        let lax = SMTPTransport(settings: SMTPSettings(url: "smtp://127.0.0.1:\(server.port)", verifyCertificates: false))
+        let lax = SMTPTransport(
+            settings: SMTPSettings(url: "smtp://127.0.0.1:\(server.port)", verifyCertificates: false))
         #expect(try lax.send([envelope])[0].get().answer.hasPrefix("250"))
     }
 
@@ -45,9 +55,13 @@ struct SMTPTransportTests {
         let folder = try TemporaryFolder()
         let (cert, key) = try selfSignedCertificate(in: folder)
         let server = try TestServer(
-            script: "smtp_server.py", arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key, "--implicit"])
+            script: "smtp_server.py",
+            arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key, "--implicit"])
         let transport = SMTPTransport(settings: SMTPSettings(url: "smtps://127.0.0.1:\(server.port)", caFile: cert))
-        #expect(try transport.send([MailEnvelope(from: "vp@x.example", to: "a@x.example", message: plainMessage(to: "a@x.example"))])[0].get().answer.hasPrefix("250"))
+        #expect(
+            try transport.send([
+                MailEnvelope(from: "vp@x.example", to: "a@x.example", message: plainMessage(to: "a@x.example"))
+            ])[0].get().answer.hasPrefix("250"))
     }
 
     @Test("A wrong password is a permanent failure that says the login was refused, and never shows the password")
@@ -55,10 +69,14 @@ struct SMTPTransportTests {
         let folder = try TemporaryFolder()
         let (cert, key) = try selfSignedCertificate(in: folder)
         let server = try TestServer(
-            script: "smtp_server.py", arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key, "--auth", "vanphong:s3cret"])
+            script: "smtp_server.py",
+            arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key, "--auth", "vanphong:s3cret"])
         let transport = SMTPTransport(
-            settings: SMTPSettings(url: "smtp://127.0.0.1:\(server.port)", username: "vanphong", password: "wrong-Pa55", caFile: cert))
-        let result = transport.send([MailEnvelope(from: "vp@x.example", to: "a@x.example", message: plainMessage(to: "a@x.example"))])[0]
+            settings: SMTPSettings(
+                url: "smtp://127.0.0.1:\(server.port)", username: "vanphong", password: "wrong-Pa55", caFile: cert))
+        let result = transport.send([
+            MailEnvelope(from: "vp@x.example", to: "a@x.example", message: plainMessage(to: "a@x.example"))
+        ])[0]
         guard case .failure(let error) = result else {
             Issue.record("delivered with a wrong password")
             return
@@ -71,7 +89,8 @@ struct SMTPTransportTests {
     @Test("451 is worth a retry; the retry goes through")
     func deferredThenAccepted() throws {
         let folder = try TemporaryFolder()
-        let server = try TestServer(script: "smtp_server.py", arguments: ["--store", folder.file("mail"), "--defer", "1"])
+        let server = try TestServer(
+            script: "smtp_server.py", arguments: ["--store", folder.file("mail"), "--defer", "1"])
         let transport = SMTPTransport(settings: SMTPSettings(url: "smtp://127.0.0.1:\(server.port)"))
         let envelope = MailEnvelope(from: "vp@x.example", to: "a@x.example", message: plainMessage(to: "a@x.example"))
         guard case .failure(let first) = transport.send([envelope])[0] else {
@@ -86,7 +105,8 @@ struct SMTPTransportTests {
     @Test("550 for one recipient of two: that message fails for good, the other is delivered")
     func oneRecipientRefused() throws {
         let folder = try TemporaryFolder()
-        let server = try TestServer(script: "smtp_server.py", arguments: ["--store", folder.file("mail"), "--reject", "nobody@x.example"])
+        let server = try TestServer(
+            script: "smtp_server.py", arguments: ["--store", folder.file("mail"), "--reject", "nobody@x.example"])
         let transport = SMTPTransport(settings: SMTPSettings(url: "smtp://127.0.0.1:\(server.port)"))
         let results = transport.send([
             MailEnvelope(from: "vp@x.example", to: "nobody@x.example", message: plainMessage(to: "nobody@x.example")),
@@ -107,7 +127,9 @@ struct SMTPTransportTests {
         let folder = try TemporaryFolder()
         let server = try TestServer(script: "smtp_server.py", arguments: ["--store", folder.file("mail")])
         let transport = SMTPTransport(settings: SMTPSettings(url: "smtp://127.0.0.1:\(server.port)"))
-        let batch = (1...20).map { MailEnvelope(from: "vp@x.example", to: "u\($0)@x.example", message: plainMessage(to: "u\($0)@x.example")) }
+        let batch = (1...20).map {
+            MailEnvelope(from: "vp@x.example", to: "u\($0)@x.example", message: plainMessage(to: "u\($0)@x.example"))
+        }
         let results = transport.send(batch)
         #expect(results.allSatisfy { (try? $0.get()) != nil })
         #expect(folder.files(in: "mail", withExtension: ".eml").count == 20)
@@ -117,8 +139,13 @@ struct SMTPTransportTests {
 
     @Test("A server that is down is a temporary failure")
     func serverDown() throws {
-        let transport = SMTPTransport(settings: SMTPSettings(url: "smtp://127.0.0.1:\(try closedPort())", connectTimeout: 2))
-        guard case .failure(let error) = transport.send([MailEnvelope(from: "a@x.example", to: "b@x.example", message: plainMessage(to: "b@x.example"))])[0] else {
+        let transport = SMTPTransport(
+            settings: SMTPSettings(url: "smtp://127.0.0.1:\(try closedPort())", connectTimeout: 2))
+        guard
+            case .failure(let error) = transport.send([
+                MailEnvelope(from: "a@x.example", to: "b@x.example", message: plainMessage(to: "b@x.example"))
+            ])[0]
+        else {
             Issue.record("delivered to nothing")
             return
         }
@@ -126,10 +153,13 @@ struct SMTPTransportTests {
         #expect(error.message.contains("cannot reach the mail server"))
     }
 
-    @Test("STARTTLS may be skipped on loopback only", arguments: [
-        ("smtp://127.0.0.1:25", true), ("smtp://localhost:2525", true), ("smtp://[::1]:25", true),
-        ("smtp://mail.phuong.example:587", false), ("smtp://user@10.0.0.5:25", false), ("smtps://127.0.0.1:465", true),
-    ])
+    @Test(
+        "STARTTLS may be skipped on loopback only",
+        arguments: [
+            ("smtp://127.0.0.1:25", true), ("smtp://localhost:2525", true), ("smtp://[::1]:25", true),
+            ("smtp://mail.phuong.example:587", false), ("smtp://user@10.0.0.5:25", false),
+            ("smtps://127.0.0.1:465", true),
+        ])
     func loopbackRule(url: String, loopback: Bool) {
         #expect(SMTPSettings(url: url).isLoopback == loopback)
     }

@@ -22,34 +22,41 @@ final class CurlHandle {
         self.handle = handle
         let owner = Unmanaged.passUnretained(self).toOpaque()
         nhv_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        nhv_setopt_write(handle, { buffer, size, count, owner in
-            let me = Unmanaged<CurlHandle>.fromOpaque(owner!).takeUnretainedValue()
-            let length = size * count
-            if let buffer, me.responseBody.count < 1 << 20 {
-                me.responseBody.append(contentsOf: UnsafeRawBufferPointer(start: buffer, count: length))
-            }
-            return length
-        }, owner)
-        nhv_setopt_read(handle, { buffer, size, count, owner in
-            let me = Unmanaged<CurlHandle>.fromOpaque(owner!).takeUnretainedValue()
-            let length = min(size * count, me.upload.count - me.uploaded)
-            guard length > 0, let buffer else { return 0 }
-            me.upload.withUnsafeBytes { bytes in
-                UnsafeMutableRawPointer(buffer).copyMemory(from: bytes.baseAddress! + me.uploaded, byteCount: length)
-            }
-            me.uploaded += length
-            return length
-        }, owner)
+        nhv_setopt_write(
+            handle,
+            { buffer, size, count, owner in
+                let me = Unmanaged<CurlHandle>.fromOpaque(owner!).takeUnretainedValue()
+                let length = size * count
+                if let buffer, me.responseBody.count < 1 << 20 {
+                    me.responseBody.append(contentsOf: UnsafeRawBufferPointer(start: buffer, count: length))
+                }
+                return length
+            }, owner)
+        nhv_setopt_read(
+            handle,
+            { buffer, size, count, owner in
+                let me = Unmanaged<CurlHandle>.fromOpaque(owner!).takeUnretainedValue()
+                let length = min(size * count, me.upload.count - me.uploaded)
+                guard length > 0, let buffer else { return 0 }
+                me.upload.withUnsafeBytes { bytes in
+                    UnsafeMutableRawPointer(buffer).copyMemory(
+                        from: bytes.baseAddress! + me.uploaded, byteCount: length)
+                }
+                me.uploaded += length
+                return length
+            }, owner)
         // Lines the server sends (SMTP replies, HTTP headers); never what we send, which holds secrets.
-        nhv_setopt_debug(handle, { _, type, data, size, owner in
-            guard type == CURLINFO_HEADER_IN, let data, let owner else { return 0 }
-            let me = Unmanaged<CurlHandle>.fromOpaque(owner).takeUnretainedValue()
-            let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
-            for line in text.split(whereSeparator: \.isNewline) where me.serverLines.count < 200 {
-                me.serverLines.append(String(line))
-            }
-            return 0
-        }, owner)
+        nhv_setopt_debug(
+            handle,
+            { _, type, data, size, owner in
+                guard type == CURLINFO_HEADER_IN, let data, let owner else { return 0 }
+                let me = Unmanaged<CurlHandle>.fromOpaque(owner).takeUnretainedValue()
+                let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+                for line in text.split(whereSeparator: \.isNewline) where me.serverLines.count < 200 {
+                    me.serverLines.append(String(line))
+                }
+                return 0
+            }, owner)
     }
 
     deinit {
@@ -85,7 +92,9 @@ final class CurlHandle {
     var responseCode: Int { Int(nhv_getinfo_long(handle, CURLINFO_RESPONSE_CODE)) }
 
     private func check(_ code: CURLcode, _ what: String) throws(DeliveryError) {
-        guard code == CURLE_OK else { throw DeliveryError(.permanent, "libcurl refused \(what): \(Curl.describe(code))") }
+        guard code == CURLE_OK else {
+            throw DeliveryError(.permanent, "libcurl refused \(what): \(Curl.describe(code))")
+        }
     }
 }
 

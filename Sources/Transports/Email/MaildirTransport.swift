@@ -31,7 +31,8 @@ public final class MaildirTransport: MailTransport {
             try manager.moveItem(atPath: temporary, toPath: "\(directory)/new/\(name)")
             return .success(DeliveryReceipt(answer: "written to \(directory)/new/\(name)"))
         } catch {
-            return .failure(DeliveryError(.temporary, "cannot write into the Maildir \(directory): \(error.localizedDescription)"))
+            return .failure(
+                DeliveryError(.temporary, "cannot write into the Maildir \(directory): \(error.localizedDescription)"))
         }
     }
 }

@@ -9,7 +9,8 @@ public struct WebhookSigner: Sendable {
     /// - Throws: when the secret is not `whsec_` followed by base64.
     public init(secret: String) throws(DeliveryError) {
         let encoded = secret.hasPrefix("whsec_") ? String(secret.dropFirst(6)) : secret
-        guard let data = Data(base64Encoded: encoded.trimmingCharacters(in: .whitespacesAndNewlines)), !data.isEmpty else {
+        guard let data = Data(base64Encoded: encoded.trimmingCharacters(in: .whitespacesAndNewlines)), !data.isEmpty
+        else {
             throw DeliveryError(.permanent, "the webhook secret is not \"whsec_\" followed by base64")
         }
         key = Array(data)

@@ -26,7 +26,9 @@ public final class WebhookTransport {
             try handle.set(CURLOPT_CONNECTTIMEOUT, min(10, request.timeout))
             try handle.set(CURLOPT_PROTOCOLS_STR, "http,https")
             let code = handle.perform(uploading: request.body)
-            return Self.classify(code, status: handle.responseCode, lines: handle.serverLines, body: handle.responseBody, host: Self.host(request.url))
+            return Self.classify(
+                code, status: handle.responseCode, lines: handle.serverLines, body: handle.responseBody,
+                host: Self.host(request.url))
         } catch {
             return .failure(error)
         }
@@ -38,7 +40,8 @@ public final class WebhookTransport {
         guard code == CURLE_OK else {
             return .failure(DeliveryError(.temporary, "cannot reach \(host): \(Curl.describe(code))"))
         }
-        let said = String(decoding: body.prefix(200), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let said = String(decoding: body.prefix(200), as: UTF8.self).split(whereSeparator: \.isNewline).joined(
+            separator: " ")
         let answer = "HTTP \(status)" + (said.isEmpty ? "" : " \(said)")
         switch status {
         case 200..<300:

@@ -1,38 +1,38 @@
 import Foundation
-import Testing
 
 /// The folder of the test servers' scripts.
-let supportFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+public let supportFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Support").path
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
 
 /// A temporary folder, removed with the value.
-final class TemporaryFolder {
-    let path: String
+public final class TemporaryFolder {
+    public let path: String
 
-    init() throws {
+    public init() throws {
         path = NSTemporaryDirectory() + "nhacviec-delivery-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
-    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+    public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
-    func files(in sub: String, withExtension ext: String) -> [String] {
+    public func files(in sub: String, withExtension ext: String) -> [String] {
         let folder = file(sub)
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(ext) }.sorted()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(ext) }
+            .sorted()
             .map { (folder as NSString).appendingPathComponent($0) }
     }
 }
 
 /// A server the test starts: Debian's Python runs one of Tests/Support, which prints the port it bound.
-final class TestServer {
-    let process = Process()
-    let port: Int
+public final class TestServer {
+    public let process = Process()
+    public let port: Int
 
-    init(script: String, arguments: [String]) throws {
+    public init(script: String, arguments: [String]) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = [(supportFolder as NSString).appendingPathComponent(script)] + arguments
         let output = Pipe()
@@ -60,11 +60,13 @@ final class TestServer {
     }
 }
 
-struct TestServerError: Error { let message: String }
+public struct TestServerError: Error {
+    public let message: String
+}
 
 /// Runs a command and returns its standard output; fails the test when it fails.
 @discardableResult
-func run(_ executable: String, _ arguments: [String]) throws -> String {
+public func run(_ executable: String, _ arguments: [String]) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -75,13 +77,14 @@ func run(_ executable: String, _ arguments: [String]) throws -> String {
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-        throw TestServerError(message: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+        throw TestServerError(
+            message: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
     }
     return String(decoding: data, as: UTF8.self)
 }
 
 /// A self-signed certificate for 127.0.0.1 and localhost, made by openssl for this test.
-func selfSignedCertificate(in folder: TemporaryFolder) throws -> (cert: String, key: String) {
+public func selfSignedCertificate(in folder: TemporaryFolder) throws -> (cert: String, key: String) {
     let cert = folder.file("cert.pem")
     let key = folder.file("key.pem")
     try run(
@@ -94,13 +97,13 @@ func selfSignedCertificate(in folder: TemporaryFolder) throws -> (cert: String, 
 }
 
 /// A received message, parsed by Python's email package and icalendar (Tests/Support/parse_mail.py).
-func parseMail(_ path: String) throws -> [String: Any] {
+public func parseMail(_ path: String) throws -> [String: Any] {
     let json = try run("/usr/bin/python3", [(supportFolder as NSString).appendingPathComponent("parse_mail.py"), path])
     return try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
 }
 
 /// A port on 127.0.0.1 with nothing listening: bound, then released.
-func closedPort() throws -> Int {
+public func closedPort() throws -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(fd) }
     var address = sockaddr_in()
@@ -108,7 +111,11 @@ func closedPort() throws -> Int {
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     address.sin_port = 0
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+    _ = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+    }
+    _ = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
     return Int(UInt16(bigEndian: address.sin_port))
 }

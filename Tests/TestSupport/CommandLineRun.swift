@@ -1,21 +1,21 @@
 import Foundation
 
 /// Runs the built `nhacviec` binary, which `swift build` puts beside the test bundle.
-struct CommandLineRun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
+public struct CommandLineRun {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
 
-    static var binary: URL {
+    public static var binary: URL {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("nhacviec")
     }
 
-    init(_ arguments: String..., environment: [String: String] = [:]) throws {
+    public init(_ arguments: String..., environment: [String: String] = [:]) throws {
         try self.init(arguments, environment: environment)
     }
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    public init(_ arguments: [String], environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -34,7 +34,7 @@ struct CommandLineRun {
     }
 
     /// Standard output parsed as a JSON object.
-    func json() throws -> [String: Any] {
+    public func json() throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any] ?? [:]
     }
 }

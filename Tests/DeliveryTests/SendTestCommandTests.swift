@@ -1,0 +1,111 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A config of the example's officials and plan whose `[email]` section is `email`, in `folder`.
+func configWithEmail(_ folder: TemporaryFolder, email: String, extra: String = "") throws -> String {
+    var text = try String(contentsOfFile: repositoryRoot + "/config/nhacviec.toml", encoding: .utf8)
+        .replacingOccurrences(of: "plans = [\"plans/", with: "plans = [\"\(repositoryRoot)/config/plans/")
+    let start = text.range(of: "[email]")!
+    let end = text.range(of: "[[official]]")!
+    text.replaceSubrange(start.lowerBound..<end.lowerBound, with: "[email]\n\(email)\n\n\(extra)\n")
+    try text.write(toFile: folder.file("nhacviec.toml"), atomically: true, encoding: .utf8)
+    return folder.file("nhacviec.toml")
+}
+
+@Suite("nhacviec send-test", .serialized)
+struct SendTestCommandTests {
+    @Test("Through STARTTLS and AUTH, the password from $CREDENTIALS_DIRECTORY: the server's answer printed, no secret")
+    func smtp() throws {
+        let folder = try TemporaryFolder()
+        let (cert, key) = try selfSignedCertificate(in: folder)
+        let server = try TestServer(
+            script: "smtp_server.py",
+            arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key, "--auth", "vanphong:Mat-Khau-9"])
+        try FileManager.default.createDirectory(atPath: folder.file("creds"), withIntermediateDirectories: true)
+        try "Mat-Khau-9\n".write(toFile: folder.file("creds/smtp-password"), atomically: true, encoding: .utf8)
+        let config = try configWithEmail(
+            folder,
+            email:
+                "url = \"smtp://127.0.0.1:\(server.port)\"\nfrom = \"Văn phòng <vanphong@phuong-ngoquyen.example>\"\nusername = \"vanphong\"\npassword_file = \"smtp-password\"\nca_file = \"\(cert)\""
+        )
+        let run = try CommandLineRun(
+            ["send-test", "--to", "thu@phuong-ngoquyen.example", "--config", config],
+            environment: ["CREDENTIALS_DIRECTORY": folder.file("creds")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "delivered: 250 2.0.0 Ok: queued as Q0001\n")
+        #expect(!(run.stdout + run.stderr).contains("Mat-Khau-9"))
+        let parsed = try parseMail(try #require(folder.files(in: "mail", withExtension: ".eml").first))
+        #expect(parsed["subject"] as? String == "[Nhắc việc] Thư thử nghiệm")
+
+        try "wrong\n".write(toFile: folder.file("creds/smtp-password"), atomically: true, encoding: .utf8)
+        let refused = try CommandLineRun(
+            ["send-test", "--to", "thu@phuong-ngoquyen.example", "--config", config],
+            environment: ["CREDENTIALS_DIRECTORY": folder.file("creds")])
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("not delivered (permanent): the mail server refused the login"))
+        #expect(!(refused.stdout + refused.stderr).contains("wrong"))
+    }
+
+    @Test("A server that is down: exit 3, temporary, the reason given")
+    func down() throws {
+        let folder = try TemporaryFolder()
+        let config = try configWithEmail(
+            folder,
+            email:
+                "url = \"smtp://127.0.0.1:\(try closedPort())\"\nfrom = \"vp@phuong-ngoquyen.example\"\nconnect_timeout = 2"
+        )
+        let run = try CommandLineRun("send-test", "--to", "thu@phuong-ngoquyen.example", "--config", config)
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("not delivered (temporary): cannot reach the mail server"))
+    }
+
+    @Test("A missing password file is named, and nothing is sent")
+    func missingPassword() throws {
+        let folder = try TemporaryFolder()
+        let config = try configWithEmail(
+            folder,
+            email:
+                "url = \"smtp://127.0.0.1:25\"\nfrom = \"vp@x.example\"\nusername = \"vp\"\npassword_file = \"smtp-password\""
+        )
+        let run = try CommandLineRun(
+            ["send-test", "--to", "a@x.example", "--config", config],
+            environment: ["CREDENTIALS_DIRECTORY": folder.file("none")])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("[email] password_file: the file \"smtp-password\" is not in"))
+    }
+
+    @Test("Into the Maildir of the default config; and to a webhook by name")
+    func maildirAndWebhook() throws {
+        let folder = try TemporaryFolder()
+        let receiver = try TestServer(script: "http_receiver.py", arguments: ["--log", folder.file("log")])
+        let config = try configWithEmail(
+            folder, email: "url = \"file://\(folder.file("maildir"))\"\nfrom = \"vp@phuong-ngoquyen.example\"",
+            extra:
+                "[[webhook]]\nname = \"he-thong\"\nkind = \"generic\"\nurl = \"http://127.0.0.1:\(receiver.port)/ok\"\n"
+        )
+        let mail = try CommandLineRun("send-test", "--to", "thu@phuong-ngoquyen.example", "--config", config)
+        #expect(mail.status == 0, "\(mail.stderr)")
+        #expect(mail.stdout.hasPrefix("delivered: written to \(folder.file("maildir"))/new/"))
+        let hook = try CommandLineRun("send-test", "--webhook", "he-thong", "--config", config)
+        #expect(hook.status == 0, "\(hook.stderr)")
+        #expect(hook.stdout.hasPrefix("delivered: HTTP 200"))
+        let unknown = try CommandLineRun("send-test", "--webhook", "nhom-zalo", "--config", config)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no webhook is named \"nhom-zalo\" (configured: he-thong)"))
+        let usage = try CommandLineRun("send-test", "--config", config)
+        #expect(usage.status == 2)
+    }
+
+    @Test("check reports a broken template with its file and line")
+    func checkTemplate() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.file("templates"), withIntermediateDirectories: true)
+        try "Kính gửi {{recipient.name}}\n\n{{#overdue}}\n{{title}}\n".write(
+            toFile: folder.file("templates/digest-text.mustache"), atomically: true, encoding: .utf8)
+        let config = try configWithEmail(folder, email: "from = \"vp@x.example\"\ntemplates = \"templates\"")
+        let run = try CommandLineRun("check", "--config", config)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("templates/digest-text.mustache:"), "\(run.stderr)")
+    }
+}
