@@ -24,7 +24,7 @@ enum BuiltInTemplates {
     static let vietnameseSubject = "[Nhắc việc] {{summary}} ({{date}})"
 
     static let vietnameseText = """
-        Kính gửi {{recipient.title}} {{recipient.name}},
+        Kính gửi đồng chí {{recipient.name}}{{#recipient.title}} ({{recipient.title}}){{/recipient.title}},
 
         Văn phòng UBND phường xin nhắc {{count}} nhiệm vụ, tính đến ngày {{date}}:
         {{#hasOverdue}}
@@ -57,7 +57,7 @@ enum BuiltInTemplates {
         <!DOCTYPE html>
         <html lang="vi"><head><meta charset="utf-8"><title>{{summary}}</title></head>
         <body style="font-family: Arial, sans-serif">
-        <p>Kính gửi {{recipient.title}} <b>{{recipient.name}}</b>,</p>
+        <p>Kính gửi đồng chí <b>{{recipient.name}}</b>{{#recipient.title}} ({{recipient.title}}){{/recipient.title}},</p>
         <p>Văn phòng UBND phường xin nhắc {{count}} nhiệm vụ, tính đến ngày {{date}}:</p>
         {{#hasOverdue}}<h3 style="color:#b00020">Quá hạn</h3><ul>{{#overdue}}{{> item-html}}{{/overdue}}</ul>{{/hasOverdue}}
         {{#hasDue}}<h3>Đến hạn hôm nay</h3><ul>{{#due}}{{> item-html}}{{/due}}</ul>{{/hasDue}}

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Model
 import Planner
+import Transports
 import WorkingCalendar
 
 /// `nhacviec plan`: every reminder that would go out in a window, as digests.
@@ -17,6 +18,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The last day (default 30 days after --from).")
     var to: String?
 
+    @Option(help: "Also write every email of the window into this Maildir folder, to read them before they go out.")
+    var previewMaildir: String?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -26,6 +30,7 @@ struct PlanCommand: ParsableCommand {
         guard first <= last else { throw CommandFailure("--to \(last.iso) is before --from \(first.iso)") }
         guard first.days(to: last) <= 3 * 366 else { throw CommandFailure("the window is longer than three years") }
         let digests = runtime.planner.digests(in: first...last)
+        if let previewMaildir { try preview(digests, runtime: runtime, into: previewMaildir) }
         if output.json {
             try JSONOutput.print(
                 digests.flatMap { digest in
@@ -34,6 +39,21 @@ struct PlanCommand: ParsableCommand {
         } else {
             print(PlanText.render(digests, runtime: runtime, window: first...last))
         }
+    }
+}
+
+extension PlanCommand {
+    /// Writes the email digests as the service would send them, into a Maildir.
+    func preview(_ digests: [Digest], runtime: Runtime, into folder: String) throws {
+        let envelopes = digests.filter { $0.channel == .email }.compactMap { digest -> MailEnvelope? in
+            runtime.composer.compose(digest, date: runtime.sendTime.instant(on: digest.sendDay)).map {
+                MailEnvelope(from: $0.envelope.from, to: $0.envelope.to, message: $0.bytes)
+            }
+        }
+        for result in MaildirTransport(url: folder).send(envelopes) {
+            if case .failure(let error) = result { throw CommandFailure(error.message) }
+        }
+        printError("nhacviec: \(envelopes.count) message(s) written to \(folder)/new")
     }
 }
 

@@ -54,7 +54,7 @@ struct MailComposerTests {
             ])
         #expect((parsed["defects"] as? [String])?.isEmpty == true)
         let text = try #require(parsed["text"] as? String)
-        #expect(text.contains("Kính gửi Công chức Địa chính - Xây dựng Trần Văn Hùng,"))
+        #expect(text.hasPrefix("Kính gửi đồng chí Trần Văn Hùng (Công chức Địa chính - Xây dựng),\n"))
         #expect(
             text.contains(
                 "QUÁ HẠN\n- [2.1.4] Rà soát các tuyến đường đã giải tỏa mái che, mái vẩy, bảo đảm mỹ quan đô thị\n  Hạn: 29/02/2024; quá hạn 10 ngày làm việc"

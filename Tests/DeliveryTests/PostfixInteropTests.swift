@@ -22,21 +22,25 @@ final class PostfixInstance {
         }
         // The folder must be reachable by the postfix and nobody users.
         try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
-        try manager.setAttributes([.ownerAccountID: 65534, .groupOwnerAccountID: 65534], ofItemAtPath: folder.file("vmail"))
-        let master = try String(contentsOfFile: "/etc/postfix/master.cf", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line -> String in
-                var fields = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-                if fields.first == "smtp" && fields.count > 1 && fields[1] == "inet" {
-                    return "127.0.0.1:\(port) inet n - n - - smtpd"
-                }
-                // No chroot: the instance's queue is not where Debian's chroot expects it.
-                if let first = line.first, first.isLetter, fields.count >= 8, fields[4] == "y" {
-                    fields[4] = "n"
-                    return fields.joined(separator: " ")
-                }
-                return String(line)
+        try manager.setAttributes(
+            [.ownerAccountID: 65534, .groupOwnerAccountID: 65534], ofItemAtPath: folder.file("vmail"))
+        let master = try String(contentsOfFile: "/etc/postfix/master.cf", encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map { line -> String in
+            var fields = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            if fields.first == "smtp" && fields.count > 1 && fields[1] == "inet" {
+                return "127.0.0.1:\(port) inet n - n - - smtpd"
             }
-        try master.joined(separator: "\n").write(toFile: folder.file("conf/master.cf"), atomically: true, encoding: .utf8)
+            // No chroot: the instance's queue is not where Debian's chroot expects it.
+            if let first = line.first, first.isLetter, fields.count >= 8, fields[4] == "y" {
+                fields[4] = "n"
+                return fields.joined(separator: " ")
+            }
+            return String(line)
+        }
+        try master.joined(separator: "\n").write(
+            toFile: folder.file("conf/master.cf"), atomically: true, encoding: .utf8)
         let main = """
             compatibility_level = 3.6
             queue_directory = \(folder.file("queue"))
@@ -83,7 +87,9 @@ final class PostfixInstance {
     var log: String { (try? String(contentsOfFile: folder.file("maillog"), encoding: .utf8)) ?? "" }
 }
 
-@Suite("Interop with a real Postfix", .serialized, .enabled(if: getuid() == 0 && FileManager.default.fileExists(atPath: "/usr/sbin/postfix")))
+@Suite(
+    "Interop with a real Postfix", .serialized,
+    .enabled(if: getuid() == 0 && FileManager.default.fileExists(atPath: "/usr/sbin/postfix")))
 struct PostfixInteropTests {
     @Test("The clerk's digest goes through Postfix into her mailbox and reads back whole")
     func clerkDigest() throws {
@@ -92,12 +98,15 @@ struct PostfixInteropTests {
         let day = CivilDate(year: 2024, month: 3, day: 22)!
         let digest = try #require(runtime.planner.digests(in: day...day).first { $0.recipient == "thu" })
         let mail = try #require(runtime.composer.compose(digest, date: runtime.sendTime.instant(on: day)))
-        let transport = SMTPTransport(settings: SMTPSettings(url: "smtp://127.0.0.1:\(postfix.port)", connectTimeout: 5))
-        var result = transport.send([MailEnvelope(from: mail.envelope.from, to: mail.envelope.to, message: mail.bytes)])[0]
+        let transport = SMTPTransport(
+            settings: SMTPSettings(url: "smtp://127.0.0.1:\(postfix.port)", connectTimeout: 5))
+        var result = transport.send([MailEnvelope(from: mail.envelope.from, to: mail.envelope.to, message: mail.bytes)]
+        )[0]
         // Postfix may still be opening its port.
         for _ in 0..<20 where (try? result.get()) == nil {
             Thread.sleep(forTimeInterval: 0.5)
-            result = transport.send([MailEnvelope(from: mail.envelope.from, to: mail.envelope.to, message: mail.bytes)])[0]
+            result =
+                transport.send([MailEnvelope(from: mail.envelope.from, to: mail.envelope.to, message: mail.bytes)])[0]
         }
         let receipt = try result.get()
         #expect(receipt.answer.hasPrefix("250 2.0.0 Ok: queued as"))
@@ -108,7 +117,9 @@ struct PostfixInteropTests {
         #expect(parsed["to_name"] as? String == "Lê Thị Thu")
         #expect(parsed["message_id"] as? String == mail.messageID)
         #expect((parsed["header_names"] as? [String])?.contains("Received") == true)
-        #expect((parsed["text"] as? String)?.contains("[BC.THANG] Báo cáo kết quả thực hiện kế hoạch hằng tháng gửi UBND thành phố") == true)
+        #expect(
+            (parsed["text"] as? String)?.contains(
+                "[BC.THANG] Báo cáo kết quả thực hiện kế hoạch hằng tháng gửi UBND thành phố") == true)
         #expect((parsed["text"] as? String)?.contains("Kỳ số liệu: 15/02/2024 – 14/03/2024") == true)
         #expect((parsed["events"] as? [[String: String]])?.first?["start"] == "2024-03-18")
     }
