@@ -13,10 +13,8 @@ struct SMTPTransportTests {
     @Test("STARTTLS with a certificate made by the test, and AUTH: delivered, the server's answer returned")
     func startTLSAndAuth() throws {
         let folder = try TemporaryFolder()
-        let (cert, key) = try selfSignedCertificate(in: folder)
-        let server = try TestServer(
-            script: "smtp_server.py",
-            arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key, "--auth", "vanphong:s3cret"])
+        let (server, certificate) = try smtpServer(in: folder, tls: true, auth: "vanphong:s3cret")
+        let cert = try #require(certificate)
         let transport = SMTPTransport(
             settings: SMTPSettings(
                 url: "smtp://127.0.0.1:\(server.port)", username: "vanphong", password: "s3cret", caFile: cert))
@@ -36,9 +34,7 @@ struct SMTPTransportTests {
     @Test("A certificate nobody vouches for is refused, permanently, unless checks are switched off")
     func untrustedCertificate() throws {
         let folder = try TemporaryFolder()
-        let (cert, key) = try selfSignedCertificate(in: folder)
-        let server = try TestServer(
-            script: "smtp_server.py", arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key])
+        let (server, _) = try smtpServer(in: folder, tls: true)
         let envelope = MailEnvelope(
             from: "vp@x.example", to: "thu@x.example", message: plainMessage(to: "thu@x.example"))
         let strict = SMTPTransport(settings: SMTPSettings(url: "smtp://127.0.0.1:\(server.port)"))
@@ -53,10 +49,8 @@ struct SMTPTransportTests {
     @Test("smtps:// speaks TLS from the first byte")
     func implicitTLS() throws {
         let folder = try TemporaryFolder()
-        let (cert, key) = try selfSignedCertificate(in: folder)
-        let server = try TestServer(
-            script: "smtp_server.py",
-            arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key, "--implicit"])
+        let (server, certificate) = try smtpServer(in: folder, tls: true, implicit: true)
+        let cert = try #require(certificate)
         let transport = SMTPTransport(settings: SMTPSettings(url: "smtps://127.0.0.1:\(server.port)", caFile: cert))
         #expect(
             try transport.send([
@@ -67,10 +61,8 @@ struct SMTPTransportTests {
     @Test("A wrong password is a permanent failure that says the login was refused, and never shows the password")
     func wrongPassword() throws {
         let folder = try TemporaryFolder()
-        let (cert, key) = try selfSignedCertificate(in: folder)
-        let server = try TestServer(
-            script: "smtp_server.py",
-            arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key, "--auth", "vanphong:s3cret"])
+        let (server, certificate) = try smtpServer(in: folder, tls: true, auth: "vanphong:s3cret")
+        let cert = try #require(certificate)
         let transport = SMTPTransport(
             settings: SMTPSettings(
                 url: "smtp://127.0.0.1:\(server.port)", username: "vanphong", password: "wrong-Pa55", caFile: cert))

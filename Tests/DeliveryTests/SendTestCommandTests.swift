@@ -18,10 +18,8 @@ struct SendTestCommandTests {
     @Test("Through STARTTLS and AUTH, the password from $CREDENTIALS_DIRECTORY: the server's answer printed, no secret")
     func smtp() throws {
         let folder = try TemporaryFolder()
-        let (cert, key) = try selfSignedCertificate(in: folder)
-        let server = try TestServer(
-            script: "smtp_server.py",
-            arguments: ["--store", folder.file("mail"), "--cert", cert, "--key", key, "--auth", "vanphong:Mat-Khau-9"])
+        let (server, certificate) = try smtpServer(in: folder, tls: true, auth: "vanphong:Mat-Khau-9")
+        let cert = try #require(certificate)
         try FileManager.default.createDirectory(atPath: folder.file("creds"), withIntermediateDirectories: true)
         try "Mat-Khau-9\n".write(toFile: folder.file("creds/smtp-password"), atomically: true, encoding: .utf8)
         let config = try configWithEmail(

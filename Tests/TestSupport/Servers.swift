@@ -119,3 +119,19 @@ public func closedPort() throws -> Int {
     }
     return Int(UInt16(bigEndian: address.sin_port))
 }
+
+/// An aiosmtpd server storing into `folder/mail`; with `tls`, STARTTLS (or TLS from the start with
+/// `implicit`) on a certificate made for the test, returned for the client to trust.
+public func smtpServer(
+    in folder: TemporaryFolder, tls: Bool = false, implicit: Bool = false, auth: String? = nil, extra: [String] = []
+) throws -> (server: TestServer, certificate: String?) {
+    var arguments = ["--store", folder.file("mail")] + extra
+    var certificate: String?
+    if tls {
+        let (cert, key) = try selfSignedCertificate(in: folder)
+        arguments += ["--cert", cert, "--key", key] + (implicit ? ["--implicit"] : [])
+        certificate = cert
+    }
+    if let auth { arguments += ["--auth", auth] }
+    return (try TestServer(script: "smtp_server.py", arguments: arguments), certificate)
+}
