@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The Vietnamese working calendar: civil dates, the lunar calendar, holidays and working days.
@@ -45,6 +46,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The state database (SQLite through GRDB, Debian's libsqlite3-dev): outbox, attempts, audit log.
+        .target(name: "Outbox", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // The wiring the command line and the service share: config in, calendar and planner out.
         .target(
             name: "App",

@@ -14,11 +14,15 @@ public final class Delivery {
     /// Warnings worth the administrator's eye: world-readable secrets, certificate checks switched off.
     public let warnings: [String]
 
-    public init(configuration: Configuration, composer: MailComposer, secrets: Secrets) throws(SecretError) {
+    /// - Parameter stateDirectory: where the default Maildir goes when `[email] url` is not set.
+    public init(
+        configuration: Configuration, composer: MailComposer, secrets: Secrets, stateDirectory: String
+    ) throws(SecretError) {
         var warnings: [String] = []
         let email = configuration.email
-        if email.url.hasPrefix("file://") {
-            mail = MaildirTransport(url: email.url)
+        let url = email.url ?? "file://" + (stateDirectory as NSString).appendingPathComponent("maildir")
+        if url.hasPrefix("file://") {
+            mail = MaildirTransport(url: url)
         } else {
             var password: String?
             if let file = email.passwordFile {
@@ -33,7 +37,7 @@ public final class Delivery {
             }
             mail = SMTPTransport(
                 settings: SMTPSettings(
-                    url: email.url, username: email.username, password: password, caFile: email.caFile,
+                    url: url, username: email.username, password: password, caFile: email.caFile,
                     verifyCertificates: email.verifyCertificates, connectTimeout: email.connectTimeout,
                     timeout: email.timeout))
         }

@@ -17,9 +17,9 @@ public struct Runtime: Sendable {
 
     /// Reads the config and its plans and builds the calendar and the planner.
     ///
-    /// - Parameter completions: completions recorded beyond the plans.
+    /// - Parameter recorded: completions recorded beyond the plans (nil: reopened).
     public static func load(
-        config path: String, completions: [CompletionKey: Completion] = [:]
+        config path: String, recorded: [CompletionKey: Completion?] = [:]
     ) throws(Diagnostics) -> Runtime {
         let loaded = try ScheduleLoader.load(config: path)
         let calendar = WorkingCalendar(adjustments: loaded.configuration.calendar)
@@ -37,7 +37,7 @@ public struct Runtime: Sendable {
             count: policy.count, attachCalendar: email.attachCalendar, timeZone: timeZone)
         return Runtime(
             configuration: loaded.configuration, schedule: loaded.schedule, calendar: calendar,
-            planner: Planner(schedule: loaded.schedule, calendar: calendar, completions: completions),
+            planner: Planner(schedule: loaded.schedule, calendar: calendar, recorded: recorded),
             sendTime: SendTime(hour: policy.sendHour, minute: policy.sendMinute, timeZone: timeZone), composer: composer
         )
     }
@@ -48,7 +48,21 @@ public struct Runtime: Sendable {
     {
         try Delivery(
             configuration: configuration, composer: composer,
-            secrets: Secrets(environment: environment, configFile: configuration.file))
+            secrets: Secrets(environment: environment, configFile: configuration.file),
+            stateDirectory: stateDirectory(environment: environment))
+    }
+
+    /// The same schedule with the completions recorded in the state database.
+    public func with(recorded: [CompletionKey: Completion?]) -> Runtime {
+        Runtime(
+            configuration: configuration, schedule: schedule, calendar: calendar,
+            planner: Planner(schedule: schedule, calendar: calendar, recorded: recorded), sendTime: sendTime,
+            composer: composer)
+    }
+
+    /// Where the state database lives: `state_dir`, else systemd's `$STATE_DIRECTORY`, else ./state.
+    public func stateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        configuration.stateDirectory ?? environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init) ?? "state"
     }
 
     /// Today in the office's time zone.

@@ -12,11 +12,13 @@ public struct Planner: Sendable {
     private let stages: StageRules
     private let recipients: RecipientRules
 
-    /// - Parameter completions: completions recorded beyond the plans (by `done`); they win over the plans'.
-    public init(schedule: Schedule, calendar: WorkingCalendar, completions: [CompletionKey: Completion] = [:]) {
+    /// - Parameter recorded: completions recorded beyond the plans (by `done`, or nil by `reopen`); they win
+    ///   over the plans'.
+    public init(schedule: Schedule, calendar: WorkingCalendar, recorded: [CompletionKey: Completion?] = [:]) {
         self.schedule = schedule
         self.calendar = calendar
-        let merged = schedule.completions.merging(completions) { _, recorded in recorded }
+        var merged = schedule.completions
+        for (key, completion) in recorded { merged[key] = completion }
         let expander = OccurrenceExpander(calendar: calendar, policy: schedule.policy)
         occurrences = schedule.tasks.flatMap { expander.occurrences(of: $0, completions: merged) }
         stages = StageRules(calendar: calendar, policy: schedule.policy)

@@ -30,7 +30,7 @@ enum ConfigLoader {
             carry.finish(known: ["scope", "due_quarter"])
         }
         let calendar = calendarAdjustments(&reader)
-        let email = emailSettings(&reader, folder: folder, stateDirectory: stateDirectory)
+        let email = emailSettings(&reader, folder: folder)
         let webhooks = webhookSettings(&reader, folder: folder)
         let directory = DirectoryLoader.load(&reader, webhooks: webhooks)
         var clerk: OfficialID?
@@ -153,18 +153,17 @@ enum ConfigLoader {
         return adjustments
     }
 
-    private static func emailSettings(_ reader: inout TableReader, folder: String, stateDirectory: String?)
+    private static func emailSettings(_ reader: inout TableReader, folder: String)
         -> EmailSettings
     {
-        let defaultURL = "file://" + resolve("maildir", against: stateDirectory ?? "state")
         guard var table = reader.table("email") else {
             return EmailSettings(
-                url: defaultURL, from: "nhacviec <nhacviec@localhost>", username: nil, passwordFile: nil, caFile: nil,
+                url: nil, from: "nhacviec <nhacviec@localhost>", username: nil, passwordFile: nil, caFile: nil,
                 verifyCertificates: true, connectTimeout: 10, timeout: 60, language: "vi", templates: nil,
                 attachCalendar: true)
         }
-        let url = table.string("url") ?? defaultURL
-        if !["smtp://", "smtps://", "file://"].contains(where: url.hasPrefix) {
+        let url = table.string("url")
+        if let url, !["smtp://", "smtps://", "file://"].contains(where: url.hasPrefix) {
             table.log.add(
                 table.location(of: "url"), "email url \"\(url)\" must start with smtp://, smtps:// or file://")
         }

@@ -32,8 +32,9 @@ public struct PlanSource: Sendable {
 
 /// `[email]`: how mail leaves (the transports read it; the planner only needs to know mail exists).
 public struct EmailSettings: Sendable {
-    /// `smtp://host:port` (STARTTLS), `smtps://host:port`, or `file:///path/to/maildir`.
-    public let url: String
+    /// `smtp://host:port` (STARTTLS), `smtps://host:port`, or `file:///path/to/maildir`; nil for a
+    /// Maildir in the state folder.
+    public let url: String?
     public let from: String
     public let username: String?
     public let passwordFile: String?

@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+
+/// The outbox over the state database: what is due, what happened to each attempt.
+public struct Outbox: Sendable {
+    public let database: StateDatabase
+
+    public init(database: StateDatabase) { self.database = database }
+
+    /// Queues items whose key is new, and moves the evaluation mark, in one transaction: after a crash
+    /// either both happened or neither did. Returns how many items were new.
+    @discardableResult
+    public func enqueue(_ items: [OutboxItem], evaluatedThrough: Double) throws -> Int {
+        try database.pool.write { db in
+            var inserted = 0
+            for var item in items {
+                try item.insert(db, onConflict: .ignore)
+                if db.changesCount > 0 { inserted += 1 }
+            }
+            try database.setMeta("evaluated_through", String(evaluatedThrough), db)
+            return inserted
+        }
+    }
+
+    /// The instant up to which send times have been turned into notifications.
+    public func evaluatedThrough() throws -> Double? {
+        try database.pool.read { db in try database.meta("evaluated_through", db).flatMap(Double.init) }
+    }
+
+    /// Pending items whose next attempt is due, oldest first.
+    public func due(at now: Double, limit: Int = 500) throws -> [OutboxItem] {
+        try database.pool.read { db in
+            try OutboxItem.filter(Column("state") == OutboxItem.State.pending.rawValue && Column("nextAttemptAt") <= now)
+                .order(Column("nextAttemptAt"), Column("id")).limit(limit).fetchAll(db)
+        }
+    }
+
+    /// When the next pending item is due.
+    public func nextAttempt() throws -> Double? {
+        try database.pool.read { db in
+            try Double.fetchOne(db, sql: "SELECT MIN(nextAttemptAt) FROM notification WHERE state = 'pending'")
+        }
+    }
+
+    public func recordDelivered(_ id: Int64, answer: String, at now: Double) throws {
+        try database.pool.write { db in
+            try db.execute(
+                sql: "UPDATE notification SET state = 'delivered', attempts = attempts + 1, deliveredAt = ?, lastAnswer = ? WHERE id = ?",
+                arguments: [now, answer, id])
+            try db.execute(sql: "INSERT INTO attempt (notificationId, at, outcome, answer) VALUES (?, ?, 'delivered', ?)", arguments: [id, now, answer])
+        }
+    }
+
+    /// A failed attempt: retried at `retryAt`, or failed for good when nil.
+    public func recordFailure(_ id: Int64, answer: String, at now: Double, retryAt: Double?) throws {
+        try database.pool.write { db in
+            if let retryAt {
+                try db.execute(
+                    sql: "UPDATE notification SET attempts = attempts + 1, nextAttemptAt = ?, lastAnswer = ? WHERE id = ?",
+                    arguments: [retryAt, answer, id])
+            } else {
+                try db.execute(
+                    sql: "UPDATE notification SET state = 'failed', attempts = attempts + 1, lastAnswer = ? WHERE id = ?",
+                    arguments: [answer, id])
+            }
+            try db.execute(
+                sql: "INSERT INTO attempt (notificationId, at, outcome, answer) VALUES (?, ?, ?, ?)",
+                arguments: [id, now, retryAt == nil ? "failed" : "retry", answer])
+        }
+    }
+
+    /// Counts by state, the last delivery, and the failures, for `status`.
+    public func summary() throws -> OutboxSummary {
+        try database.pool.read { db in
+            let counts = try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM notification GROUP BY state")
+            var byState: [String: Int] = [:]
+            for row in counts { byState[row["state"]] = row["n"] }
+            let last = try OutboxItem.filter(Column("state") == "delivered").order(Column("deliveredAt").desc).fetchOne(db)
+            let failed = try OutboxItem.filter(Column("state") == "failed").order(Column("id").desc).limit(20).fetchAll(db)
+            return OutboxSummary(
+                pending: byState["pending"] ?? 0, delivered: byState["delivered"] ?? 0, failed: byState["failed"] ?? 0,
+                missed: byState["missed"] ?? 0, lastDelivered: last, recentFailures: failed,
+                nextSend: try database.meta("next_send", db).flatMap(Double.init))
+        }
+    }
+
+    public func setNextSend(_ instant: Double?) throws {
+        try database.pool.write { db in
+            if let instant { try database.setMeta("next_send", String(instant), db) } else {
+                try db.execute(sql: "DELETE FROM meta WHERE key = 'next_send'")
+            }
+        }
+    }
+
+    /// Every item, for tests and reports.
+    public func all() throws -> [OutboxItem] {
+        try database.pool.read { db in try OutboxItem.order(Column("id")).fetchAll(db) }
+    }
+}
+
+/// What `status` shows of the outbox.
+public struct OutboxSummary: Sendable {
+    public let pending: Int
+    public let delivered: Int
+    public let failed: Int
+    public let missed: Int
+    public let lastDelivered: OutboxItem?
+    public let recentFailures: [OutboxItem]
+    public let nextSend: Double?
+}
