@@ -48,6 +48,11 @@ let package = Package(
         ),
         // The state database (SQLite through GRDB, Debian's libsqlite3-dev): outbox, attempts, audit log.
         .target(name: "Outbox", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // The service: the dispatcher (evaluate, enqueue, deliver), clocks, systemd notify, the daemon loop.
+        .target(
+            name: "Service",
+            dependencies: ["App", "Messages", "Model", "Outbox", "Planner", "Transports", "WorkingCalendar"]
+        ),
         // The wiring the command line and the service share: config in, calendar and planner out.
         .target(
             name: "App",
@@ -56,8 +61,8 @@ let package = Package(
         .executableTarget(
             name: "nhacviec",
             dependencies: [
-                "App", "Messages", "Model", "Planner", "ScheduleSources", "Transports", "WorkingCalendar",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "App", "Messages", "Model", "Outbox", "Planner", "ScheduleSources", "Service", "Transports",
+                "WorkingCalendar", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(

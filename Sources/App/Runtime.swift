@@ -62,7 +62,8 @@ public struct Runtime: Sendable {
 
     /// Where the state database lives: `state_dir`, else systemd's `$STATE_DIRECTORY`, else ./state.
     public func stateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        configuration.stateDirectory ?? environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init) ?? "state"
+        configuration.stateDirectory ?? environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
+            ?? "state"
     }
 
     /// Today in the office's time zone.

@@ -13,6 +13,15 @@ public struct CompletionLog: Sendable {
         public let note: String?
         public let user: String
         public let at: Double
+
+        public init(task: String, occurrence: String, completedOn: String?, note: String?, user: String, at: Double) {
+            self.task = task
+            self.occurrence = occurrence
+            self.completedOn = completedOn
+            self.note = note
+            self.user = user
+            self.at = at
+        }
     }
 
     public let database: StateDatabase
@@ -22,7 +31,8 @@ public struct CompletionLog: Sendable {
     public func record(_ entry: Entry) throws {
         try database.pool.write { db in
             try db.execute(
-                sql: "INSERT INTO completionLog (task, occurrence, action, completedOn, note, user, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO completionLog (task, occurrence, action, completedOn, note, user, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 arguments: [
                     entry.task, entry.occurrence, entry.completedOn == nil ? "reopen" : "done", entry.completedOn,
                     entry.note, entry.user, entry.at,
@@ -41,13 +51,17 @@ public struct CompletionLog: Sendable {
                     ORDER BY id
                     """
             ).map { row in
-                Entry(task: row["task"], occurrence: row["occurrence"], completedOn: row["completedOn"], note: row["note"], user: row["user"], at: row["at"])
+                Entry(
+                    task: row["task"], occurrence: row["occurrence"], completedOn: row["completedOn"],
+                    note: row["note"], user: row["user"], at: row["at"])
             }
         }
     }
 
     /// A number that changes whenever the log does, so the service rebuilds its planner only then.
     public func version() throws -> Int64 {
-        try database.pool.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM completionLog") ?? 0 }
+        try database.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM completionLog") ?? 0
+        }
     }
 }

@@ -30,8 +30,10 @@ public struct Outbox: Sendable {
     /// Pending items whose next attempt is due, oldest first.
     public func due(at now: Double, limit: Int = 500) throws -> [OutboxItem] {
         try database.pool.read { db in
-            try OutboxItem.filter(Column("state") == OutboxItem.State.pending.rawValue && Column("nextAttemptAt") <= now)
-                .order(Column("nextAttemptAt"), Column("id")).limit(limit).fetchAll(db)
+            try OutboxItem.filter(
+                Column("state") == OutboxItem.State.pending.rawValue && Column("nextAttemptAt") <= now
+            )
+            .order(Column("nextAttemptAt"), Column("id")).limit(limit).fetchAll(db)
         }
     }
 
@@ -45,9 +47,12 @@ public struct Outbox: Sendable {
     public func recordDelivered(_ id: Int64, answer: String, at now: Double) throws {
         try database.pool.write { db in
             try db.execute(
-                sql: "UPDATE notification SET state = 'delivered', attempts = attempts + 1, deliveredAt = ?, lastAnswer = ? WHERE id = ?",
+                sql:
+                    "UPDATE notification SET state = 'delivered', attempts = attempts + 1, deliveredAt = ?, lastAnswer = ? WHERE id = ?",
                 arguments: [now, answer, id])
-            try db.execute(sql: "INSERT INTO attempt (notificationId, at, outcome, answer) VALUES (?, ?, 'delivered', ?)", arguments: [id, now, answer])
+            try db.execute(
+                sql: "INSERT INTO attempt (notificationId, at, outcome, answer) VALUES (?, ?, 'delivered', ?)",
+                arguments: [id, now, answer])
         }
     }
 
@@ -56,11 +61,13 @@ public struct Outbox: Sendable {
         try database.pool.write { db in
             if let retryAt {
                 try db.execute(
-                    sql: "UPDATE notification SET attempts = attempts + 1, nextAttemptAt = ?, lastAnswer = ? WHERE id = ?",
+                    sql:
+                        "UPDATE notification SET attempts = attempts + 1, nextAttemptAt = ?, lastAnswer = ? WHERE id = ?",
                     arguments: [retryAt, answer, id])
             } else {
                 try db.execute(
-                    sql: "UPDATE notification SET state = 'failed', attempts = attempts + 1, lastAnswer = ? WHERE id = ?",
+                    sql:
+                        "UPDATE notification SET state = 'failed', attempts = attempts + 1, lastAnswer = ? WHERE id = ?",
                     arguments: [answer, id])
             }
             try db.execute(
@@ -75,8 +82,10 @@ public struct Outbox: Sendable {
             let counts = try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM notification GROUP BY state")
             var byState: [String: Int] = [:]
             for row in counts { byState[row["state"]] = row["n"] }
-            let last = try OutboxItem.filter(Column("state") == "delivered").order(Column("deliveredAt").desc).fetchOne(db)
-            let failed = try OutboxItem.filter(Column("state") == "failed").order(Column("id").desc).limit(20).fetchAll(db)
+            let last = try OutboxItem.filter(Column("state") == "delivered").order(Column("deliveredAt").desc).fetchOne(
+                db)
+            let failed = try OutboxItem.filter(Column("state") == "failed").order(Column("id").desc).limit(20).fetchAll(
+                db)
             return OutboxSummary(
                 pending: byState["pending"] ?? 0, delivered: byState["delivered"] ?? 0, failed: byState["failed"] ?? 0,
                 missed: byState["missed"] ?? 0, lastDelivered: last, recentFailures: failed,
@@ -86,7 +95,9 @@ public struct Outbox: Sendable {
 
     public func setNextSend(_ instant: Double?) throws {
         try database.pool.write { db in
-            if let instant { try database.setMeta("next_send", String(instant), db) } else {
+            if let instant {
+                try database.setMeta("next_send", String(instant), db)
+            } else {
                 try db.execute(sql: "DELETE FROM meta WHERE key = 'next_send'")
             }
         }

@@ -11,7 +11,8 @@ public final class StateDatabase: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(path: (directory as NSString).appendingPathComponent("nhacviec.sqlite"), configuration: configuration)
+        pool = try DatabasePool(
+            path: (directory as NSString).appendingPathComponent("nhacviec.sqlite"), configuration: configuration)
         try Self.migrator.migrate(pool)
     }
 

@@ -59,4 +59,30 @@ public struct Planner: Sendable {
         }
         .sorted { ($0.sendDay, $0.recipient, $0.channel) < ($1.sendDay, $1.recipient, $1.channel) }
     }
+
+    /// After downtime: the reminders of several send days as one digest per recipient and channel,
+    /// each occurrence at its latest stage, dated the last day, so the message states the situation now.
+    public func digests(foldedOver days: [CivilDate]) -> [Digest] {
+        guard let latest = days.max() else { return [] }
+        struct Key: Hashable {
+            let recipient: OfficialID
+            let channel: Channel
+            let task: TaskID
+            let occurrence: CivilDate?
+        }
+        var newest: [Key: Reminder] = [:]
+        for day in days.sorted() {
+            for reminder in reminders(in: day...day) {
+                let key = Key(
+                    recipient: reminder.recipient, channel: reminder.channel, task: reminder.occurrence.task.id,
+                    occurrence: reminder.occurrence.key)
+                newest[key] = reminder
+            }
+        }
+        let grouped = Dictionary(grouping: newest.values) { "\($0.recipient)|\($0.channel)" }
+        return grouped.values.map {
+            Digest(sendDay: latest, recipient: $0[0].recipient, channel: $0[0].channel, reminders: $0)
+        }
+        .sorted { ($0.recipient, $0.channel) < ($1.recipient, $1.channel) }
+    }
 }

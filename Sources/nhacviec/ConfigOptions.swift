@@ -2,7 +2,9 @@ import App
 import ArgumentParser
 import Foundation
 import Model
+import Outbox
 import ScheduleSources
+import Service
 import WorkingCalendar
 
 /// `--config PATH`: a file, or a folder holding `nhacviec.toml`; default `$NHACVIEC_CONFIG`, else
@@ -15,12 +17,22 @@ struct ConfigOptions: ParsableArguments {
         path ?? ProcessInfo.processInfo.environment["NHACVIEC_CONFIG"] ?? "/etc/nhacviec/nhacviec.toml"
     }
 
-    /// The config and plans, or every error in them as the failure.
+    /// The config and plans, or every error in them as the failure, with the completions recorded by
+    /// `done` and `reopen` when the state database exists.
     func runtime() throws -> Runtime {
+        let runtime: Runtime
         do {
-            return try Runtime.load(config: resolvedPath)
+            runtime = try Runtime.load(config: resolvedPath)
         } catch {
             throw CommandFailure(error.description)
+        }
+        let file = (runtime.stateDirectory() as NSString).appendingPathComponent("nhacviec.sqlite")
+        guard FileManager.default.fileExists(atPath: file) else { return runtime }
+        do {
+            let database = try StateDatabase(directory: runtime.stateDirectory())
+            return runtime.with(recorded: try CompletionLog(database: database).recorded())
+        } catch {
+            throw CommandFailure("cannot read the completions in \(file): \(error)")
         }
     }
 

@@ -7,7 +7,8 @@ struct Nhacviec: AsyncParsableCommand {
         abstract: "Nhắc việc: deadline reminders for a ward People's Committee, on the Vietnamese working calendar.",
         subcommands: [
             CheckCommand.self, CalendarCommand.self, LunarCommand.self, TasksCommand.self, PlanCommand.self,
-            ImportCommand.self, SendTestCommand.self,
+            ImportCommand.self, SendTestCommand.self, DoneCommand.self, ReopenCommand.self, StatusCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -1,0 +1,191 @@
+import App
+import Foundation
+import Model
+import Outbox
+
+/// `nhacviec serve`: loads the config and the state database, tells systemd it is ready, and then
+/// sleeps until the next due instant (never longer than a minute on the wall clock, so a clock jump
+/// or a suspend cannot skip a send time), evaluates, delivers, and sleeps again. SIGHUP and a changed
+/// config or plan file reload everything; a broken version is rejected whole and the old one keeps
+/// serving. SIGTERM and SIGINT stop it cleanly.
+public final class Daemon {
+    private let configPath: String
+    private let clock: ServiceClock
+    private let until: Date?
+    private let environment: [String: String]
+    private let journal: Journal
+    private let notifier: SystemdNotifier
+    private let wake = DispatchSemaphore(value: 0)
+    private let flags = SignalFlags()
+    private var signalSources: [DispatchSourceSignal] = []
+    private var watched: [String: Date] = [:]
+
+    public init(
+        configPath: String, clock: ServiceClock, until: Date? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.configPath = configPath
+        self.clock = clock
+        self.until = until
+        self.environment = environment
+        journal = Journal(environment: environment)
+        notifier = SystemdNotifier(environment: environment)
+    }
+
+    /// Runs until stopped; returns the exit status.
+    public func run() -> Int32 {
+        installSignalHandlers()
+        let runtime: Runtime
+        do {
+            runtime = try Runtime.load(config: configPath)
+        } catch {
+            journal.error("cannot start: the config has errors:\n\(error.description)")
+            return 1
+        }
+        let database: StateDatabase
+        let delivery: Delivery
+        do {
+            database = try StateDatabase(directory: runtime.stateDirectory(environment: environment))
+            delivery = try runtime.delivery(environment: environment)
+        } catch {
+            journal.error("cannot start: \(error)")
+            return 1
+        }
+        delivery.warnings.forEach(journal.warning)
+        let dispatcher = Dispatcher(runtime: runtime, delivery: delivery, database: database, journal: journal)
+        let reloads = ReloadLog(database: database)
+        try? reloads.record(ok: true, message: "started", at: clock.now().timeIntervalSince1970)
+        watched = fileStamps(runtime)
+        journal.info(
+            "started: \(runtime.schedule.tasks.count) tasks, state in \(runtime.stateDirectory(environment: environment))"
+        )
+        notifier.send(["READY": "1", "STATUS": "started"])
+
+        var lastWatchdog = Date.distantPast
+        while !flags.stop {
+            if flags.takeReload() || fileStamps(dispatcher.runtime) != watched {
+                reload(dispatcher, reloads)
+            }
+            let now = clock.now()
+            if let until, now >= until { break }
+            do {
+                try dispatcher.evaluate(now: now)
+                try dispatcher.deliver(now: now)
+                try dispatcher.outbox.setNextSend(dispatcher.nextSend(after: now).timeIntervalSince1970)
+            } catch {
+                journal.error("state database: \(error)")
+            }
+            let next = (try? dispatcher.nextDue(after: now)) ?? now.addingTimeInterval(60)
+            let pending = (try? dispatcher.outbox.summary().pending) ?? 0
+            notifier.send([
+                "STATUS":
+                    "next send \(Self.iso(dispatcher.nextSend(after: now), dispatcher.runtime)); \(pending) queued"
+            ])
+            var wait = min(clock.realSeconds(for: max(0, next.timeIntervalSince(now))), 60)
+            if let until { wait = min(wait, clock.realSeconds(for: max(0, until.timeIntervalSince(now))) + 0.001) }
+            if let interval = notifier.watchdogInterval {
+                if Date().timeIntervalSince(lastWatchdog) >= interval {
+                    notifier.send(["WATCHDOG": "1"])
+                    lastWatchdog = Date()
+                }
+                wait = min(wait, interval)
+            }
+            _ = wake.wait(timeout: .now() + max(0.001, wait))
+        }
+        notifier.send(["STOPPING": "1"])
+        journal.info("stopped")
+        return 0
+    }
+
+    private func reload(_ dispatcher: Dispatcher, _ reloads: ReloadLog) {
+        notifier.send(["RELOADING": "1", "MONOTONIC_USEC": String(SystemdNotifier.monotonicMicroseconds())])
+        defer { notifier.send(["READY": "1"]) }
+        let now = clock.now().timeIntervalSince1970
+        do {
+            let runtime = try Runtime.load(config: configPath)
+            let delivery = try runtime.delivery(environment: environment)
+            dispatcher.replace(runtime: runtime, delivery: delivery)
+            watched = fileStamps(runtime)
+            try? reloads.record(ok: true, message: "reloaded: \(runtime.schedule.tasks.count) tasks", at: now)
+            journal.info("reloaded: \(runtime.schedule.tasks.count) tasks")
+        } catch {
+            // The old version keeps serving; the files are not looked at again until they change.
+            watched = fileStamps(dispatcher.runtime)
+            let message = "\(error)"
+            try? reloads.record(ok: false, message: message, at: now)
+            journal.error("reload rejected, the previous config keeps serving:\n\(message)")
+        }
+    }
+
+    /// The modification times of the config, the plans and the templates.
+    private func fileStamps(_ runtime: Runtime) -> [String: Date] {
+        var paths = [runtime.configuration.file] + runtime.configuration.plans.map(\.path)
+        if let folder = runtime.configuration.email.templates,
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+        {
+            paths += names.map { (folder as NSString).appendingPathComponent($0) }
+        }
+        var stamps: [String: Date] = [:]
+        for path in paths {
+            stamps[path] =
+                (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date ?? .distantPast
+        }
+        return stamps
+    }
+
+    private func installSignalHandlers() {
+        // A process started by Swift's Process inherits a mask with these blocked; unblock them.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for signal in [SIGHUP, SIGTERM, SIGINT] { sigaddset(&mask, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+        for (number, action) in [(SIGHUP, SignalFlags.Action.reload), (SIGTERM, .stop), (SIGINT, .stop)] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [flags, wake] in
+                flags.raise(action)
+                wake.signal()
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    static func iso(_ date: Date, _ runtime: Runtime) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = runtime.sendTime.timeZone
+        return formatter.string(from: date)
+    }
+}
+
+/// What the signal handlers asked for, read by the loop.
+final class SignalFlags: @unchecked Sendable {
+    enum Action { case reload, stop }
+
+    private let lock = NSLock()
+    private var reloadRequested = false
+    private var stopRequested = false
+
+    func raise(_ action: Action) {
+        lock.lock()
+        defer { lock.unlock() }
+        switch action {
+        case .reload: reloadRequested = true
+        case .stop: stopRequested = true
+        }
+    }
+
+    var stop: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopRequested
+    }
+
+    func takeReload() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let requested = reloadRequested
+        reloadRequested = false
+        return requested
+    }
+}

@@ -1,0 +1,111 @@
+import App
+import ArgumentParser
+import Foundation
+import Model
+import Outbox
+import Planner
+import ScheduleSources
+import WorkingCalendar
+
+/// `nhacviec done` and `reopen`: completions recorded in the audit log, with who and when.
+struct DoneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "done", abstract: "Record that a task (or one occurrence of a recurring task) is completed.")
+
+    @Argument(help: "The task id.")
+    var task: String
+
+    @Option(help: "For a recurring or carried-over task: the occurrence's deadline as the plan states it.")
+    var occurrence: String?
+
+    @Option(help: "The day it was completed (default today).")
+    var on: String?
+
+    @Option(help: "A note kept with the completion.")
+    var note: String?
+
+    @OptionGroup var config: ConfigOptions
+
+    func run() throws {
+        let runtime = try config.runtime()
+        let target = try CompletionTarget.find(task, occurrence: occurrence, in: runtime)
+        let day = try on.map { try CommandFailure.date($0, option: "--on") } ?? runtime.today()
+        try CompletionTarget.record(target, completedOn: day, note: note, runtime: runtime)
+        let deadline =
+            target.deadline.map { $0 < day ? " (late: the deadline was \($0.vietnamese))" : " (on time)" } ?? ""
+        print("\(task)\(target.occurrence.map { " @\($0.iso)" } ?? ""): done on \(day.vietnamese)\(deadline)")
+    }
+}
+
+struct ReopenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reopen", abstract: "Reopen a completed task; its reminders are armed again.")
+
+    @Argument(help: "The task id.")
+    var task: String
+
+    @Option(help: "For a recurring or carried-over task: the occurrence's deadline as the plan states it.")
+    var occurrence: String?
+
+    @OptionGroup var config: ConfigOptions
+
+    func run() throws {
+        let runtime = try config.runtime()
+        let target = try CompletionTarget.find(task, occurrence: occurrence, in: runtime)
+        try CompletionTarget.record(target, completedOn: nil, note: nil, runtime: runtime)
+        print("\(task)\(target.occurrence.map { " @\($0.iso)" } ?? ""): reopened")
+    }
+}
+
+/// The task occurrence a `done` or `reopen` names, checked against the schedule.
+struct CompletionTarget {
+    let task: TaskID
+    let occurrence: CivilDate?
+    let deadline: CivilDate?
+
+    static func find(_ task: TaskID, occurrence text: String?, in runtime: Runtime) throws -> CompletionTarget {
+        let occurrences = runtime.planner.occurrences.filter { $0.task.id == task }
+        guard let first = occurrences.first else {
+            let ids = runtime.schedule.tasks.map(\.id)
+            let hint = VietnameseText.closest(to: task, among: ids).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw CommandFailure("no task has the id \"\(task)\"\(hint)")
+        }
+        guard case .recurring = first.task.deadline else {
+            // A one-off task is completed as a whole, its carry-over included.
+            if let text {
+                let date = try CommandFailure.date(text, option: "--occurrence")
+                guard occurrences.contains(where: { $0.key == date }) else {
+                    throw CommandFailure("task \(task) has no occurrence \(date.iso)")
+                }
+            }
+            return CompletionTarget(task: task, occurrence: nil, deadline: occurrences.last?.deadline)
+        }
+        guard let text else {
+            let open = occurrences.filter { $0.completion == nil }.prefix(4).compactMap { $0.key?.iso }
+            throw CommandFailure(
+                "task \(task) recurs: say which occurrence with --occurrence (open: \(open.joined(separator: ", "))…)")
+        }
+        let date = try CommandFailure.date(text, option: "--occurrence")
+        guard let match = occurrences.first(where: { $0.key == date }) else {
+            throw CommandFailure(
+                "task \(task) has no occurrence \(date.iso) (its occurrences fall on \(occurrences.prefix(3).compactMap { $0.key?.iso }.joined(separator: ", "))…)"
+            )
+        }
+        return CompletionTarget(task: task, occurrence: date, deadline: match.deadline)
+    }
+
+    static func record(_ target: CompletionTarget, completedOn: CivilDate?, note: String?, runtime: Runtime) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let user = environment["SUDO_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "uid \(getuid())"
+        do {
+            let database = try StateDatabase(directory: runtime.stateDirectory())
+            try CompletionLog(database: database).record(
+                .init(
+                    task: target.task, occurrence: target.occurrence?.iso ?? "", completedOn: completedOn?.iso,
+                    note: note,
+                    user: user, at: Date().timeIntervalSince1970))
+        } catch {
+            throw CommandFailure("cannot record it in \(runtime.stateDirectory()): \(error)")
+        }
+    }
+}

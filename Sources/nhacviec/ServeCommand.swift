@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Service
+
+/// `nhacviec serve`: the service (a systemd Type=notify unit; see systemd/nhacviec.service).
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the reminder service (systemd Type=notify).")
+
+    @OptionGroup var config: ConfigOptions
+
+    @Option(
+        help:
+            "Run on a virtual clock starting at this instant (ISO 8601, e.g. 2024-03-01T06:00:00+07:00), for demos and tests."
+    )
+    var clockStart: String?
+
+    @Option(help: "With --clock-start: how many times faster than real time the virtual clock runs.")
+    var clockSpeed: Double = 1
+
+    @Option(help: "Stop when the clock reaches this instant (ISO 8601).")
+    var until: String?
+
+    func run() throws {
+        let clock: ServiceClock
+        if let clockStart {
+            clock = VirtualClock(start: try Self.instant(clockStart, option: "--clock-start"), speed: clockSpeed)
+        } else {
+            clock = SystemClock()
+        }
+        let stop = try until.map { try Self.instant($0, option: "--until") }
+        let status = Daemon(configPath: config.resolvedPath, clock: clock, until: stop).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    static func instant(_ text: String, option: String) throws -> Date {
+        guard let date = ISO8601DateFormatter().date(from: text) else {
+            throw CommandFailure("\(option): \"\(text)\" is not an ISO 8601 instant (write 2024-03-01T06:00:00+07:00)")
+        }
+        return date
+    }
+}

@@ -1,0 +1,102 @@
+import App
+import ArgumentParser
+import Foundation
+import Outbox
+
+/// `nhacviec status`: what the service has done and will do, read from the state database.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the next send time, the queue, failures, the last delivery and the last reload.")
+
+    @OptionGroup var config: ConfigOptions
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let runtime = try config.runtime()
+        let database: StateDatabase
+        do {
+            database = try StateDatabase(directory: runtime.stateDirectory())
+        } catch {
+            throw CommandFailure("cannot open the state database in \(runtime.stateDirectory()): \(error)")
+        }
+        let summary = try Outbox(database: database).summary()
+        let reload = try ReloadLog(database: database).last()
+        let zone = runtime.sendTime.timeZone
+        func time(_ seconds: Double?) -> String? {
+            seconds.map {
+                let formatter = ISO8601DateFormatter()
+                formatter.timeZone = zone
+                return formatter.string(from: Date(timeIntervalSince1970: $0))
+            }
+        }
+        let report = StatusReport(
+            nextSend: time(summary.nextSend), queued: summary.pending, delivered: summary.delivered,
+            failed: summary.failed,
+            missed: summary.missed,
+            lastDelivery: summary.lastDelivered.map {
+                .init(digest: $0.digest, destination: $0.destination, at: time($0.deliveredAt), answer: $0.lastAnswer)
+            },
+            failures: summary.recentFailures.map {
+                .init(digest: $0.digest, destination: $0.destination, at: nil, answer: $0.lastAnswer)
+            },
+            lastReload: reload.map { .init(at: time($0.at), ok: $0.ok, message: $0.message) })
+        if output.json {
+            try JSONOutput.print(report)
+        } else {
+            print(report.text)
+        }
+    }
+}
+
+/// What `status` prints.
+struct StatusReport: Encodable {
+    struct Delivery: Encodable {
+        let digest: String
+        let destination: String
+        let at: String?
+        let answer: String?
+    }
+
+    struct Reload: Encodable {
+        let at: String?
+        let ok: Bool
+        let message: String
+    }
+
+    let nextSend: String?
+    let queued: Int
+    let delivered: Int
+    let failed: Int
+    let missed: Int
+    let lastDelivery: Delivery?
+    let failures: [Delivery]
+    let lastReload: Reload?
+
+    enum CodingKeys: String, CodingKey {
+        case queued, delivered, failed, missed, failures
+        case nextSend = "next_send"
+        case lastDelivery = "last_delivery"
+        case lastReload = "last_reload"
+    }
+
+    var text: String {
+        var lines = [
+            "Next send:      \(nextSend ?? "not known (is the service running?)")",
+            "Queued:         \(queued)",
+            "Delivered:      \(delivered)",
+            "Failed:         \(failed)",
+            "Missed:         \(missed)",
+            "Last delivery:  "
+                + (lastDelivery.map { "\($0.at ?? "?") \($0.digest) → \($0.destination): \($0.answer ?? "")" } ?? "none"),
+            "Last reload:    "
+                + (lastReload.map { "\($0.at ?? "?") \($0.ok ? "ok" : "REJECTED"): \($0.message)" } ?? "none"),
+        ]
+        if !failures.isEmpty {
+            lines.append("Failures:")
+            lines += failures.map { "  \($0.digest) → \($0.destination): \($0.answer ?? "")" }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
