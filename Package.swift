@@ -85,6 +85,10 @@ let package = Package(
                 "WorkingCalendar",
             ]
         ),
+        .testTarget(
+            name: "ServiceTests",
+            dependencies: ["App", "Outbox", "Service", "TestSupport", "Transports"]
+        ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -1,0 +1,152 @@
+import App
+import Foundation
+import Outbox
+import Service
+import TestSupport
+import Testing
+import Transports
+
+/// The example config with its own state folder and `[email]`, in a temporary folder.
+func serviceConfig(_ folder: TemporaryFolder, email: String? = nil, extra: String = "") throws -> String {
+    var text = try String(contentsOfFile: repositoryRoot + "/config/nhacviec.toml", encoding: .utf8)
+        .replacingOccurrences(of: "plans = [\"plans/", with: "plans = [\"\(repositoryRoot)/config/plans/")
+    text = "state_dir = \"\(folder.file("state"))\"\n" + text
+    let start = text.range(of: "[email]")!
+    let end = text.range(of: "[[official]]")!
+    let mail = email ?? "url = \"file://\(folder.file("maildir"))\"\nfrom = \"Văn phòng UBND phường Ngô Quyền <vanphong@phuong-ngoquyen.example>\""
+    text.replaceSubrange(start.lowerBound..<end.lowerBound, with: "[email]\n\(mail)\n\n\(extra)\n")
+    try text.write(toFile: folder.file("nhacviec.toml"), atomically: true, encoding: .utf8)
+    return folder.file("nhacviec.toml")
+}
+
+/// An instant in Vietnam.
+func vn(_ text: String) -> Date { ISO8601DateFormatter().date(from: text + "+07:00")! }
+
+func dispatcher(_ config: String) throws -> Dispatcher {
+    let runtime = try Runtime.load(config: config)
+    let database = try StateDatabase(directory: runtime.stateDirectory())
+    return Dispatcher(runtime: runtime, delivery: try runtime.delivery(environment: [:]), database: database, journal: Journal(environment: [:]))
+}
+
+@Suite("The dispatcher: outbox, catch-up, retries", .serialized)
+struct DispatcherTests {
+    @Test("Due digests are written to the outbox before any attempt, once, and then delivered")
+    func enqueueOnceThenDeliver() throws {
+        let folder = try TemporaryFolder()
+        let service = try dispatcher(try serviceConfig(folder))
+        let day = service.runtime.sendTime.day(of: vn("2024-03-14T07:31:00"))
+        let expected = service.runtime.planner.digests(in: day...day).count
+        #expect(expected == 3)  // Hùng, and 2.1.4's lead and Chairman
+        // The first run starts with today: 14/03/2024 at 07:31.
+        let queued = try service.evaluate(now: vn("2024-03-14T07:31:00"))
+        #expect(queued == expected)
+        #expect(try service.outbox.all().allSatisfy { $0.state == .pending && $0.attempts == 0 })
+        #expect(try service.evaluate(now: vn("2024-03-14T07:40:00")) == 0)
+        let result = try service.deliver(now: vn("2024-03-14T07:31:00"))
+        #expect(result.delivered == expected)
+        #expect(folder.files(in: "maildir/new", withExtension: "nhacviec").count == expected)
+        #expect(try service.outbox.all().allSatisfy { $0.state == .delivered && $0.lastAnswer?.hasPrefix("written to") == true })
+        #expect(try service.deliver(now: vn("2024-03-14T08:00:00")).delivered == 0)
+    }
+
+    @Test("Before the send time nothing is queued; the next due instant is the send time")
+    func beforeSendTime() throws {
+        let folder = try TemporaryFolder()
+        let service = try dispatcher(try serviceConfig(folder))
+        #expect(try service.evaluate(now: vn("2024-03-14T07:00:00")) == 0)
+        #expect(try service.nextDue(after: vn("2024-03-14T07:00:00")) == vn("2024-03-14T07:30:00"))
+        #expect(try service.evaluate(now: vn("2024-03-14T07:30:00")) == 3)
+        #expect(try service.nextDue(after: vn("2024-03-14T07:30:00")) == vn("2024-03-14T07:30:00"))
+    }
+
+    @Test("After downtime: send times within two days are folded into one digest per recipient; older ones are recorded as missed")
+    func catchUp() throws {
+        let folder = try TemporaryFolder()
+        let config = try serviceConfig(folder)
+        let first = try dispatcher(config)
+        try first.evaluate(now: vn("2024-03-08T07:31:00"))
+        try first.deliver(now: vn("2024-03-08T07:31:00"))
+        // Down from Friday 8/3 07:31 to Thursday 14/3 09:00: 11/3 and 12/3 are beyond the window.
+        let later = try dispatcher(config)
+        try later.evaluate(now: vn("2024-03-14T09:00:00"))
+        let items = try later.outbox.all().filter { $0.createdAt >= vn("2024-03-14T09:00:00").timeIntervalSince1970 }
+        let missed = items.filter { $0.state == .missed }
+        let pending = items.filter { $0.state == .pending }
+        #expect(Set(missed.map { String($0.digest.prefix(10)) }) == ["2024-03-11", "2024-03-12"])
+        #expect(Set(pending.map { String($0.digest.prefix(10)) }) == ["2024-03-14"])
+        // One digest per recipient and channel, though 13/3 and 14/3 both had reminders for Hùng.
+        #expect(pending.map(\.recipient).sorted() == Array(Set(pending.map(\.recipient))).sorted())
+        let hung = try #require(pending.first { $0.recipient == "hung" })
+        let text = String(decoding: hung.payload, as: UTF8.self)
+        #expect(text.contains("X-Nhacviec-Digest: 2024-03-14/hung/email"))
+        #expect(try later.outbox.summary().missed == missed.count)
+    }
+
+    @Test("451 is retried later with the same message; 550 fails for good and the clerk is told")
+    func retriesAndFailures() throws {
+        let folder = try TemporaryFolder()
+        let (server, _) = try smtpServer(in: folder, extra: ["--defer", "1", "--reject", "lan@phuong-ngoquyen.example"])
+        let config = try serviceConfig(
+            folder, email: "url = \"smtp://127.0.0.1:\(server.port)\"\nfrom = \"Văn phòng <vanphong@phuong-ngoquyen.example>\"")
+        let service = try dispatcher(config)
+        let now = vn("2024-03-15T07:30:00")
+        #expect(try service.evaluate(now: now) > 0)
+        let before = try service.outbox.all()
+        let first = try service.deliver(now: now)
+        #expect(first.retrying >= 1)
+        #expect(first.failed == 1)
+        let retried = try #require(try service.outbox.all().first { $0.state == .pending && $0.attempts == 1 })
+        #expect(retried.nextAttemptAt >= now.timeIntervalSince1970 + 30)
+        // Before the retry time only the notice to the clerk goes; after it, the deferred message too.
+        #expect(try service.deliver(now: now.addingTimeInterval(10)).delivered == 1)
+        #expect(try service.outbox.all().first { $0.id == retried.id }?.state == .pending)
+        let second = try service.deliver(now: Date(timeIntervalSince1970: retried.nextAttemptAt))
+        #expect(second.delivered >= 1)
+        let after = try service.outbox.all()
+        let failed = try #require(after.first { $0.state == .failed })
+        #expect(failed.destination == "lan@phuong-ngoquyen.example")
+        #expect(failed.lastAnswer?.contains("550") == true)
+        let notice = try #require(after.first { $0.key.hasPrefix("failure:") })
+        #expect(notice.destination == "thu@phuong-ngoquyen.example" && notice.state == .delivered)
+        // The retried message went out with the bytes and Message-ID it was queued with.
+        let original = try #require(before.first { $0.id == retried.id })
+        #expect(try #require(after.first { $0.id == retried.id }).payload == original.payload)
+        let received = folder.files(in: "mail", withExtension: ".eml").map { try? String(contentsOfFile: $0, encoding: .utf8) }
+        #expect(received.contains { $0?.contains(original.messageID ?? "none") == true })
+    }
+
+    @Test("A mail server down for longer than the maximum age: the notification fails and stays recorded")
+    func maximumAge() throws {
+        let folder = try TemporaryFolder()
+        let config = try serviceConfig(folder, email: "url = \"smtp://127.0.0.1:\(try closedPort())\"\nfrom = \"vp@phuong-ngoquyen.example\"\nconnect_timeout = 1")
+        let service = try dispatcher(config)
+        var now = vn("2024-03-15T07:30:00")
+        try service.evaluate(now: now)
+        var rounds = 0
+        while try service.outbox.summary().pending > 0 && rounds < 400 {
+            try service.deliver(now: now)
+            now = try service.outbox.nextAttempt().map { Date(timeIntervalSince1970: $0) } ?? now
+            rounds += 1
+        }
+        let items = try service.outbox.all()
+        #expect(items.allSatisfy { $0.state == .failed })
+        #expect(items.allSatisfy { $0.attempts > 5 && ($0.lastAnswer ?? "").contains("cannot reach the mail server") })
+        // The digests give up within a day; the notices to the clerk, queued as they failed, a day later.
+        let digests = items.filter { !$0.key.hasPrefix("failure:") }
+        #expect(digests.allSatisfy { $0.attempts < 40 })
+        #expect(items.count > digests.count)
+        #expect(now.timeIntervalSince(vn("2024-03-15T07:30:00")) <= 2 * 86_400 + 3_600)
+    }
+
+    @Test("Backoff doubles from a minute to an hour, honours Retry-After, and gives up after 24 hours")
+    func backoff() {
+        let backoff = Backoff()
+        let sent = vn("2024-03-15T07:30:00")
+        let delays = (1...8).map { backoff.retryAt(now: sent, sendAt: sent, attempts: $0, retryAfter: nil, jitter: 0.5)!.timeIntervalSince(sent) }
+        #expect(delays == [60, 120, 240, 480, 960, 1_920, 3_600, 3_600])
+        #expect(backoff.retryAt(now: sent, sendAt: sent, attempts: 1, retryAfter: 600, jitter: 0.5)!.timeIntervalSince(sent) == 600)
+        #expect(backoff.retryAt(now: sent.addingTimeInterval(86_000), sendAt: sent, attempts: 9, retryAfter: nil, jitter: 0.5) == nil)
+        let jittered = (0..<5).map { backoff.retryAt(now: sent, sendAt: sent, attempts: 3, retryAfter: nil, jitter: Double($0) / 5)!.timeIntervalSince(sent) }
+        #expect(Set(jittered).count == 5 && jittered.allSatisfy { (120...360).contains($0) })
+    }
+}
