@@ -1,0 +1,112 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("nhacviec serve, status, done and reopen", .serialized)
+struct ServeTests {
+    @Test("READY only once loaded; SIGHUP reloads with RELOADING and MONOTONIC_USEC; a broken config is rejected whole; SIGTERM stops in time")
+    func lifecycle() throws {
+        let folder = try TemporaryFolder()
+        let config = try serviceConfig(folder)
+        let notify = try NotifySocket(in: folder)
+        let service = try RunningCommand(
+            ["serve", "--config", config, "--clock-start", "2024-03-14T07:29:58+07:00"],
+            environment: ["NOTIFY_SOCKET": notify.path, "JOURNAL_STREAM": "8:1", "WATCHDOG_USEC": "2000000"],
+            log: folder.file("serve.log"))
+        let ready = notify.wait(for: "READY=1", seconds: 20)
+        #expect(ready.last?.contains("READY=1") == true, "\(service.log)")
+        // The 07:30 send goes out two seconds later, into the Maildir.
+        let watchdog = notify.wait(for: "WATCHDOG=1", seconds: 5)
+        #expect(watchdog.last == "WATCHDOG=1")
+        let deadline = Date().addingTimeInterval(10)
+        while folder.files(in: "maildir/new", withExtension: "nhacviec").count < 3 && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(folder.files(in: "maildir/new", withExtension: "nhacviec").count == 3, "\(service.log)")
+        #expect(service.log.contains("<6>delivered 2024-03-14/hung/email"))
+
+        service.signal(SIGHUP)
+        let reload = notify.wait(for: "READY=1", seconds: 10)
+        let reloading = try #require(reload.first { $0.contains("RELOADING=1") })
+        let monotonic = try #require(reloading.split(separator: "\n").first { $0.hasPrefix("MONOTONIC_USEC=") })
+        #expect(UInt64(monotonic.dropFirst("MONOTONIC_USEC=".count)) ?? 0 > 0)
+
+        // A broken config: the reload is rejected, the service keeps running, status shows why.
+        let good = try String(contentsOfFile: config, encoding: .utf8)
+        try good.replacingOccurrences(of: "before = [7, 3, 1]", with: "befor = [7, 3, 1]").write(
+            toFile: config, atomically: true, encoding: .utf8)
+        service.signal(SIGHUP)
+        _ = notify.wait(for: "READY=1", seconds: 10)
+        #expect(service.process.isRunning)
+        #expect(service.log.contains("<3>reload rejected, the previous config keeps serving:"))
+        try good.write(toFile: folder.file("good.toml"), atomically: true, encoding: .utf8)
+        let shown = try CommandLineRun("status", "--config", folder.file("good.toml"))
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("REJECTED"))
+        #expect(shown.stdout.contains("befor"))
+        #expect(shown.stdout.contains("Delivered:      3"))
+
+        let stoppedAt = Date()
+        service.signal(SIGTERM)
+        let stopping = notify.wait(for: "STOPPING=1", seconds: 10)
+        #expect(stopping.last == "STOPPING=1")
+        #expect(service.exitStatus(within: 10) == 0)
+        #expect(Date().timeIntervalSince(stoppedAt) < 10)
+    }
+
+    @Test("A config file that changes is reloaded without a signal")
+    func reloadOnChange() throws {
+        let folder = try TemporaryFolder()
+        let config = try serviceConfig(folder)
+        let notify = try NotifySocket(in: folder)
+        let service = try RunningCommand(
+            ["serve", "--config", config, "--clock-start", "2024-03-16T10:00:00+07:00"],
+            // The watchdog's pings wake the loop every second, so the change is seen without waiting a minute.
+            environment: ["NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "2000000"],
+            log: folder.file("serve.log"))
+        _ = notify.wait(for: "READY=1", seconds: 20)
+        Thread.sleep(forTimeInterval: 1.1)
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        try text.replacingOccurrences(of: "send_time = \"07:30\"", with: "send_time = \"08:00\"").write(toFile: config, atomically: true, encoding: .utf8)
+        let messages = notify.wait(for: "RELOADING=1", seconds: 10)
+        #expect(messages.contains { $0.contains("RELOADING=1") }, "\(service.log)")
+        service.signal(SIGTERM)
+        #expect(service.exitStatus(within: 10) == 0)
+    }
+
+    @Test("done and reopen: recorded with who and when; tasks and plan follow; a recurring task names its occurrence")
+    func doneAndReopen() throws {
+        let folder = try TemporaryFolder()
+        let config = try serviceConfig(folder)
+        func status(_ task: String) throws -> String? {
+            let run = try CommandLineRun("tasks", "--config", config, "--at", "2024-04-30", "--json")
+            let rows = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
+            return rows.first { $0["task"] as? String == task && $0["occurrence"] is NSNull }?["status"] as? String
+        }
+        #expect(try status("2.1.4") == "overdue")
+        let done = try CommandLineRun(["done", "2.1.4", "--on", "2024-03-20", "--note", "Đã rà soát xong", "--config", config], environment: ["USER": "thu"])
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stdout.contains("done on 20/03/2024 (late: the deadline was 29/02/2024)"))
+        #expect(try status("2.1.4") == "done_late")
+        let plan = try CommandLineRun("plan", "--config", config, "--from", "2024-03-20", "--to", "2024-03-31", "--json")
+        #expect(!plan.stdout.contains("\"2.1.4\""))
+        let reopen = try CommandLineRun("reopen", "2.1.4", "--config", config)
+        #expect(reopen.status == 0)
+        #expect(try status("2.1.4") == "overdue")
+
+        let recurring = try CommandLineRun("done", "BC.THANG", "--config", config)
+        #expect(recurring.status == 1)
+        #expect(recurring.stderr.contains("say which occurrence with --occurrence (open: 2024-03-18"))
+        let occurrence = try CommandLineRun("done", "BC.THANG", "--occurrence", "18/03/2024", "--on", "2024-03-18", "--config", config)
+        #expect(occurrence.stdout.contains("BC.THANG @2024-03-18: done on 18/03/2024 (on time)"))
+        let unknown = try CommandLineRun("done", "2.1.9", "--config", config)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no task has the id \"2.1.9\" (did you mean"))
+
+        let sqlite = try run("/usr/bin/python3", [
+            "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select task, action, completedOn, user, note from completionLog order by id').fetchall())",
+            folder.file("state/nhacviec.sqlite"),
+        ])
+        #expect(sqlite.contains("('2.1.4', 'done', '2024-03-20', 'thu', 'Đã rà soát xong')"))
+        #expect(sqlite.contains("('2.1.4', 'reopen', None"))
+    }
+}
