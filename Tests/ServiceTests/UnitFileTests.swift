@@ -1,0 +1,48 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("systemd/nhacviec.service", .enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/systemd-analyze")))
+struct UnitFileTests {
+    let unit = repositoryRoot + "/systemd/nhacviec.service"
+
+    @Test("systemd-analyze verify finds nothing wrong (with ExecStart pointing at the binary just built)")
+    func verify() throws {
+        let folder = try TemporaryFolder()
+        let text = try String(contentsOfFile: unit, encoding: .utf8)
+        #expect(text.contains("ExecStart=/usr/local/bin/nhacviec serve --config /etc/nhacviec/nhacviec.toml"))
+        try text.replacingOccurrences(of: "/usr/local/bin/nhacviec", with: CommandLineRun.binary.path)
+            .write(toFile: folder.file("nhacviec.service"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
+        process.arguments = ["verify", folder.file("nhacviec.service")]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(said)")
+        #expect(said.isEmpty, "\(said)")
+    }
+
+    @Test("systemd-analyze security --offline=yes rates the exposure at most 2.0")
+    func security() throws {
+        let said = try run("/usr/bin/systemd-analyze", ["security", "--offline=yes", "--no-pager", unit])
+        let line = try #require(said.split(separator: "\n").first { $0.contains("Overall exposure level") })
+        let score = try #require(line.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) })
+        #expect(score <= 2.0, "\(line)")
+    }
+
+    @Test("The unit is hardened the way SPEC §6 asks, secrets through LoadCredential")
+    func hardening() throws {
+        let text = try String(contentsOfFile: unit, encoding: .utf8)
+        for line in [
+            "Type=notify", "DynamicUser=yes", "StateDirectory=nhacviec", "ConfigurationDirectory=nhacviec",
+            "LoadCredential=nhacviec:/etc/nhacviec/credentials", "ProtectSystem=strict", "TimeoutStopSec=10s",
+            "ExecReload=/bin/kill -HUP $MAINPID", "WatchdogSec=",
+        ] {
+            #expect(text.contains(line), "\(line)")
+        }
+    }
+}
