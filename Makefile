@@ -5,8 +5,9 @@ SWIFT ?= swift
 DEB_PACKAGES := tzdata pkg-config zlib1g-dev libsqlite3-dev systemd procps libcurl4-openssl-dev openssl python3-aiosmtpd python3-icalendar postfix
 BIN := .build/debug/nhacviec
 YEAR := $(shell TZ=Asia/Ho_Chi_Minh date +%Y)
+DEMO_STATE := $(CURDIR)/.demo-state
 
-.PHONY: deps build test lint demo clean
+.PHONY: deps build test lint demo install clean
 
 deps:
 	@scripts/install-deps $(DEB_PACKAGES)
@@ -32,8 +33,30 @@ demo: build
 	@echo "== Kiểm tra cấu hình mẫu (config/) =="
 	@$(BIN) check --config config
 	@echo
-	@echo "== Nhắc việc sẽ gửi trong tháng 3/2024 =="
-	@$(BIN) plan --config config --from 2024-03-01 --to 2024-03-31
+	@echo "== Dịch vụ chạy trên đồng hồ ảo qua tháng 3/2024, gửi vào Maildir $(DEMO_STATE)/maildir =="
+	@rm -rf $(DEMO_STATE)
+	@STATE_DIRECTORY=$(DEMO_STATE) $(BIN) serve --config config --clock-start 2024-03-01T06:00:00+07:00 \
+		--clock-speed 250000 --until 2024-04-01T00:00:00+07:00 2>&1 | grep -E "queued|started|stopped" | head -40
+	@echo
+	@echo "== Những gì đã gửi, và tới ai =="
+	@/usr/bin/python3 scripts/list-maildir.py $(DEMO_STATE)/maildir
+	@echo
+	@STATE_DIRECTORY=$(DEMO_STATE) $(BIN) status --config config
+
+# Puts the binary, the unit, an example config and the docs in place (DESTDIR for packaging).
+install: deps
+	$(SWIFT) build -c release --static-swift-stdlib
+	install -D -m 0755 .build/release/nhacviec $(DESTDIR)/usr/local/bin/nhacviec
+	install -D -m 0644 systemd/nhacviec.service $(DESTDIR)/etc/systemd/system/nhacviec.service
+	install -d -m 0755 $(DESTDIR)/etc/nhacviec/plans
+	install -d -m 0700 $(DESTDIR)/etc/nhacviec/credentials
+	[ -e $(DESTDIR)/etc/nhacviec/nhacviec.toml ] || install -m 0644 config/nhacviec.toml $(DESTDIR)/etc/nhacviec/nhacviec.toml
+	for plan in config/plans/*; do [ -e $(DESTDIR)/etc/nhacviec/plans/$$(basename $$plan) ] || \
+		install -m 0644 $$plan $(DESTDIR)/etc/nhacviec/plans/; done
+	install -D -m 0644 README.md $(DESTDIR)/usr/local/share/doc/nhacviec/README.md
+	cp -r docs $(DESTDIR)/usr/local/share/doc/nhacviec/
+	@echo "Installed. Edit /etc/nhacviec/nhacviec.toml, put secrets in /etc/nhacviec/credentials/, then:"
+	@echo "  systemctl daemon-reload && systemctl enable --now nhacviec"
 
 clean:
-	rm -rf .build
+	rm -rf .build $(DEMO_STATE)
