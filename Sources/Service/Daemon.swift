@@ -53,6 +53,7 @@ public final class Daemon {
         }
         delivery.warnings.forEach(journal.warning)
         let dispatcher = Dispatcher(runtime: runtime, delivery: delivery, database: database, journal: journal)
+        dispatcher.shouldStop = { [flags] in flags.stop }
         let reloads = ReloadLog(database: database)
         try? reloads.record(ok: true, message: "started", at: clock.now().timeIntervalSince1970)
         watched = fileStamps(runtime)

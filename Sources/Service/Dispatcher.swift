@@ -18,6 +18,8 @@ public final class Dispatcher {
     private let journal: Journal
     private let backoff: Backoff
     private var completionVersion: Int64 = -1
+    /// Asked between messages: a stop request ends a long batch early (what is left stays queued).
+    public var shouldStop: () -> Bool = { false }
     private var random = SystemRandomNumberGenerator()
 
     public init(
@@ -128,43 +130,54 @@ public final class Dispatcher {
         let due = try outbox.due(at: now.timeIntervalSince1970)
         guard !due.isEmpty else { return (0, 0, 0) }
         var counts = (delivered: 0, retrying: 0, failed: 0)
+        // Each result is committed before the next message goes.
         let mails = due.filter { $0.channel == "email" }
-        let results = delivery.mail.send(
-            mails.map {
-                MailEnvelope(from: runtime.composer.sender.address, to: $0.destination, message: Array($0.payload))
-            })
-        var outcomes = Array(zip(mails, results))
-        for item in due where item.channel != "email" {
-            outcomes.append(
-                (item, delivery.postWebhook(item.destination, body: Array(item.payload), id: item.key, now: now)))
+        let envelopes = mails.map {
+            MailEnvelope(from: runtime.composer.sender.address, to: $0.destination, message: Array($0.payload))
         }
-        for (item, result) in outcomes {
-            switch result {
-            case .success(let receipt):
-                try outbox.recordDelivered(item.id!, answer: receipt.answer, at: now.timeIntervalSince1970)
-                journal.info("delivered \(item.digest) to \(item.destination): \(receipt.answer)")
-                counts.delivered += 1
-            case .failure(let error):
-                let retryAt =
-                    error.isRetryable
-                    ? backoff.retryAt(
-                        now: now, sendAt: Date(timeIntervalSince1970: item.sendAt), attempts: item.attempts + 1,
-                        retryAfter: error.retryAfter, jitter: Double.random(in: 0..<1, using: &random))
-                    : nil
-                try outbox.recordFailure(
-                    item.id!, answer: error.message, at: now.timeIntervalSince1970,
-                    retryAt: retryAt?.timeIntervalSince1970)
-                if retryAt != nil {
-                    journal.warning("will retry \(item.digest) to \(item.destination): \(error.message)")
-                    counts.retrying += 1
-                } else {
-                    journal.error("failed \(item.digest) to \(item.destination): \(error.message)")
-                    counts.failed += 1
-                    try tellClerk(about: item, error: error.message, now: now)
-                }
+        do {
+            try delivery.mail.send(envelopes) { index, result in
+                try record(mails[index], result, now: now, counts: &counts)
+                if shouldStop() { throw Interrupted() }
             }
+        } catch is Interrupted {
+            return counts
+        }
+        for item in due where item.channel != "email" {
+            if shouldStop() { break }
+            let result = delivery.postWebhook(item.destination, body: Array(item.payload), id: item.key, now: now)
+            try record(item, result, now: now, counts: &counts)
         }
         return counts
+    }
+
+    private func record(
+        _ item: OutboxItem, _ result: Result<DeliveryReceipt, DeliveryError>, now: Date,
+        counts: inout (delivered: Int, retrying: Int, failed: Int)
+    ) throws {
+        switch result {
+        case .success(let receipt):
+            try outbox.recordDelivered(item.id!, answer: receipt.answer, at: now.timeIntervalSince1970)
+            journal.info("delivered \(item.digest) to \(item.destination): \(receipt.answer)")
+            counts.delivered += 1
+        case .failure(let error):
+            let retryAt =
+                error.isRetryable
+                ? backoff.retryAt(
+                    now: now, sendAt: Date(timeIntervalSince1970: item.sendAt), attempts: item.attempts + 1,
+                    retryAfter: error.retryAfter, jitter: Double.random(in: 0..<1, using: &random))
+                : nil
+            try outbox.recordFailure(
+                item.id!, answer: error.message, at: now.timeIntervalSince1970, retryAt: retryAt?.timeIntervalSince1970)
+            if retryAt != nil {
+                journal.warning("will retry \(item.digest) to \(item.destination): \(error.message)")
+                counts.retrying += 1
+            } else {
+                journal.error("failed \(item.digest) to \(item.destination): \(error.message)")
+                counts.failed += 1
+                try tellClerk(about: item, error: error.message, now: now)
+            }
+        }
     }
 
     /// Queues a notice to the clerk about a notification that failed for good (never about a notice).
@@ -203,3 +216,6 @@ public final class Dispatcher {
         return sendTime.instant(on: day)
     }
 }
+
+/// A batch cut short by a stop request.
+private struct Interrupted: Error {}

@@ -13,7 +13,9 @@ func serviceConfig(_ folder: TemporaryFolder, email: String? = nil, extra: Strin
     text = "state_dir = \"\(folder.file("state"))\"\n" + text
     let start = text.range(of: "[email]")!
     let end = text.range(of: "[[official]]")!
-    let mail = email ?? "url = \"file://\(folder.file("maildir"))\"\nfrom = \"Văn phòng UBND phường Ngô Quyền <vanphong@phuong-ngoquyen.example>\""
+    let mail =
+        email
+        ?? "url = \"file://\(folder.file("maildir"))\"\nfrom = \"Văn phòng UBND phường Ngô Quyền <vanphong@phuong-ngoquyen.example>\""
     text.replaceSubrange(start.lowerBound..<end.lowerBound, with: "[email]\n\(mail)\n\n\(extra)\n")
     try text.write(toFile: folder.file("nhacviec.toml"), atomically: true, encoding: .utf8)
     return folder.file("nhacviec.toml")
@@ -25,7 +27,9 @@ func vn(_ text: String) -> Date { ISO8601DateFormatter().date(from: text + "+07:
 func dispatcher(_ config: String) throws -> Dispatcher {
     let runtime = try Runtime.load(config: config)
     let database = try StateDatabase(directory: runtime.stateDirectory())
-    return Dispatcher(runtime: runtime, delivery: try runtime.delivery(environment: [:]), database: database, journal: Journal(environment: [:]))
+    return Dispatcher(
+        runtime: runtime, delivery: try runtime.delivery(environment: [:]), database: database,
+        journal: Journal(environment: [:]))
 }
 
 @Suite("The dispatcher: outbox, catch-up, retries", .serialized)
@@ -45,7 +49,10 @@ struct DispatcherTests {
         let result = try service.deliver(now: vn("2024-03-14T07:31:00"))
         #expect(result.delivered == expected)
         #expect(folder.files(in: "maildir/new", withExtension: "nhacviec").count == expected)
-        #expect(try service.outbox.all().allSatisfy { $0.state == .delivered && $0.lastAnswer?.hasPrefix("written to") == true })
+        #expect(
+            try service.outbox.all().allSatisfy {
+                $0.state == .delivered && $0.lastAnswer?.hasPrefix("written to") == true
+            })
         #expect(try service.deliver(now: vn("2024-03-14T08:00:00")).delivered == 0)
     }
 
@@ -59,7 +66,9 @@ struct DispatcherTests {
         #expect(try service.nextDue(after: vn("2024-03-14T07:30:00")) == vn("2024-03-14T07:30:00"))
     }
 
-    @Test("After downtime: send times within two days are folded into one digest per recipient; older ones are recorded as missed")
+    @Test(
+        "After downtime: send times within two days are folded into one digest per recipient; older ones are recorded as missed"
+    )
     func catchUp() throws {
         let folder = try TemporaryFolder()
         let config = try serviceConfig(folder)
@@ -85,9 +94,11 @@ struct DispatcherTests {
     @Test("451 is retried later with the same message; 550 fails for good and the clerk is told")
     func retriesAndFailures() throws {
         let folder = try TemporaryFolder()
-        let (server, _) = try smtpServer(in: folder, extra: ["--defer", "1", "--reject", "lan@phuong-ngoquyen.example"])
+        let (server, _) = try smtpServer(
+            in: folder, extra: ["--defer", "1", "--reject", "lan@phuong-ngoquyen.example"])
         let config = try serviceConfig(
-            folder, email: "url = \"smtp://127.0.0.1:\(server.port)\"\nfrom = \"Văn phòng <vanphong@phuong-ngoquyen.example>\"")
+            folder,
+            email: "url = \"smtp://127.0.0.1:\(server.port)\"\nfrom = \"Văn phòng <vanphong@phuong-ngoquyen.example>\"")
         let service = try dispatcher(config)
         let now = vn("2024-03-15T07:30:00")
         #expect(try service.evaluate(now: now) > 0)
@@ -111,14 +122,20 @@ struct DispatcherTests {
         // The retried message went out with the bytes and Message-ID it was queued with.
         let original = try #require(before.first { $0.id == retried.id })
         #expect(try #require(after.first { $0.id == retried.id }).payload == original.payload)
-        let received = folder.files(in: "mail", withExtension: ".eml").map { try? String(contentsOfFile: $0, encoding: .utf8) }
+        let received = folder.files(in: "mail", withExtension: ".eml").map {
+            try? String(contentsOfFile: $0, encoding: .utf8)
+        }
         #expect(received.contains { $0?.contains(original.messageID ?? "none") == true })
     }
 
     @Test("A mail server down for longer than the maximum age: the notification fails and stays recorded")
     func maximumAge() throws {
         let folder = try TemporaryFolder()
-        let config = try serviceConfig(folder, email: "url = \"smtp://127.0.0.1:\(try closedPort())\"\nfrom = \"vp@phuong-ngoquyen.example\"\nconnect_timeout = 1")
+        let config = try serviceConfig(
+            folder,
+            email:
+                "url = \"smtp://127.0.0.1:\(try closedPort())\"\nfrom = \"vp@phuong-ngoquyen.example\"\nconnect_timeout = 1"
+        )
         let service = try dispatcher(config)
         var now = vn("2024-03-15T07:30:00")
         try service.evaluate(now: now)
@@ -142,11 +159,21 @@ struct DispatcherTests {
     func backoff() {
         let backoff = Backoff()
         let sent = vn("2024-03-15T07:30:00")
-        let delays = (1...8).map { backoff.retryAt(now: sent, sendAt: sent, attempts: $0, retryAfter: nil, jitter: 0.5)!.timeIntervalSince(sent) }
+        let delays = (1...8).map {
+            backoff.retryAt(now: sent, sendAt: sent, attempts: $0, retryAfter: nil, jitter: 0.5)!.timeIntervalSince(
+                sent)
+        }
         #expect(delays == [60, 120, 240, 480, 960, 1_920, 3_600, 3_600])
-        #expect(backoff.retryAt(now: sent, sendAt: sent, attempts: 1, retryAfter: 600, jitter: 0.5)!.timeIntervalSince(sent) == 600)
-        #expect(backoff.retryAt(now: sent.addingTimeInterval(86_000), sendAt: sent, attempts: 9, retryAfter: nil, jitter: 0.5) == nil)
-        let jittered = (0..<5).map { backoff.retryAt(now: sent, sendAt: sent, attempts: 3, retryAfter: nil, jitter: Double($0) / 5)!.timeIntervalSince(sent) }
+        #expect(
+            backoff.retryAt(now: sent, sendAt: sent, attempts: 1, retryAfter: 600, jitter: 0.5)!.timeIntervalSince(sent)
+                == 600)
+        #expect(
+            backoff.retryAt(
+                now: sent.addingTimeInterval(86_000), sendAt: sent, attempts: 9, retryAfter: nil, jitter: 0.5) == nil)
+        let jittered = (0..<5).map {
+            backoff.retryAt(now: sent, sendAt: sent, attempts: 3, retryAfter: nil, jitter: Double($0) / 5)!
+                .timeIntervalSince(sent)
+        }
         #expect(Set(jittered).count == 5 && jittered.allSatisfy { (120...360).contains($0) })
     }
 }

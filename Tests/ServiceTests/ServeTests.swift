@@ -4,7 +4,9 @@ import Testing
 
 @Suite("nhacviec serve, status, done and reopen", .serialized)
 struct ServeTests {
-    @Test("READY only once loaded; SIGHUP reloads with RELOADING and MONOTONIC_USEC; a broken config is rejected whole; SIGTERM stops in time")
+    @Test(
+        "READY only once loaded; SIGHUP reloads with RELOADING and MONOTONIC_USEC; a broken config is rejected whole; SIGTERM stops in time"
+    )
     func lifecycle() throws {
         let folder = try TemporaryFolder()
         let config = try serviceConfig(folder)
@@ -19,7 +21,9 @@ struct ServeTests {
         let watchdog = notify.wait(for: "WATCHDOG=1", seconds: 5)
         #expect(watchdog.last == "WATCHDOG=1")
         let deadline = Date().addingTimeInterval(10)
-        while folder.files(in: "maildir/new", withExtension: "nhacviec").count < 3 && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        while folder.files(in: "maildir/new", withExtension: "nhacviec").count < 3 && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
         #expect(folder.files(in: "maildir/new", withExtension: "nhacviec").count == 3, "\(service.log)")
         #expect(service.log.contains("<6>delivered 2024-03-14/hung/email"))
 
@@ -65,7 +69,8 @@ struct ServeTests {
         _ = notify.wait(for: "READY=1", seconds: 20)
         Thread.sleep(forTimeInterval: 1.1)
         let text = try String(contentsOfFile: config, encoding: .utf8)
-        try text.replacingOccurrences(of: "send_time = \"07:30\"", with: "send_time = \"08:00\"").write(toFile: config, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "send_time = \"07:30\"", with: "send_time = \"08:00\"").write(
+            toFile: config, atomically: true, encoding: .utf8)
         let messages = notify.wait(for: "RELOADING=1", seconds: 10)
         #expect(messages.contains { $0.contains("RELOADING=1") }, "\(service.log)")
         service.signal(SIGTERM)
@@ -82,11 +87,14 @@ struct ServeTests {
             return rows.first { $0["task"] as? String == task && $0["occurrence"] is NSNull }?["status"] as? String
         }
         #expect(try status("2.1.4") == "overdue")
-        let done = try CommandLineRun(["done", "2.1.4", "--on", "2024-03-20", "--note", "Đã rà soát xong", "--config", config], environment: ["USER": "thu"])
+        let done = try CommandLineRun(
+            ["done", "2.1.4", "--on", "2024-03-20", "--note", "Đã rà soát xong", "--config", config],
+            environment: ["USER": "thu"])
         #expect(done.status == 0, "\(done.stderr)")
         #expect(done.stdout.contains("done on 20/03/2024 (late: the deadline was 29/02/2024)"))
         #expect(try status("2.1.4") == "done_late")
-        let plan = try CommandLineRun("plan", "--config", config, "--from", "2024-03-20", "--to", "2024-03-31", "--json")
+        let plan = try CommandLineRun(
+            "plan", "--config", config, "--from", "2024-03-20", "--to", "2024-03-31", "--json")
         #expect(!plan.stdout.contains("\"2.1.4\""))
         let reopen = try CommandLineRun("reopen", "2.1.4", "--config", config)
         #expect(reopen.status == 0)
@@ -95,17 +103,20 @@ struct ServeTests {
         let recurring = try CommandLineRun("done", "BC.THANG", "--config", config)
         #expect(recurring.status == 1)
         #expect(recurring.stderr.contains("say which occurrence with --occurrence (open: 2024-03-18"))
-        let occurrence = try CommandLineRun("done", "BC.THANG", "--occurrence", "18/03/2024", "--on", "2024-03-18", "--config", config)
+        let occurrence = try CommandLineRun(
+            "done", "BC.THANG", "--occurrence", "18/03/2024", "--on", "2024-03-18", "--config", config)
         #expect(occurrence.stdout.contains("BC.THANG @2024-03-18: done on 18/03/2024 (on time)"))
         let unknown = try CommandLineRun("done", "2.1.9", "--config", config)
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("no task has the id \"2.1.9\" (did you mean"))
 
-        let sqlite = try run("/usr/bin/python3", [
-            "-c",
-            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select task, action, completedOn, user, note from completionLog order by id').fetchall())",
-            folder.file("state/nhacviec.sqlite"),
-        ])
+        let sqlite = try run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select task, action, completedOn, user, note from completionLog order by id').fetchall())",
+                folder.file("state/nhacviec.sqlite"),
+            ])
         #expect(sqlite.contains("('2.1.4', 'done', '2024-03-20', 'thu', 'Đã rà soát xong')"))
         #expect(sqlite.contains("('2.1.4', 'reopen', None"))
     }

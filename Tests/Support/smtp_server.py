@@ -18,8 +18,9 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Handler:
-    def __init__(self, store, defer, reject):
+    def __init__(self, store, defer, reject, delay):
         self.store = store
+        self.delay = delay
         self.defer = defer
         self.reject = {r.lower() for r in reject}
         self.count = 0
@@ -31,6 +32,8 @@ class Handler:
         return "250 2.1.5 Ok"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
         if self.defer > 0:
             self.defer -= 1
             return "451 4.3.0 Try again later"
@@ -55,9 +58,11 @@ def main():
     parser.add_argument("--auth")
     parser.add_argument("--defer", type=int, default=0)
     parser.add_argument("--reject", action="append", default=[])
+    parser.add_argument("--delay", type=float, default=0, help="seconds to wait before answering DATA")
+    parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
     os.makedirs(args.store, exist_ok=True)
-    handler = Handler(args.store, args.defer, args.reject)
+    handler = Handler(args.store, args.defer, args.reject, args.delay)
     context = None
     if args.cert:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -85,7 +90,7 @@ def main():
 
     async def serve():
         loop = asyncio.get_running_loop()
-        server = await loop.create_server(factory, "127.0.0.1", 0, ssl=context if args.implicit else None)
+        server = await loop.create_server(factory, "127.0.0.1", args.port, ssl=context if args.implicit else None)
         print("PORT %d" % server.sockets[0].getsockname()[1], flush=True)
         await server.serve_forever()
 

@@ -16,7 +16,17 @@ public struct MailEnvelope: Sendable {
 
 /// Sends mail: over SMTP, or into a Maildir.
 public protocol MailTransport: AnyObject {
-    /// Sends each envelope in turn, over one connection where there is one; one result per envelope,
-    /// so a refused recipient fails only its own message.
-    func send(_ envelopes: [MailEnvelope]) -> [Result<DeliveryReceipt, DeliveryError>]
+    /// Sends each envelope in turn, over one connection where there is one, and reports each result as
+    /// soon as it is known, so the caller can record it before the next message goes: a crash then
+    /// repeats at most the one message in flight. A refused recipient fails only its own message.
+    func send(_ envelopes: [MailEnvelope], each: (Int, Result<DeliveryReceipt, DeliveryError>) throws -> Void) rethrows
+}
+
+extension MailTransport {
+    /// Sends a batch and returns every result.
+    public func send(_ envelopes: [MailEnvelope]) -> [Result<DeliveryReceipt, DeliveryError>] {
+        var results: [Result<DeliveryReceipt, DeliveryError>] = []
+        send(envelopes) { _, result in results.append(result) }
+        return results
+    }
 }

@@ -11,8 +11,10 @@ public final class MaildirTransport: MailTransport {
         directory = url.hasPrefix("file://") ? String(url.dropFirst("file://".count)) : url
     }
 
-    public func send(_ envelopes: [MailEnvelope]) -> [Result<DeliveryReceipt, DeliveryError>] {
-        envelopes.map(write)
+    public func send(
+        _ envelopes: [MailEnvelope], each: (Int, Result<DeliveryReceipt, DeliveryError>) throws -> Void
+    ) rethrows {
+        for (index, envelope) in envelopes.enumerated() { try each(index, write(envelope)) }
     }
 
     private func write(_ envelope: MailEnvelope) -> Result<DeliveryReceipt, DeliveryError> {

@@ -9,14 +9,17 @@ public final class SMTPTransport: MailTransport {
         self.settings = settings
     }
 
-    public func send(_ envelopes: [MailEnvelope]) -> [Result<DeliveryReceipt, DeliveryError>] {
+    public func send(
+        _ envelopes: [MailEnvelope], each: (Int, Result<DeliveryReceipt, DeliveryError>) throws -> Void
+    ) rethrows {
         let handle: CurlHandle
         do {
             handle = try configuredHandle()
         } catch {
-            return envelopes.map { _ in .failure(error) }
+            for index in envelopes.indices { try each(index, .failure(error)) }
+            return
         }
-        return envelopes.map { envelope in send(envelope, on: handle) }
+        for (index, envelope) in envelopes.enumerated() { try each(index, send(envelope, on: handle)) }
     }
 
     private func configuredHandle() throws(DeliveryError) -> CurlHandle {
