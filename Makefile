@@ -2,12 +2,12 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the build, the tests and the demo need; installed by scripts/install-deps.
-DEB_PACKAGES := tzdata pkg-config zlib1g-dev libsqlite3-dev systemd procps libcurl4-openssl-dev openssl python3-aiosmtpd python3-icalendar postfix
+DEB_PACKAGES := tzdata pkg-config zlib1g-dev libsqlite3-dev systemd procps systemd-container debootstrap libcurl4-openssl-dev openssl python3-aiosmtpd python3-icalendar postfix
 BIN := .build/debug/nhacviec
 YEAR := $(shell TZ=Asia/Ho_Chi_Minh date +%Y)
 DEMO_STATE := $(CURDIR)/.demo-state
 
-.PHONY: deps build test lint demo install clean
+.PHONY: deps build test test-systemd lint demo install clean
 
 deps:
 	@scripts/install-deps $(DEB_PACKAGES)
@@ -19,6 +19,13 @@ build: deps
 test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(MAKE) test-systemd
+
+# The service under a real systemd: a Debian 12 root (debootstrap, kept in /var/cache/nhacviec-test),
+# the binary built with a static Swift runtime, booted with systemd-nspawn.
+test-systemd: deps
+	$(SWIFT) build --static-swift-stdlib --scratch-path .build-static --product nhacviec
+	Tests/Systemd/test-service.sh .build-static/debug/nhacviec
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
@@ -59,4 +66,4 @@ install: deps
 	@echo "  systemctl daemon-reload && systemctl enable --now nhacviec"
 
 clean:
-	rm -rf .build $(DEMO_STATE)
+	rm -rf .build .build-static $(DEMO_STATE)
