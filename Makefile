@@ -21,11 +21,13 @@ test: deps lint
 	$(SWIFT) test
 	$(MAKE) test-systemd
 
-# The service under a real systemd: a Debian 12 root (debootstrap, kept in /var/cache/nhacviec-test),
-# the binary built with a static Swift runtime, booted with systemd-nspawn.
+# The service under a real systemd: a Debian 12 root (debootstrap, kept in /var/cache/nhacviec-test)
+# with the project installed by `make install`, booted with systemd-nspawn.
+# `make install` into a staging tree (a debug build, to save time) is what goes into the container.
 test-systemd: deps
-	$(SWIFT) build --static-swift-stdlib --scratch-path .build-static --product nhacviec
-	Tests/Systemd/test-service.sh .build-static/debug/nhacviec
+	rm -rf .build-static/staging
+	$(MAKE) install DESTDIR=$(CURDIR)/.build-static/staging INSTALL_CONFIG=debug
+	Tests/Systemd/test-service.sh $(CURDIR)/.build-static/staging
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
@@ -50,18 +52,20 @@ demo: build
 	@echo
 	@STATE_DIRECTORY=$(DEMO_STATE) $(BIN) status --config config
 
-# Puts the binary, the unit, an example config and the docs in place (DESTDIR for packaging).
+# Puts the binary, the unit, an example config and the docs in place (DESTDIR for packaging). The
+# binary carries the Swift runtime, so the machine needs only libc, libcurl4, libsqlite3 and tzdata.
+INSTALL_CONFIG ?= release
 install: deps
-	$(SWIFT) build -c release --static-swift-stdlib
-	install -D -m 0755 .build/release/nhacviec $(DESTDIR)/usr/local/bin/nhacviec
+	$(SWIFT) build -c $(INSTALL_CONFIG) --static-swift-stdlib --scratch-path .build-static --product nhacviec
+	install -D -m 0755 .build-static/$(INSTALL_CONFIG)/nhacviec $(DESTDIR)/usr/local/bin/nhacviec
 	install -D -m 0644 systemd/nhacviec.service $(DESTDIR)/etc/systemd/system/nhacviec.service
 	install -d -m 0755 $(DESTDIR)/etc/nhacviec/plans
 	install -d -m 0700 $(DESTDIR)/etc/nhacviec/credentials
 	[ -e $(DESTDIR)/etc/nhacviec/nhacviec.toml ] || install -m 0644 config/nhacviec.toml $(DESTDIR)/etc/nhacviec/nhacviec.toml
 	for plan in config/plans/*; do [ -e $(DESTDIR)/etc/nhacviec/plans/$$(basename $$plan) ] || \
 		install -m 0644 $$plan $(DESTDIR)/etc/nhacviec/plans/; done
-	install -D -m 0644 README.md $(DESTDIR)/usr/local/share/doc/nhacviec/README.md
-	cp -r docs $(DESTDIR)/usr/local/share/doc/nhacviec/
+	install -d $(DESTDIR)/usr/local/share/doc/nhacviec
+	cp -r README.md docs $(DESTDIR)/usr/local/share/doc/nhacviec/
 	@echo "Installed. Edit /etc/nhacviec/nhacviec.toml, put secrets in /etc/nhacviec/credentials/, then:"
 	@echo "  systemctl daemon-reload && systemctl enable --now nhacviec"
 

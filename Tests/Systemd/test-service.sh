@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # The service under a real systemd: a Debian 12 root made with debootstrap (kept between runs in
-# $NHACVIEC_SYSTEMD_ROOT), the static binary and the unit installed in a fresh copy of it, booted with
+# $NHACVIEC_SYSTEMD_ROOT), a tree made by `make install DESTDIR=…` copied into a fresh copy of it, booted with
 # systemd-nspawn (--keep-unit: outside systemd there is no bus to make a scope on). Starts the unit and checks it becomes active only after READY=1, that a reminder is
 # delivered, that it reloads, that it stops in time, and that its journal says so.
-# Usage: Tests/Systemd/test-service.sh PATH/TO/STATIC/nhacviec
+# Usage: Tests/Systemd/test-service.sh STAGING   (the DESTDIR of `make install`)
 set -euo pipefail
-binary=$1
-repo=$(cd "$(dirname "$0")/../.." && pwd)
+staging=$1
 cache=${NHACVIEC_SYSTEMD_ROOT:-/var/cache/nhacviec-test/bookworm}
 run=$(mktemp -d /var/tmp/nhacviec-systemd.XXXXXX)
 passed=0
@@ -39,12 +38,11 @@ fi
 
 root=$run/root
 cp -a "$cache" "$root"
-install -D -m 0755 "$binary" "$root/usr/local/bin/nhacviec"
-install -D -m 0644 "$repo/systemd/nhacviec.service" "$root/etc/systemd/system/nhacviec.service"
-install -d -m 0755 "$root/etc/nhacviec/plans"
-install -d -m 0700 "$root/etc/nhacviec/credentials"
-install -m 0644 "$repo/config/nhacviec.toml" "$root/etc/nhacviec/nhacviec.toml"
-install -m 0644 "$repo"/config/plans/* "$root/etc/nhacviec/plans/"
+for file in usr/local/bin/nhacviec etc/systemd/system/nhacviec.service etc/nhacviec/nhacviec.toml \
+    etc/nhacviec/plans/ngo-quyen-2024.toml usr/local/share/doc/nhacviec/README.md; do
+    check "make install put /$file in place" test -e "$staging/$file"
+done
+cp -a "$staging/." "$root/"
 # The example is the plan of 2024: the unit runs on a virtual clock that reaches 07:30 on 14/03/2024
 # a few seconds after it starts.
 install -d "$root/etc/systemd/system/nhacviec.service.d"
