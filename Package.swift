@@ -53,6 +53,8 @@ let package = Package(
             name: "Service",
             dependencies: ["App", "Messages", "Model", "Outbox", "Planner", "Transports", "WorkingCalendar"]
         ),
+        // The clerk's periodic report: built from the planner, written as Markdown, HTML, CSV or JSON.
+        .target(name: "Reports", dependencies: ["Model", "Planner", "WorkingCalendar"]),
         // The wiring the command line and the service share: config in, calendar and planner out.
         .target(
             name: "App",
@@ -61,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "nhacviec",
             dependencies: [
-                "App", "Messages", "Model", "Outbox", "Planner", "ScheduleSources", "Service", "Transports",
+                "App", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Service", "Transports",
                 "WorkingCalendar", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,13 +4,28 @@ public struct Plan: Sendable {
     public let title: String
     public let year: Int
     public let tasks: [PlanTask]
+    /// The plan's sections, in order: id ("2.1") and title ("Lĩnh vực kinh tế…"), for reports.
+    public let sections: [Section]
     public let source: SourceLocation
 
-    public init(id: String, title: String, year: Int, tasks: [PlanTask], source: SourceLocation) {
+    public struct Section: Sendable, Hashable {
+        public let id: String
+        public let title: String
+
+        public init(id: String, title: String) {
+            self.id = id
+            self.title = title
+        }
+    }
+
+    public init(
+        id: String, title: String, year: Int, tasks: [PlanTask], sections: [Section] = [], source: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.year = year
         self.tasks = tasks
+        self.sections = sections
         self.source = source
     }
 }

@@ -103,6 +103,14 @@ public struct Outbox: Sendable {
         }
     }
 
+    /// The items that failed for good with a send time in [from, to].
+    public func failed(sentBetween from: Double, and to: Double) throws -> [OutboxItem] {
+        try database.pool.read { db in
+            try OutboxItem.filter(Column("state") == "failed" && Column("sendAt") >= from && Column("sendAt") <= to)
+                .order(Column("sendAt")).fetchAll(db)
+        }
+    }
+
     /// Every item, for tests and reports.
     public func all() throws -> [OutboxItem] {
         try database.pool.read { db in try OutboxItem.order(Column("id")).fetchAll(db) }

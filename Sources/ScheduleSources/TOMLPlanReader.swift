@@ -25,10 +25,12 @@ enum TOMLPlanReader {
         let year = header.integer("year", required: true, range: 1900...2100) ?? source.year ?? 0
         _ = header.string("document")
         header.finish(known: ["id", "title", "year", "document"])
-        var sections: [String: String] = [:]
+        var sections: [Plan.Section] = []
         for entry in reader.tables("section") {
             var entry = entry
-            if let id = entry.string("id", required: true) { sections[id] = entry.string("title", required: true) }
+            if let id = entry.string("id", required: true), let title = entry.string("title", required: true) {
+                sections.append(Plan.Section(id: id, title: title))
+            }
             entry.finish(known: ["id", "title"])
         }
         let resolver = NameResolver(directory: directory)
@@ -46,7 +48,8 @@ enum TOMLPlanReader {
             log.add(SourceLocation(file: source.path, line: 1), "the plan has no [[task]]")
         }
         let plan = Plan(
-            id: id, title: title, year: year, tasks: tasks, source: SourceLocation(file: source.path, line: header.line)
+            id: id, title: title, year: year, tasks: tasks, sections: sections,
+            source: SourceLocation(file: source.path, line: header.line)
         )
         return (plan, completions)
     }

@@ -8,7 +8,7 @@ struct Nhacviec: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, CalendarCommand.self, LunarCommand.self, TasksCommand.self, PlanCommand.self,
             ImportCommand.self, SendTestCommand.self, DoneCommand.self, ReopenCommand.self, StatusCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, ReportCommand.self,
         ]
     )
 }

@@ -92,7 +92,9 @@ enum SpreadsheetPlanReader {
         }
         let name = ((source.path as NSString).lastPathComponent as NSString).deletingPathExtension
         let plan = Plan(
-            id: name, title: table.title, year: table.year, tasks: tasks, source: SourceLocation(file: source.path))
+            id: name, title: table.title, year: table.year, tasks: tasks,
+            sections: table.sections.map { Plan.Section(id: $0.id, title: $0.title) },
+            source: SourceLocation(file: source.path))
         return (plan, completions)
     }
 }

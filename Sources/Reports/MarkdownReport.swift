@@ -1,0 +1,66 @@
+/// The report as Markdown: for the closing note of a session, a wiki, or a mail's text part.
+public enum MarkdownReport {
+    public static func render(_ report: PlanReport) -> String {
+        var lines = [
+            "# Báo cáo kết quả thực hiện kế hoạch: \(report.period.label)", "",
+            "\(report.title)  ", "Tình hình tính đến hết ngày \(report.asOf.vietnamese).", "",
+            "**Tỷ lệ hoàn thành: \(ReportText.rate(report.total))** (\(report.total.doneOnTime + report.total.doneLate)/\(report.total.withDeadline) nhiệm vụ có thời hạn; \(report.total.ongoing) nhiệm vụ thường xuyên).",
+            "",
+        ]
+        let header = "| | " + ReportText.statuses.map(\.1).joined(separator: " | ") + " | Tỷ lệ hoàn thành |"
+        let rule = "|---|" + String(repeating: "---:|", count: ReportText.statuses.count + 1)
+        func table(_ title: String, _ groups: [PlanReport.Group], numbered: Bool) {
+            lines += ["## \(title)", "", header, rule]
+            for group in groups {
+                let label =
+                    !numbered || group.id.isEmpty || group.id == group.title
+                    ? group.title : "\(group.id). \(group.title)"
+                lines.append(
+                    "| \(escape(label)) | "
+                        + ReportText.statuses.map { String(ReportText.count(group.tally, $0.0)) }.joined(
+                            separator: " | ")
+                        + " | \(ReportText.rate(group.tally)) |")
+            }
+            lines.append(
+                "| **Tổng** | "
+                    + ReportText.statuses.map { String(ReportText.count(report.total, $0.0)) }.joined(separator: " | ")
+                    + " | \(ReportText.rate(report.total)) |")
+            lines.append("")
+        }
+        table("Theo lĩnh vực", report.bySection, numbered: true)
+        table("Theo lãnh đạo chỉ đạo", report.byLead, numbered: false)
+        lines += ["## Nhiệm vụ quá hạn", ""]
+        if report.overdue.isEmpty {
+            lines += ["Không có.", ""]
+        } else {
+            lines += ["| Nhiệm vụ | Nội dung | Chủ trì | Hạn | Quá hạn (ngày làm việc) |", "|---|---|---|---|---:|"]
+            lines += report.overdue.map {
+                "| \(ReportText.task($0)) | \(escape($0.title)) | \(escape($0.responsible.joined(separator: ", "))) | \(ReportText.date($0.deadline)) | \($0.workingDaysLate ?? 0) |"
+            }
+            lines.append("")
+        }
+        lines += ["## Nhiệm vụ chuyển tiếp", ""]
+        lines +=
+            report.carriedOver.isEmpty
+            ? ["Không có.", ""]
+            : ["| Nhiệm vụ | Nội dung | Từ năm | Hạn | Tình trạng |", "|---|---|---:|---|---|"]
+                + report.carriedOver.map {
+                    "| \(ReportText.task($0)) | \(escape($0.title)) | \($0.carriedOverFrom!) | \(ReportText.date($0.deadline)) | \(ReportText.status($0.status)) |"
+                } + [""]
+        lines += ["## Nhiệm vụ báo cáo (Nghị định 09/2019/NĐ-CP)", ""]
+        lines +=
+            report.reportTasks.isEmpty
+            ? ["Không có.", ""]
+            : ["| Nhiệm vụ | Kỳ số liệu | Hạn | Tình trạng |", "|---|---|---|---|"]
+                + report.reportTasks.map {
+                    "| \(ReportText.task($0)) | \(ReportText.period($0.dataPeriod)) | \(ReportText.date($0.deadline)) | \(ReportText.status($0.status)) |"
+                } + [""]
+        lines += ["## Thông báo không gửi được", ""]
+        lines +=
+            report.failures.isEmpty
+            ? ["Không có."] : report.failures.map { "- \($0.digest) → \($0.destination): \(escape($0.answer))" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+}
