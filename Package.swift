@@ -51,7 +51,9 @@ let package = Package(
         // The service: the dispatcher (evaluate, enqueue, deliver), clocks, systemd notify, the daemon loop.
         .target(
             name: "Service",
-            dependencies: ["App", "Messages", "Model", "Outbox", "Planner", "Transports", "WorkingCalendar"]
+            dependencies: [
+                "App", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Transports", "WorkingCalendar",
+            ]
         ),
         // The clerk's periodic report: built from the planner, written as Markdown, HTML, CSV or JSON.
         .target(name: "Reports", dependencies: ["Model", "Planner", "WorkingCalendar"]),

@@ -88,8 +88,12 @@ public struct MailComposer: Sendable {
             ]
             return fields.joined(separator: "|")
         }.sorted()
-        let digestKey = ([digest.sendDay.iso] + items).joined(separator: "\n")
-        return SHA256.hash(data: Array(digestKey.utf8)).map { String(format: "%02x", $0) }.joined()
+        return hash(([digest.sendDay.iso] + items).joined(separator: "\n"))
+    }
+
+    /// SHA-256 of a text, in hex.
+    static func hash(_ text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     static func rfc5322Date(_ date: Date, timeZone: TimeZone) -> String {

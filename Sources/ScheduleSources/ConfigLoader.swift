@@ -6,7 +6,7 @@ import WorkingCalendar
 /// Reads the main config file into a ``Configuration``, reporting every problem with its line.
 enum ConfigLoader {
     static let topKeys = [
-        "timezone", "state_dir", "plans", "clerk", "reminders", "calendar", "carry_over", "email", "webhook",
+        "timezone", "state_dir", "plans", "clerk", "summary", "reminders", "calendar", "carry_over", "email", "webhook",
         "official", "unit",
     ]
 
@@ -41,10 +41,11 @@ enum ConfigLoader {
                 reader.log.add(reader.location(of: "clerk"), "clerk: \(error)")
             }
         }
+        let summary = summarySettings(&reader, directory: directory, clerk: clerk)
         reader.finish(known: topKeys)
         return Configuration(
             file: file, timezone: timezone, stateDirectory: stateDirectory, plans: plans, policy: policy,
-            calendar: calendar, email: email, webhooks: webhooks, directory: directory, clerk: clerk)
+            calendar: calendar, email: email, webhooks: webhooks, directory: directory, clerk: clerk, summary: summary)
     }
 
     static func resolve(_ path: String, against folder: String) -> String {
@@ -216,6 +217,47 @@ enum ConfigLoader {
                 secretFile: entry.string("secret_file"), chatID: entry.string("chat_id"),
                 timeout: entry.integer("timeout", range: 1...600) ?? 30)
         }
+    }
+
+    private static func summarySettings(_ reader: inout TableReader, directory: Directory, clerk: OfficialID?) -> SummarySettings {
+        guard var table = reader.table("summary") else { return SummarySettings() }
+        defer { table.finish(known: ["report_day", "report_period", "report_to", "overdue_list"]) }
+        var day: Int?
+        if let node = table.raw("report_day") {
+            switch node.value {
+            case .integer(let value) where (1...31).contains(value): day = value
+            case .string("decree09"): day = 14
+            default:
+                table.log.add(table.location(node.line), "report_day in [summary] must be a day of the month (1–31) or \"decree09\"")
+            }
+        }
+        let resolver = NameResolver(directory: directory)
+        var recipients: [OfficialID] = []
+        for name in table.strings("report_to") ?? [] {
+            do {
+                recipients.append(try resolver.official(name))
+            } catch {
+                table.log.add(table.location(of: "report_to"), "report_to in [summary]: \(error)")
+            }
+        }
+        if !table.has("report_to") {
+            // The clerk and the leaders: the top official and whoever leads a task is not known here, so
+            // the top official and those others escalate to.
+            let leaders = directory.officials.filter { official in
+                official.isTop || directory.officials.contains { $0.escalatesTo == official.id }
+            }
+            recipients = (clerk.map { [$0] } ?? []) + leaders.map(\.id).filter { $0 != clerk }
+        }
+        if day != nil && recipients.isEmpty {
+            table.log.add(table.location(of: "report_day"), "the periodic report has no recipient", hint: "report_to = [\"…\"]")
+        }
+        let overdue = table.choice("overdue_list", SummarySettings.OverdueList.self) ?? .none
+        if overdue != .none && clerk == nil {
+            table.log.add(table.location(of: "overdue_list"), "the overdue list goes to the clerk, and no clerk is set", hint: "clerk = \"…\"")
+        }
+        return SummarySettings(
+            reportDay: day, reportPeriod: table.choice("report_period", SummarySettings.ReportPeriod.self) ?? .month,
+            reportTo: recipients, overdueList: overdue)
     }
 
     /// "07:30" → (7, 30).

@@ -83,6 +83,7 @@ public final class Dispatcher {
                 recent.count == 1
                 ? runtime.planner.digests(in: latest...latest) : runtime.planner.digests(foldedOver: recent)
             items += digests.compactMap { render($0, state: .pending, now: now) }
+            for day in recent { items += summaries(on: day, now: now) }
             if recent.count > 1 { journal.info("catching up \(recent.count) send days in one digest per recipient") }
         }
         let queued = try outbox.enqueue(items, evaluatedThrough: now.timeIntervalSince1970)

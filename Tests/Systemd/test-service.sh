@@ -82,10 +82,10 @@ maildir=/var/lib/private/nhacviec/maildir/new
 delivered=0
 for _ in $(seq 100); do
     delivered=$(in_container sh -c "ls $maildir 2>/dev/null | wc -l")
-    [ "$delivered" -ge 3 ] && break
+    [ "$delivered" -ge 7 ] && break
     sleep 0.2
 done
-check "the reminders of 14/03/2024 are delivered into the Maildir ($delivered)" test "$delivered" -ge 3
+check "the reminders and the report of 14/03/2024 are delivered into the Maildir ($delivered)" test "$delivered" -ge 7
 
 in_container systemctl reload nhacviec
 # RELOADING=1 puts the unit in "reloading" until READY=1 comes back.
@@ -102,7 +102,7 @@ check "it stops within 10 seconds ($((after - before)) s)" test $((after - befor
 check "it stopped cleanly" test "$(in_container systemctl show nhacviec -p Result --value)" = success
 
 journal=$(in_container journalctl -u nhacviec --no-pager -o cat)
-for line in "started: 24 tasks" "queued 3 notification(s) for 2024-03-14" "delivered 2024-03-14/hung/email" \
+for line in "started: 24 tasks" "queued 7 notification(s) for 2024-03-14" "delivered 2024-03-14/hung/email" \
     "reloaded: 24 tasks" "stopped"; do
     check "the journal says \"$line\"" grep -qF "$line" <<<"$journal"
 done
