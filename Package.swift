@@ -52,7 +52,8 @@ let package = Package(
         .target(
             name: "Service",
             dependencies: [
-                "App", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Transports", "WorkingCalendar",
+                "App", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Transports",
+                "WorkingCalendar",
             ]
         ),
         // The clerk's periodic report: built from the planner, written as Markdown, HTML, CSV or JSON.
@@ -91,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ServiceTests",
-            dependencies: ["App", "Outbox", "Service", "TestSupport", "Transports"]
+            dependencies: ["App", "Outbox", "Service", "TestSupport", "Transports", "WorkingCalendar"]
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]

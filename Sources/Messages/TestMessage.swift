@@ -10,7 +10,8 @@ extension MailComposer {
             ? "Đây là thư thử nghiệm của hệ thống nhắc việc. Nếu nhận được thư này, cấu hình gửi thư đã đúng."
             : "This is a test message from nhacviec. If it reached you, mail delivery is configured correctly."
         return document(
-            to: address, name: nil, subject: subject, text: text, html: "<!DOCTYPE html><html><body><p>\(text)</p></body></html>",
+            to: address, name: nil, subject: subject, text: text,
+            html: "<!DOCTYPE html><html><body><p>\(text)</p></body></html>",
             date: date, key: "test:\(date.timeIntervalSince1970)")
     }
 }

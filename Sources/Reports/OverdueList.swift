@@ -15,7 +15,10 @@ public enum OverdueList {
             + HTMLReport.rows(
                 ["Nhiệm vụ", "Nội dung", "Chủ trì", "Hạn", "Quá hạn (ngày làm việc)"],
                 report.overdue.map {
-                    [ReportText.task($0), $0.title, $0.responsible.joined(separator: ", "), ReportText.date($0.deadline), String($0.workingDaysLate ?? 0)]
+                    [
+                        ReportText.task($0), $0.title, $0.responsible.joined(separator: ", "),
+                        ReportText.date($0.deadline), String($0.workingDaysLate ?? 0),
+                    ]
                 }) + "</body></html>"
     }
 }

@@ -219,7 +219,9 @@ enum ConfigLoader {
         }
     }
 
-    private static func summarySettings(_ reader: inout TableReader, directory: Directory, clerk: OfficialID?) -> SummarySettings {
+    private static func summarySettings(_ reader: inout TableReader, directory: Directory, clerk: OfficialID?)
+        -> SummarySettings
+    {
         guard var table = reader.table("summary") else { return SummarySettings() }
         defer { table.finish(known: ["report_day", "report_period", "report_to", "overdue_list"]) }
         var day: Int?
@@ -228,7 +230,9 @@ enum ConfigLoader {
             case .integer(let value) where (1...31).contains(value): day = value
             case .string("decree09"): day = 14
             default:
-                table.log.add(table.location(node.line), "report_day in [summary] must be a day of the month (1–31) or \"decree09\"")
+                table.log.add(
+                    table.location(node.line),
+                    "report_day in [summary] must be a day of the month (1–31) or \"decree09\"")
             }
         }
         let resolver = NameResolver(directory: directory)
@@ -249,11 +253,14 @@ enum ConfigLoader {
             recipients = (clerk.map { [$0] } ?? []) + leaders.map(\.id).filter { $0 != clerk }
         }
         if day != nil && recipients.isEmpty {
-            table.log.add(table.location(of: "report_day"), "the periodic report has no recipient", hint: "report_to = [\"…\"]")
+            table.log.add(
+                table.location(of: "report_day"), "the periodic report has no recipient", hint: "report_to = [\"…\"]")
         }
         let overdue = table.choice("overdue_list", SummarySettings.OverdueList.self) ?? .none
         if overdue != .none && clerk == nil {
-            table.log.add(table.location(of: "overdue_list"), "the overdue list goes to the clerk, and no clerk is set", hint: "clerk = \"…\"")
+            table.log.add(
+                table.location(of: "overdue_list"), "the overdue list goes to the clerk, and no clerk is set",
+                hint: "clerk = \"…\"")
         }
         return SummarySettings(
             reportDay: day, reportPeriod: table.choice("report_period", SummarySettings.ReportPeriod.self) ?? .month,

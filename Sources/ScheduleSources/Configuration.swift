@@ -38,7 +38,10 @@ public struct SummarySettings: Sendable {
     /// The clerk's list of overdue tasks: every working day, or the first working day of each week.
     public let overdueList: OverdueList
 
-    public init(reportDay: Int? = nil, reportPeriod: ReportPeriod = .month, reportTo: [OfficialID] = [], overdueList: OverdueList = .none) {
+    public init(
+        reportDay: Int? = nil, reportPeriod: ReportPeriod = .month, reportTo: [OfficialID] = [],
+        overdueList: OverdueList = .none
+    ) {
         self.reportDay = reportDay
         self.reportPeriod = reportPeriod
         self.reportTo = reportTo

@@ -1,10 +1,12 @@
 import App
 import Foundation
 import Outbox
-import Service
 import TestSupport
 import Testing
 import Transports
+import WorkingCalendar
+
+@testable import Service
 
 /// The example config with its own state folder and `[email]`, in a temporary folder.
 func serviceConfig(_ folder: TemporaryFolder, email: String? = nil, extra: String = "") throws -> String {
@@ -178,5 +180,55 @@ struct DispatcherTests {
                 .timeIntervalSince(sent)
         }
         #expect(Set(jittered).count == 5 && jittered.allSatisfy { (120...360).contains($0) })
+    }
+
+    @Test(
+        "The periodic report goes to the clerk and the leaders on its day, the overdue list to the clerk on Mondays, through the outbox"
+    )
+    func scheduledMails() throws {
+        let folder = try TemporaryFolder()
+        let service = try dispatcher(try serviceConfig(folder))
+        try service.evaluate(now: vn("2024-03-14T07:30:00"))
+        let reports = try service.outbox.all().filter { $0.digest.hasSuffix("/report") }
+        #expect(reports.map(\.recipient) == ["thu", "khanh", "lam", "tan"])
+        let mail = String(decoding: try #require(reports.first).payload, as: UTF8.self)
+        #expect(mail.contains("Subject: =?UTF-8?B?"))
+        try service.deliver(now: vn("2024-03-14T07:30:00"))
+        let delivered = folder.files(in: "maildir/new", withExtension: "nhacviec")
+        let parsed = try delivered.map { try parseMail($0) }
+        let report = try #require(
+            parsed.first {
+                ($0["subject"] as? String)?.contains("Báo cáo") == true
+                    && $0["to_address"] as? String == "khanh@phuong-ngoquyen.example"
+            })
+        #expect(
+            report["subject"] as? String
+                == "[Nhắc việc] Báo cáo kết quả thực hiện kế hoạch Tháng 3/2024 (đến 14/03/2024)")
+        #expect((report["text"] as? String)?.contains("| **Tổng** |") == true)
+        #expect((report["html"] as? String)?.contains("<svg") == true)
+        // Friday 15/03: nothing of the kind; Monday 18/03: the clerk's overdue list.
+        try service.evaluate(now: vn("2024-03-15T07:30:00"))
+        #expect(
+            try service.outbox.all().filter { $0.digest.contains("2024-03-15") && !$0.digest.hasSuffix("/email") }
+                .isEmpty)
+        try service.evaluate(now: vn("2024-03-18T07:30:00"))
+        let list = try #require(try service.outbox.all().first { $0.digest == "2024-03-18/thu/overdue" })
+        #expect(String(decoding: list.payload, as: UTF8.self).contains("To: =?UTF-8?B?"))
+        try service.deliver(now: vn("2024-03-18T07:30:00"))
+        let overdue = try folder.files(in: "maildir/new", withExtension: "nhacviec").map { try parseMail($0) }
+            .first { ($0["subject"] as? String)?.hasSuffix("nhiệm vụ quá hạn (18/03/2024)") == true }
+        #expect(
+            (overdue?["text"] as? String)?.contains(
+                "- [2.1.4] Rà soát các tuyến đường đã giải tỏa mái che, mái vẩy, bảo đảm mỹ quan đô thị: hạn 29/02/2024, quá hạn 12 ngày làm việc"
+            ) == true)
+    }
+
+    @Test("The first working day of the week: Monday, or the day after a holiday that took it")
+    func firstWorkingDayOfWeek() throws {
+        let calendar = WorkingCalendar()
+        #expect(Dispatcher.isFirstWorkingDayOfWeek(CivilDate(year: 2024, month: 3, day: 18)!, calendar))
+        #expect(!Dispatcher.isFirstWorkingDayOfWeek(CivilDate(year: 2024, month: 3, day: 19)!, calendar))
+        // Monday 2/9/2024 is Quốc khánh and Tuesday 3/9 its adjacent day: Wednesday 4/9 starts the week.
+        #expect(Dispatcher.isFirstWorkingDayOfWeek(CivilDate(year: 2024, month: 9, day: 4)!, calendar))
     }
 }

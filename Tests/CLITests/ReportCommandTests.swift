@@ -1,0 +1,153 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs `nhacviec` and parses its standard output as JSON.
+func jsonOutput(_ arguments: String...) throws -> Any {
+    let run = try CommandLineRun(arguments)
+    #expect(run.status == 0, "\(run.stderr)")
+    return try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+}
+
+@Suite("nhacviec report", .serialized)
+struct ReportCommandTests {
+    @Test("The Q1 2024 report's numbers agree with tasks --json at 31/03/2024")
+    func crossCheck() throws {
+        let report = try #require(
+            try jsonOutput("report", "--config", exampleConfig, "--period", "2024-Q1", "--format", "json")
+                as? [String: Any])
+        let tasks = try #require(
+            try jsonOutput("tasks", "--config", exampleConfig, "--at", "2024-03-31", "--json") as? [[String: Any]])
+        // In the report: due (as the plan states it) in the quarter, due before it and still open on
+        // 1 January, and the ongoing tasks.
+        let inQuarter = tasks.filter { row in
+            guard let nominal = row["nominal_deadline"] as? String else { return true }
+            if nominal >= "2024-01-01" && nominal <= "2024-03-31" { return true }
+            return nominal < "2024-01-01" && ((row["completed_on"] as? String).map { $0 >= "2024-01-01" } ?? true)
+        }
+        func counts(_ rows: [[String: Any]]) -> [String: Int] {
+            Dictionary(grouping: rows, by: { $0["status"] as? String ?? "" }).mapValues(\.count)
+        }
+        let expected = counts(inQuarter)
+        let totals = try #require(report["totals"] as? [String: Any])
+        for status in ["done_on_time", "done_late", "in_progress", "overdue", "ongoing"] {
+            #expect(totals[status] as? Int == expected[status] ?? 0, "\(status)")
+        }
+        #expect(totals["total"] as? Int == inQuarter.count)
+        let done = (expected["done_on_time"] ?? 0) + (expected["done_late"] ?? 0)
+        let withDeadline = inQuarter.count - (expected["ongoing"] ?? 0)
+        #expect(totals["completion_rate"] as? Double == (Double(done) / Double(withDeadline) * 1000).rounded() / 1000)
+        for group in try #require(report["by_lead"] as? [[String: Any]]) {
+            let lead = group["id"] as? String ?? ""
+            let rows = inQuarter.filter { ($0["lead"] as? String ?? "") == lead }
+            #expect((group["counts"] as? [String: Any])?["total"] as? Int == rows.count, "\(lead)")
+            #expect((group["counts"] as? [String: Any])?["overdue"] as? Int == counts(rows)["overdue"] ?? 0, "\(lead)")
+        }
+        for group in try #require(report["by_section"] as? [[String: Any]]) {
+            let rows = inQuarter.filter { ($0["section"] as? String ?? "") == group["id"] as? String }
+            #expect((group["counts"] as? [String: Any])?["total"] as? Int == rows.count)
+        }
+        let overdue = Set(
+            inQuarter.filter { $0["status"] as? String == "overdue" }.compactMap { $0["task"] as? String })
+        #expect(Set(report["overdue"] as? [String] ?? []) == overdue)
+        // 2.1.4 was due Thursday 29/02: every weekday of March 2024 is worked, 21 of them.
+        let late =
+            (report["tasks"] as? [[String: Any]])?.first { $0["task"] as? String == "2.1.4" }?["working_days_late"]
+            as? Int
+        #expect(late == 21)
+        #expect(report["carried_over"] as? [String] == ["CT.2023"])
+        #expect((report["report_tasks"] as? [String])?.allSatisfy { $0 == "BC.THANG" } == true)
+    }
+
+    @Test("CSV: a byte-order mark, quoted fields, read back by Python's csv module")
+    func csv() throws {
+        let folder = try TemporaryFolder()
+        let run = try CommandLineRun(
+            "report", "--config", exampleConfig, "--period", "2024-Q1", "--format", "csv", "--output",
+            folder.file("q1.csv"))
+        #expect(run.status == 0, "\(run.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder.file("q1.csv")))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let parsed = try TestSupport.run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                "import csv, json, sys; rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''))); print(json.dumps(rows, ensure_ascii=False))",
+                folder.file("q1.csv"),
+            ])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(parsed.utf8)) as? [[String]])
+        #expect(rows[0].prefix(3) == ["Mã", "Kỳ", "Nội dung"])
+        let report = try #require(
+            try jsonOutput("report", "--config", exampleConfig, "--period", "2024-Q1", "--format", "json")
+                as? [String: Any])
+        #expect(rows.count - 1 == (report["tasks"] as? [Any])?.count)
+        let quoted = try #require(rows.first { $0[0] == "2.1.3" })
+        #expect(
+            quoted[2]
+                == "Phát hiện, xử lý kịp thời các trường hợp xây dựng không phép, sai phép, lấn chiếm đất công; báo cáo hằng tháng"
+        )
+        #expect(rows.allSatisfy { $0.count == rows[0].count })
+    }
+
+    @Test(
+        "HTML: self-contained, opened in headless Chromium: a screenshot that is not blank, the text rendered, A4 when printed",
+        .enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/chromium")))
+    func html() throws {
+        let folder = try TemporaryFolder()
+        let run = try CommandLineRun(
+            "report", "--config", exampleConfig, "--period", "2024-Q1", "--format", "html", "--output",
+            folder.file("q1.html"))
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: folder.file("q1.html"), encoding: .utf8)
+        #expect(!html.contains("http://") || html.contains("http://www.w3.org/2000/svg"))
+        #expect(!html.contains("https://") && !html.contains("<link") && !html.contains("<script"))
+        #expect(html.contains("<svg") && html.contains("@page { size: A4"))
+        let chromium = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.file("profile"))"]
+        let url = "file://" + folder.file("q1.html")
+        try TestSupport.run(
+            "/usr/bin/chromium", chromium + ["--window-size=1000,1400", "--screenshot=\(folder.file("q1.png"))", url])
+        let pixels = try TestSupport.run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import sys, zlib, struct
+                data = open(sys.argv[1], 'rb').read()
+                assert data[:8] == b'\\x89PNG\\r\\n\\x1a\\n'
+                pos, idat, width, height = 8, b'', 0, 0
+                while pos < len(data):
+                    length, kind = struct.unpack('>I4s', data[pos:pos + 8])
+                    chunk = data[pos + 8:pos + 8 + length]
+                    if kind == b'IHDR': width, height = struct.unpack('>II', chunk[:8])
+                    if kind == b'IDAT': idat += chunk
+                    pos += 12 + length
+                raw = zlib.decompress(idat)
+                print(width, height, len(set(raw)))
+                """,
+                folder.file("q1.png"),
+            ]
+        ).split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(pixels.count == 3 && pixels[0] == 1000 && pixels[2] > 50, "\(pixels)")
+        let dom = try TestSupport.run("/usr/bin/chromium", chromium + ["--dump-dom", url])
+        #expect(dom.contains("Tỷ lệ hoàn thành: 58,3%"))
+        #expect(dom.contains("Báo cáo kết quả thực hiện kế hoạch: Quý I/2024"))
+        try TestSupport.run(
+            "/usr/bin/chromium", chromium + ["--no-pdf-header-footer", "--print-to-pdf=\(folder.file("q1.pdf"))", url])
+        let pdf = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder.file("q1.pdf"))), as: UTF8.self)
+        #expect(
+            pdf.contains("/MediaBox [0 0 594.95996 841.91998]") || pdf.contains("/MediaBox [0 0 595"),
+            "A4 is 595 × 842 points")
+    }
+
+    @Test(
+        "Bad periods and formats are refused",
+        arguments: [
+            (["--period", "2024-Q5"], "is not a period"), (["--period", "Q1"], "is not a period"),
+            (["--format", "pdf"], "is not one of html, md, csv, json"),
+        ])
+    func refused(arguments: [String], message: String) throws {
+        let run = try CommandLineRun(["report", "--config", exampleConfig] + arguments)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(message))
+    }
+}
