@@ -7,7 +7,7 @@ BIN := .build/debug/nhacviec
 YEAR := $(shell TZ=Asia/Ho_Chi_Minh date +%Y)
 DEMO_STATE := $(CURDIR)/.demo-state
 
-.PHONY: deps build test test-systemd lint demo install clean
+.PHONY: deps build test test-systemd lint demo install bench clean
 
 deps:
 	@scripts/install-deps $(DEB_PACKAGES)
@@ -68,6 +68,14 @@ install: deps
 	cp -r README.md docs $(DESTDIR)/usr/local/share/doc/nhacviec/
 	@echo "Installed. Edit /etc/nhacviec/nhacviec.toml, put secrets in /etc/nhacviec/credentials/, then:"
 	@echo "  systemctl daemon-reload && systemctl enable --now nhacviec"
+
+# SPEC §10's measurements, in one run, as a table (docs/benchmarks.md). A release build.
+BENCH_PACKAGES := time swaks msmtp
+bench: deps
+	@scripts/install-deps $(BENCH_PACKAGES)
+	$(SWIFT) build -c release --product nhacviec
+	$(SWIFT) build -c release --product nhacviec-bench
+	/usr/bin/python3 scripts/bench.py .build/release
 
 clean:
 	rm -rf .build .build-static $(DEMO_STATE)

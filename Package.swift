@@ -63,6 +63,10 @@ let package = Package(
             name: "App",
             dependencies: ["Messages", "Model", "Planner", "ScheduleSources", "Transports", "WorkingCalendar"]
         ),
+        // Measurements `make bench` takes inside one process (scripts/bench.py).
+        .executableTarget(
+            name: "nhacviec-bench", dependencies: ["App", "Messages", "Planner", "Transports", "WorkingCalendar"]
+        ),
         .executableTarget(
             name: "nhacviec",
             dependencies: [
