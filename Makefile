@@ -7,7 +7,7 @@ BIN := .build/debug/nhacviec
 YEAR := $(shell TZ=Asia/Ho_Chi_Minh date +%Y)
 DEMO_STATE := $(CURDIR)/.demo-state
 
-.PHONY: deps build test test-systemd lint demo install bench clean
+.PHONY: deps build test test-systemd lint demo install bench fuzz clean
 
 deps:
 	@scripts/install-deps $(DEB_PACKAGES)
@@ -76,6 +76,11 @@ bench: deps
 	$(SWIFT) build -c release --product nhacviec
 	$(SWIFT) build -c release --product nhacviec-bench
 	/usr/bin/python3 scripts/bench.py .build/release
+
+# A long fuzzing session (make test runs a short one): FUZZ_ITERATIONS inputs per reader, FUZZ_SEED.
+FUZZ_ITERATIONS ?= 100000
+fuzz: deps
+	FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} $(SWIFT) test --filter "FuzzTests|RegressionTests"
 
 clean:
 	rm -rf .build .build-static $(DEMO_STATE)

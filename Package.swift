@@ -99,6 +99,9 @@ let package = Package(
             dependencies: ["App", "Outbox", "Service", "TestSupport", "Transports", "WorkingCalendar"]
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "FuzzTests", dependencies: ["Model", "ScheduleSources", "TOML"], resources: [.copy("Corpus")]
+        ),
     ]
 )
 

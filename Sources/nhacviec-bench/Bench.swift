@@ -40,13 +40,17 @@ enum Bench {
         var reminders = 0
         var best = Double.infinity
         for _ in 0..<5 {
-            best = min(best, seconds {
-                let result = runtime.planner.digests(in: day...day)
-                digests = result.count
-                reminders = result.reduce(0) { $0 + $1.reminders.count }
-            })
+            best = min(
+                best,
+                seconds {
+                    let result = runtime.planner.digests(in: day...day)
+                    digests = result.count
+                    reminders = result.reduce(0) { $0 + $1.reminders.count }
+                })
         }
-        print("{\"tasks\": \(runtime.schedule.tasks.count), \"load_s\": \(load), \"day_ms\": \(best * 1000), \"digests\": \(digests), \"reminders\": \(reminders)}")
+        print(
+            "{\"tasks\": \(runtime.schedule.tasks.count), \"load_s\": \(load), \"day_ms\": \(best * 1000), \"digests\": \(digests), \"reminders\": \(reminders)}"
+        )
     }
 
     static func smtp(url: String, count: Int) {
@@ -63,7 +67,12 @@ enum Bench {
         let body = Array("{\"type\":\"nhacviec.bench\"}".utf8)
         var delivered = 0
         let elapsed = seconds {
-            for _ in 0..<count where (try? transport.post(WebhookRequest(url: url, headers: [("Content-Type", "application/json")], body: body)).get()) != nil {
+            for _ in 0..<count
+            where
+                (try? transport.post(
+                    WebhookRequest(url: url, headers: [("Content-Type", "application/json")], body: body)
+                ).get()) != nil
+            {
                 delivered += 1
             }
         }

@@ -49,6 +49,11 @@ struct Sheet {
         return name
     }
 
+    /// Excel's limits: 1,048,576 rows and 16,384 columns (XFD). Beyond them a reference is refused
+    /// rather than computed (a fuzzed row number once overflowed Int).
+    static let maximumRow = 1_048_576
+    static let maximumColumn = 16_384
+
     /// The 1-based column and row of a cell reference: "B3" is (2, 3).
     static func parseReference(_ reference: String) -> (column: Int, row: Int)? {
         var column = 0
@@ -64,6 +69,7 @@ struct Sheet {
             case "$": continue
             default: return nil
             }
+            guard column <= maximumColumn, row <= maximumRow else { return nil }
         }
         return column > 0 && row > 0 ? (column, row) : nil
     }

@@ -184,6 +184,11 @@ struct XLSXReader {
         return false
     }
 
+    /// One worksheet's XML read alone, for the regression tests.
+    static func sheetForTesting(_ xml: String) throws(SpreadsheetError) -> Sheet {
+        try sheet(Array(xml.utf8), name: "t", strings: [], dateStyles: [], date1904: false)
+    }
+
     private static func sheet(
         _ xml: [UInt8], name: String, strings: [String], dateStyles: Set<Int>, date1904: Bool
     ) throws(SpreadsheetError) -> Sheet {
@@ -202,6 +207,7 @@ struct XLSXReader {
             switch event {
             case .start("row", let attributes, _):
                 row = attributes["r"].flatMap(Int.init) ?? row + 1
+                guard (1...Sheet.maximumRow).contains(row) else { throw .malformed("a row is numbered \(row)") }
                 column = 0
             case .start("c", let attributes, let closed):
                 if let reference = attributes["r"], let parsed = Sheet.parseReference(reference) {
@@ -209,6 +215,7 @@ struct XLSXReader {
                 } else {
                     column += 1
                 }
+                guard row >= 1, column <= Sheet.maximumColumn else { throw .malformed("a cell lies outside the sheet") }
                 cellType = attributes["t"] ?? "n"
                 cellStyle = attributes["s"].flatMap(Int.init) ?? 0
                 value = ""
@@ -231,7 +238,10 @@ struct XLSXReader {
                 let corners = (attributes["ref"] ?? "").split(separator: ":").compactMap {
                     Sheet.parseReference(String($0))
                 }
-                if corners.count == 2 {
+                // A merge is filled cell by cell; a reversed or sheet-sized one is no table's.
+                if corners.count == 2, corners[0].row <= corners[1].row, corners[0].column <= corners[1].column,
+                    (corners[1].row - corners[0].row + 1) * (corners[1].column - corners[0].column + 1) <= 100_000
+                {
                     merges.append((corners[0].row...corners[1].row, corners[0].column...corners[1].column))
                 }
             default: break
