@@ -135,11 +135,6 @@ public final class Daemon {
     }
 
     private func installSignalHandlers() {
-        // A process started by Swift's Process inherits a mask with these blocked; unblock them.
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        for signal in [SIGHUP, SIGTERM, SIGINT] { sigaddset(&mask, signal) }
-        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         for (number, action) in [(SIGHUP, SignalFlags.Action.reload), (SIGTERM, .stop), (SIGINT, .stop)] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -150,6 +145,12 @@ public final class Daemon {
             source.resume()
             signalSources.append(source)
         }
+        // A process started by Swift's Process inherits a mask with these blocked. Unblocked only now,
+        // a SIGTERM that arrived during start-up reaches the handlers above instead of killing us.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for signal in [SIGHUP, SIGTERM, SIGINT] { sigaddset(&mask, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
     }
 
     static func iso(_ date: Date, _ runtime: Runtime) -> String {

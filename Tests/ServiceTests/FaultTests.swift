@@ -50,9 +50,10 @@ struct FaultTests {
         var kills = 0
         var receivedAtKills: [Int] = []
         for round in 0...10 {
+            let notify = try NotifySocket(in: folder, name: "notify-\(round).sock")
             let service = try RunningCommand(
-                ["serve", "--config", config, "--clock-start", "2024-03-14T07:30:00+07:00"], environment: [:],
-                log: folder.file("serve-\(round).log"))
+                ["serve", "--config", config, "--clock-start", "2024-03-14T07:30:00+07:00"],
+                environment: ["NOTIFY_SOCKET": notify.path], log: folder.file("serve-\(round).log"))
             if round < 10 {
                 Thread.sleep(forTimeInterval: Double.random(in: 0.3...2.0, using: &generator))
                 kill(service.process.processIdentifier, SIGKILL)

@@ -57,6 +57,17 @@ struct ServeTests {
         #expect(Date().timeIntervalSince(stoppedAt) < 10)
     }
 
+    @Test("A SIGTERM that arrives while the service is still starting ends it cleanly too")
+    func earlyStop() throws {
+        let folder = try TemporaryFolder()
+        let service = try RunningCommand(
+            ["serve", "--config", try serviceConfig(folder), "--clock-start", "2024-03-16T10:00:00+07:00"],
+            environment: [:],
+            log: folder.file("serve.log"))
+        service.signal(SIGTERM)
+        #expect(service.exitStatus(within: 10) == 0, "\(service.log)")
+    }
+
     @Test("A config file that changes is reloaded without a signal")
     func reloadOnChange() throws {
         let folder = try TemporaryFolder()

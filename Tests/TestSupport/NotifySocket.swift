@@ -6,8 +6,8 @@ public final class NotifySocket {
     public let path: String
     private let fd: Int32
 
-    public init(in folder: TemporaryFolder) throws {
-        path = folder.file("notify.sock")
+    public init(in folder: TemporaryFolder, name: String = "notify.sock") throws {
+        path = folder.file(name)
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
