@@ -135,7 +135,12 @@ public final class Daemon {
     }
 
     private func installSignalHandlers() {
+        // Ignoring a signal discards it when pending (POSIX): one sent during start-up, held by an
+        // inherited mask, is taken note of first.
+        var pending = sigset_t()
+        sigpending(&pending)
         for (number, action) in [(SIGHUP, SignalFlags.Action.reload), (SIGTERM, .stop), (SIGINT, .stop)] {
+            if sigismember(&pending, number) == 1 { flags.raise(action) }
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [flags, wake] in
