@@ -1,3 +1,4 @@
+import CCurlShim
 import CLibCurl
 
 /// SMTP through libcurl: STARTTLS required unless the server is on loopback, or TLS from the start
