@@ -65,7 +65,8 @@ let package = Package(
         ),
         // Measurements `make bench` takes inside one process (scripts/bench.py).
         .executableTarget(
-            name: "nhacviec-bench", dependencies: ["App", "Messages", "Planner", "Transports", "WorkingCalendar"]
+            name: "nhacviec-bench",
+            dependencies: ["App", "Messages", "Planner", "ScheduleSources", "TOML", "Transports", "WorkingCalendar"]
         ),
         .executableTarget(
             name: "nhacviec",

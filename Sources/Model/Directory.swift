@@ -13,6 +13,7 @@ public struct Directory: Sendable {
         self.channels = channels
         officialsByID = Dictionary(officials.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         unitsByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        topOfficials = officials.filter(\.isTop).map(\.id)
     }
 
     public func official(_ id: OfficialID) -> Official? { officialsByID[id] }
@@ -35,7 +36,8 @@ public struct Directory: Sendable {
         }
     }
 
-    public var topOfficials: [OfficialID] { officials.filter(\.isTop).map(\.id) }
+    /// The top official (the Chairman), copied at escalation level 2.
+    public let topOfficials: [OfficialID]
 }
 
 /// A way a digest reaches its recipient.

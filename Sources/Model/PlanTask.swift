@@ -3,8 +3,9 @@ import WorkingCalendar
 public typealias TaskID = String
 
 /// A task (nhiệm vụ): one row of the assignment table (biểu phân công), what is to be done, by whom,
-/// by when. Named so as not to shadow Swift's `Task`.
-public struct PlanTask: Sendable {
+/// by when. Named so as not to shadow Swift's `Task`. A class: every occurrence and reminder refers to
+/// its task, and a plan may hold 100,000 of them.
+public final class PlanTask: Sendable {
     public let id: TaskID
     public let title: String
     /// The section of the plan it sits under: "2.1".

@@ -2,8 +2,9 @@ import Model
 import WorkingCalendar
 
 /// One deadline of a task: the task itself for a one-off task, each period of a recurring one, and
-/// the carried-over deadline of a task unfinished at the end of its plan year.
-public struct Occurrence: Sendable {
+/// the carried-over deadline of a task unfinished at the end of its plan year. A class, shared by the
+/// reminders that refer to it.
+public final class Occurrence: Sendable {
     public let task: PlanTask
     /// Nil for the task's own deadline; the nominal deadline for an occurrence of a recurrence or a
     /// carry-over, which is how `done --occurrence` names it.
@@ -21,6 +22,21 @@ public struct Occurrence: Sendable {
     public let remindUntil: CivilDate?
     /// The period a Decree 09 report covers.
     public let dataPeriod: ClosedRange<CivilDate>?
+
+    init(
+        task: PlanTask, key: CivilDate?, nominalDeadline: CivilDate?, deadline: CivilDate?, carriedOverFrom: Int?,
+        completion: Completion?, activeFrom: CivilDate?, remindUntil: CivilDate?, dataPeriod: ClosedRange<CivilDate>?
+    ) {
+        self.task = task
+        self.key = key
+        self.nominalDeadline = nominalDeadline
+        self.deadline = deadline
+        self.carriedOverFrom = carriedOverFrom
+        self.completion = completion
+        self.activeFrom = activeFrom
+        self.remindUntil = remindUntil
+        self.dataPeriod = dataPeriod
+    }
 
     /// Whether the occurrence exists on `day`: a carry-over does not before its year.
     public func exists(on day: CivilDate) -> Bool { activeFrom.map { day >= $0 } ?? true }

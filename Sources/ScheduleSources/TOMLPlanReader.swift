@@ -33,7 +33,7 @@ enum TOMLPlanReader {
             }
             entry.finish(known: ["id", "title"])
         }
-        let resolver = NameResolver(directory: directory)
+        let resolver = CachedNameResolver(NameResolver(directory: directory))
         var tasks: [PlanTask] = []
         var completions: [CompletionKey: Completion] = [:]
         for entry in reader.tables("task") {
@@ -58,10 +58,10 @@ enum TOMLPlanReader {
 /// Reads one `[[task]]` table.
 struct TaskReader {
     var table: TableReader
-    let resolver: NameResolver
+    let resolver: CachedNameResolver
     let planYear: Int
 
-    init(table: TableReader, resolver: NameResolver, planYear: Int) {
+    init(table: TableReader, resolver: CachedNameResolver, planYear: Int) {
         self.table = table
         self.resolver = resolver
         self.planYear = planYear

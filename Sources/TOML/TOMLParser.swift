@@ -44,7 +44,7 @@ public struct TOMLParser {
 
     private mutating func header(root: TableBuilder) throws(TOMLError) -> TableBuilder {
         let headerLine = line
-        let headerColumn = column
+        let headerColumn = byteColumn
         advance()
         let isArray = peek() == UInt8(ascii: "[")
         if isArray { advance() }
@@ -64,9 +64,9 @@ public struct TOMLParser {
             let element = TableBuilder(line: headerLine, column: headerColumn, origin: .header)
             switch table.slots[last] {
             case nil:
-                table.insert(last, .arrayOfTables([element], keyLine: headerLine))
-            case .arrayOfTables(let elements, let keyLine):
-                table.slots[last] = .arrayOfTables(elements + [element], keyLine: keyLine)
+                table.insert(last, .arrayOfTables(TableBuilder.TableList([element]), keyLine: headerLine))
+            case .arrayOfTables(let list, _):
+                list.tables.append(element)
             default:
                 throw error(
                     "[[\(name)]] names a key that is already defined as something else", headerLine, headerColumn)
@@ -88,7 +88,7 @@ public struct TOMLParser {
 
     private mutating func keyValue(into table: TableBuilder) throws(TOMLError) {
         let keyLine = line
-        let keyColumn = column
+        let keyColumn = byteColumn
         let keys = try dottedKey()
         skipWhitespace()
         try expect("=", "after the key \"\(keys.joined(separator: "."))\"")
@@ -159,7 +159,7 @@ public struct TOMLParser {
 
     private mutating func value() throws(TOMLError) -> TOMLNode {
         let valueLine = line
-        let valueColumn = column
+        let valueColumn = byteColumn
         func node(_ value: TOMLValue) -> TOMLNode { TOMLNode(value: value, line: valueLine, column: valueColumn) }
         switch peek() {
         case nil, UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "#"):
@@ -207,7 +207,7 @@ public struct TOMLParser {
     }
 
     private mutating func inlineTable() throws(TOMLError) -> TOMLTable {
-        let table = TableBuilder(line: line, column: column, origin: .inline)
+        let table = TableBuilder(line: line, column: byteColumn, origin: .inline)
         advance()
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
@@ -409,7 +409,10 @@ public struct TOMLParser {
 
     // MARK: Reading bytes
 
+    /// The column in characters, for messages; values keep the cheaper byte column.
     private var column: Int { String(decoding: bytes[lineStart..<position], as: UTF8.self).count + 1 }
+
+    private var byteColumn: Int { position - lineStart + 1 }
 
     private func peek(_ offset: Int = 0) -> UInt8? {
         position + offset < bytes.count ? bytes[position + offset] : nil
@@ -423,9 +426,10 @@ public struct TOMLParser {
         lineStart = position
     }
 
-    private func startsWith(_ text: String) -> Bool {
-        let utf8 = Array(text.utf8)
-        return position + utf8.count <= bytes.count && Array(bytes[position..<position + utf8.count]) == utf8
+    private func startsWith(_ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        return text.withUTF8Buffer { prefix in (0..<count).allSatisfy { bytes[position + $0] == prefix[$0] } }
     }
 
     private mutating func expect(_ character: Character, _ purpose: String) throws(TOMLError) {

@@ -1,7 +1,7 @@
 /// A TOML value with the place it was written, so that every error about it can name its line.
 public struct TOMLNode: Sendable {
     public let value: TOMLValue
-    /// 1-based line and column of the value's first character.
+    /// 1-based line of the value's first character, and its column in bytes.
     public let line: Int
     public let column: Int
 }

@@ -15,7 +15,13 @@ final class TableBuilder {
     enum Slot {
         case value(TOMLNode, keyLine: Int)
         case table(TableBuilder, keyLine: Int)
-        case arrayOfTables([TableBuilder], keyLine: Int)
+        /// A list object, so that appending the 100,000th `[[task]]` does not copy the other 99,999.
+        case arrayOfTables(TableList, keyLine: Int)
+    }
+
+    final class TableList {
+        var tables: [TableBuilder]
+        init(_ tables: [TableBuilder]) { self.tables = tables }
     }
 
     let line: Int
@@ -44,8 +50,8 @@ final class TableBuilder {
             return table
         case .table(let table, _):
             return table
-        case .arrayOfTables(let tables, _):
-            return tables[tables.count - 1]
+        case .arrayOfTables(let list, _):
+            return list.tables[list.tables.count - 1]
         case .value(let node, _):
             throw TOMLError(
                 line: line, column: column,
@@ -83,8 +89,8 @@ final class TableBuilder {
                     return TOMLTable.Entry(key: key, keyLine: keyLine, node: node)
                 case .table(let table, let keyLine):
                     return TOMLTable.Entry(key: key, keyLine: keyLine, node: table.node())
-                case .arrayOfTables(let tables, let keyLine):
-                    let node = TOMLNode(value: .array(tables.map { $0.node() }), line: keyLine, column: 1)
+                case .arrayOfTables(let list, let keyLine):
+                    let node = TOMLNode(value: .array(list.tables.map { $0.node() }), line: keyLine, column: 1)
                     return TOMLTable.Entry(key: key, keyLine: keyLine, node: node)
                 }
             })

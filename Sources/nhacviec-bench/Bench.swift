@@ -2,6 +2,8 @@ import App
 import Foundation
 import Messages
 import Planner
+import ScheduleSources
+import TOML
 import Transports
 import WorkingCalendar
 
@@ -12,7 +14,16 @@ import WorkingCalendar
 /// Each prints one line of JSON.
 @main
 enum Bench {
-    static func main() throws {
+    static func main() {
+        do {
+            try run()
+        } catch {
+            FileHandle.standardError.write(Data("nhacviec-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func run() throws {
         let arguments = CommandLine.arguments.dropFirst().map { $0 }
         guard let mode = arguments.first else {
             FileHandle.standardError.write(Data("usage: nhacviec-bench day|smtp|webhook …\n".utf8))
@@ -20,6 +31,7 @@ enum Bench {
         }
         switch mode {
         case "day": try day(config: arguments[1], date: arguments[2])
+        case "load": try load(config: arguments[1], plan: arguments[2])
         case "smtp": smtp(url: arguments[1], count: Int(arguments[2])!)
         case "webhook": webhook(url: arguments[1], count: Int(arguments[2])!)
         default: exit(2)
@@ -51,6 +63,15 @@ enum Bench {
         print(
             "{\"tasks\": \(runtime.schedule.tasks.count), \"load_s\": \(load), \"day_ms\": \(best * 1000), \"digests\": \(digests), \"reminders\": \(reminders)}"
         )
+    }
+
+    /// Where loading time goes: the TOML parser alone, the schedule (config and plans), the runtime.
+    static func load(config: String, plan: String) throws {
+        let text = try String(contentsOfFile: plan, encoding: .utf8)
+        let parse = try seconds { _ = try TOMLParser.parse(text) }
+        let schedule = try seconds { _ = try ScheduleLoader.load(config: config) }
+        let runtime = try seconds { _ = try Runtime.load(config: config) }
+        print("{\"toml_s\": \(parse), \"schedule_s\": \(schedule), \"runtime_s\": \(runtime)}")
     }
 
     static func smtp(url: String, count: Int) {

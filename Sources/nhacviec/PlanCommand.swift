@@ -32,10 +32,7 @@ struct PlanCommand: ParsableCommand {
         let digests = runtime.planner.digests(in: first...last)
         if let previewMaildir { try preview(digests, runtime: runtime, into: previewMaildir) }
         if output.json {
-            try JSONOutput.print(
-                digests.flatMap { digest in
-                    digest.reminders.map { PlanItem($0, digest: digest, sendTime: runtime.sendTime) }
-                })
+            PlanJSON.write(digests, sendTime: runtime.sendTime)
         } else {
             print(PlanText.render(digests, runtime: runtime, window: first...last))
         }
@@ -54,67 +51,6 @@ extension PlanCommand {
             if case .failure(let error) = result { throw CommandFailure(error.message) }
         }
         printError("nhacviec: \(envelopes.count) message(s) written to \(folder)/new")
-    }
-}
-
-/// One reminder to one recipient, as `plan --json` lists it (docs/cli.md).
-struct PlanItem: Encodable {
-    let sendAt: String
-    let recipient: String
-    let role: String
-    let channel: String
-    let task: String
-    let occurrence: String?
-    let deadline: String
-    let nominalDeadline: String
-    let stage: String
-    let days: Int
-    let escalation: Int
-    let digest: String
-    let title: String
-    let dataPeriod: [String]?
-
-    enum CodingKeys: String, CodingKey {
-        case recipient, role, channel, task, occurrence, deadline, stage, days, escalation, digest, title
-        case sendAt = "send_at"
-        case nominalDeadline = "nominal_deadline"
-        case dataPeriod = "data_period"
-    }
-
-    init(_ reminder: Reminder, digest: Digest, sendTime: SendTime) {
-        let occurrence = reminder.occurrence
-        sendAt = sendTime.iso8601(on: reminder.stage.sendDay)
-        recipient = reminder.recipient
-        role = reminder.role.rawValue
-        channel = reminder.channel.description
-        task = occurrence.task.id
-        self.occurrence = occurrence.key?.iso
-        deadline = occurrence.deadline!.iso
-        nominalDeadline = occurrence.nominalDeadline!.iso
-        stage = reminder.stage.stage.rawValue
-        days = reminder.stage.days
-        escalation = reminder.stage.escalation
-        self.digest = digest.id
-        title = occurrence.task.title
-        dataPeriod = occurrence.dataPeriod.map { [$0.lowerBound.iso, $0.upperBound.iso] }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(sendAt, forKey: .sendAt)
-        try container.encode(recipient, forKey: .recipient)
-        try container.encode(role, forKey: .role)
-        try container.encode(channel, forKey: .channel)
-        try container.encode(task, forKey: .task)
-        try container.encode(occurrence, forKey: .occurrence)
-        try container.encode(deadline, forKey: .deadline)
-        try container.encode(nominalDeadline, forKey: .nominalDeadline)
-        try container.encode(stage, forKey: .stage)
-        try container.encode(days, forKey: .days)
-        try container.encode(escalation, forKey: .escalation)
-        try container.encode(digest, forKey: .digest)
-        try container.encode(title, forKey: .title)
-        try container.encode(dataPeriod, forKey: .dataPeriod)
     }
 }
 

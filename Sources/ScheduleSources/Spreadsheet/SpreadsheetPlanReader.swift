@@ -36,7 +36,7 @@ enum SpreadsheetPlanReader {
         _ source: PlanSource, directory: Directory, log: DiagnosticLog
     ) -> (Plan, [CompletionKey: Completion])? {
         guard let table = table(source, log: log) else { return nil }
-        let resolver = NameResolver(directory: directory)
+        let resolver = CachedNameResolver(NameResolver(directory: directory))
         var tasks: [PlanTask] = []
         var completions: [CompletionKey: Completion] = [:]
         for row in table.rows {
