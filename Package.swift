@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CalendarTests",
-            dependencies: ["WorkingCalendar"],
+            dependencies: ["TestSupport", "WorkingCalendar"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
@@ -101,7 +101,8 @@ let package = Package(
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(
-            name: "FuzzTests", dependencies: ["Model", "ScheduleSources", "TOML"], resources: [.copy("Corpus")]
+            name: "FuzzTests", dependencies: ["Model", "ScheduleSources", "TestSupport", "TOML"],
+            resources: [.copy("Corpus")]
         ),
     ]
 )

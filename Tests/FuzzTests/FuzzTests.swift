@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import TestSupport
 import Testing
 
 @testable import ScheduleSources
@@ -27,7 +28,7 @@ struct FuzzTests {
         "hằng", "tháng 13", "ngày 32", "<![CDATA[", "<!DOCTYPE", "\"\"\"", "'''", "2024-02-30", "0x", "1e999",
     ].map { Array($0.utf8) }
 
-    static func mutate(_ input: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+    static func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var bytes = input
         for _ in 0...Int(rng.next() % 4) {
             let position = bytes.isEmpty ? 0 : Int(rng.next() % UInt64(bytes.count))
@@ -50,7 +51,7 @@ struct FuzzTests {
 
     @Test("Deadline phrases")
     func phrases() throws {
-        var rng = SplitMix(seed: Self.seed)
+        var rng = SplitMix64(seed: Self.seed)
         let lines = Self.text(try Self.corpus("phrases.txt")).split(separator: "\n").map { Array($0.utf8) }
         for _ in 0..<Self.iterations * 4 {
             _ = try? DeadlinePhrase.parse(
@@ -60,7 +61,7 @@ struct FuzzTests {
 
     @Test("Names")
     func names() throws {
-        var rng = SplitMix(seed: Self.seed)
+        var rng = SplitMix64(seed: Self.seed)
         let loaded = try ScheduleLoader.load(
             config: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
                 .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("config").path)
@@ -73,7 +74,7 @@ struct FuzzTests {
 
     @Test("TOML: the config and a plan")
     func toml() throws {
-        var rng = SplitMix(seed: Self.seed)
+        var rng = SplitMix64(seed: Self.seed)
         let inputs = [try Self.corpus("config.toml"), try Self.corpus("plan.toml")]
         for index in 0..<Self.iterations {
             _ = try? TOMLParser.parse(Self.text(Self.mutate(inputs[index % 2], &rng)))
@@ -82,7 +83,7 @@ struct FuzzTests {
 
     @Test("CSV tables")
     func csv() throws {
-        var rng = SplitMix(seed: Self.seed)
+        var rng = SplitMix64(seed: Self.seed)
         let input = try Self.corpus("plan.csv")
         for _ in 0..<Self.iterations {
             if let sheet = try? CSVReader.read(Self.text(Self.mutate(input, &rng))) {
@@ -96,7 +97,7 @@ struct FuzzTests {
 
     @Test("The .xlsx reader: the archive's bytes, and the XML inside it")
     func xlsx() throws {
-        var rng = SplitMix(seed: Self.seed)
+        var rng = SplitMix64(seed: Self.seed)
         let input = try Self.corpus("plan.xlsx")
         let path = NSTemporaryDirectory() + "fuzz-\(UUID().uuidString).xlsx"
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -111,18 +112,5 @@ struct FuzzTests {
             var scanner = XMLScanner(Self.mutate(xml, &rng))
             while let event = try? scanner.next() { _ = event }
         }
-    }
-}
-
-/// A small deterministic generator: the same seed, the same session.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
