@@ -66,7 +66,9 @@ struct FaultTests {
                     Thread.sleep(forTimeInterval: 0.2)
                 }
                 service.signal(SIGTERM)
-                #expect(service.exitStatus(within: 10) == 0)
+                // Exit within 10 s is ServeTests' and the systemd test's to check; here, under the load
+                // of the whole suite, a clean exit is what matters (once seen taking longer: see the log).
+                #expect(service.exitStatus(within: 30) == 0, "\(service.log)")
             }
         }
         let received = receivedMessageIDs(folder)
