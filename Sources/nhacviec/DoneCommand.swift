@@ -12,11 +12,7 @@ struct DoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "done", abstract: "Record that a task (or one occurrence of a recurring task) is completed.")
 
-    @Argument(help: "The task id.")
-    var task: String
-
-    @Option(help: "For a recurring or carried-over task: the occurrence's deadline as the plan states it.")
-    var occurrence: String?
+    @OptionGroup var target: TaskOccurrenceOptions
 
     @Option(help: "The day it was completed (default today).")
     var on: String?
@@ -28,12 +24,12 @@ struct DoneCommand: ParsableCommand {
 
     func run() throws {
         let runtime = try config.runtime()
-        let target = try CompletionTarget.find(task, occurrence: occurrence, in: runtime)
+        let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: runtime)
         let day = try on.map { try CommandFailure.date($0, option: "--on") } ?? runtime.today()
-        try CompletionTarget.record(target, completedOn: day, note: note, runtime: runtime)
+        try CompletionTarget.record(found, completedOn: day, note: note, runtime: runtime)
         let deadline =
-            target.deadline.map { $0 < day ? " (late: the deadline was \($0.vietnamese))" : " (on time)" } ?? ""
-        print("\(task)\(target.occurrence.map { " @\($0.iso)" } ?? ""): done on \(day.vietnamese)\(deadline)")
+            found.deadline.map { $0 < day ? " (late: the deadline was \($0.vietnamese))" : " (on time)" } ?? ""
+        print("\(found.label): done on \(day.vietnamese)\(deadline)")
     }
 }
 
@@ -41,20 +37,25 @@ struct ReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen", abstract: "Reopen a completed task; its reminders are armed again.")
 
-    @Argument(help: "The task id.")
-    var task: String
-
-    @Option(help: "For a recurring or carried-over task: the occurrence's deadline as the plan states it.")
-    var occurrence: String?
+    @OptionGroup var target: TaskOccurrenceOptions
 
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
         let runtime = try config.runtime()
-        let target = try CompletionTarget.find(task, occurrence: occurrence, in: runtime)
-        try CompletionTarget.record(target, completedOn: nil, note: nil, runtime: runtime)
-        print("\(task)\(target.occurrence.map { " @\($0.iso)" } ?? ""): reopened")
+        let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: runtime)
+        try CompletionTarget.record(found, completedOn: nil, note: nil, runtime: runtime)
+        print("\(found.label): reopened")
     }
+}
+
+/// The task, and the occurrence of a recurring one, that `done` and `reopen` name.
+struct TaskOccurrenceOptions: ParsableArguments {
+    @Argument(help: "The task id.")
+    var task: String
+
+    @Option(help: "For a recurring or carried-over task: the occurrence's deadline as the plan states it.")
+    var occurrence: String?
 }
 
 /// The task occurrence a `done` or `reopen` names, checked against the schedule.
@@ -62,6 +63,9 @@ struct CompletionTarget {
     let task: TaskID
     let occurrence: CivilDate?
     let deadline: CivilDate?
+
+    /// "2.1.4", or "BC.THANG @2024-03-18" for an occurrence.
+    var label: String { task + (occurrence.map { " @\($0.iso)" } ?? "") }
 
     static func find(_ task: TaskID, occurrence text: String?, in runtime: Runtime) throws -> CompletionTarget {
         let occurrences = runtime.planner.occurrences.filter { $0.task.id == task }
