@@ -201,12 +201,9 @@ public final class Dispatcher {
 
     /// The next instant something is due: the next send time, or the next retry.
     public func nextDue(after now: Date) throws -> Date {
-        let sendTime = runtime.sendTime
-        var day = sendTime.day(of: now)
-        if sendTime.instant(on: day) <= now { day = day.adding(days: 1) }
-        let nextSend = sendTime.instant(on: day)
+        let send = nextSend(after: now)
         let retry = try outbox.nextAttempt().map(Date.init(timeIntervalSince1970:))
-        return min(nextSend, retry ?? nextSend)
+        return min(send, retry ?? send)
     }
 
     /// The next send time, for `status` and systemd's STATUS line.

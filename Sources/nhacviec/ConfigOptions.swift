@@ -36,18 +36,22 @@ struct ConfigOptions: ParsableArguments {
         }
     }
 
+    /// A config was asked for (`--config`, `$NHACVIEC_CONFIG`), or one is at the default place.
+    private var configAtHand: Bool {
+        path != nil || ProcessInfo.processInfo.environment["NHACVIEC_CONFIG"] != nil
+            || FileManager.default.fileExists(atPath: resolvedPath)
+    }
+
     /// The officials and units of the config, when one is at hand: none at the default place is no error.
     func directoryIfPresent() throws -> Directory? {
-        let explicit = path != nil || ProcessInfo.processInfo.environment["NHACVIEC_CONFIG"] != nil
-        guard explicit || FileManager.default.fileExists(atPath: resolvedPath) else { return nil }
+        guard configAtHand else { return nil }
         return try runtime().schedule.directory
     }
 
     /// The working calendar with the config's decisions. Without a config at the default place the law
     /// alone applies; a config that was asked for must load.
     func calendar() throws -> WorkingCalendar {
-        let explicit = path != nil || ProcessInfo.processInfo.environment["NHACVIEC_CONFIG"] != nil
-        guard explicit || FileManager.default.fileExists(atPath: resolvedPath) else { return WorkingCalendar() }
+        guard configAtHand else { return WorkingCalendar() }
         return try runtime().calendar
     }
 }
