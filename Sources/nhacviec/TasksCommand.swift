@@ -64,8 +64,8 @@ struct TaskRow: Encodable {
     let section: String?
     let focus: Bool
     let occurrence: String?
-    let deadline: String?
-    let nominalDeadline: String?
+    let deadline: CivilDate?
+    let nominalDeadline: CivilDate?
     let status: String
     let responsible: [String]
     let lead: String?
@@ -88,8 +88,8 @@ struct TaskRow: Encodable {
         section = task.section
         focus = task.isFocus
         self.occurrence = occurrence.key?.iso
-        deadline = occurrence.deadline?.iso
-        nominalDeadline = occurrence.nominalDeadline?.iso
+        deadline = occurrence.deadline
+        nominalDeadline = occurrence.nominalDeadline
         status = occurrence.status(at: day).rawValue
         var seen: [String] = []
         for id in task.responsible.map(directory.recipient(for:)) where !seen.contains(id) { seen.append(id) }
@@ -108,8 +108,8 @@ struct TaskRow: Encodable {
         try container.encode(section, forKey: .section)
         try container.encode(focus, forKey: .focus)
         try container.encode(occurrence, forKey: .occurrence)
-        try container.encode(deadline, forKey: .deadline)
-        try container.encode(nominalDeadline, forKey: .nominalDeadline)
+        try container.encode(deadline?.iso, forKey: .deadline)
+        try container.encode(nominalDeadline?.iso, forKey: .nominalDeadline)
         try container.encode(status, forKey: .status)
         try container.encode(responsible, forKey: .responsible)
         try container.encode(lead, forKey: .lead)
@@ -126,10 +126,8 @@ struct TaskRow: Encodable {
     var text: String {
         let due =
             deadline.map { date in
-                let shown = (try? CivilDate.parse(date))?.vietnamese ?? date
-                return nominalDeadline == date
-                    ? "hạn \(shown)"
-                    : "hạn \(shown) (theo kế hoạch \((try? CivilDate.parse(nominalDeadline ?? ""))?.vietnamese ?? "?"))"
+                nominalDeadline == date || nominalDeadline == nil
+                    ? "hạn \(date.vietnamese)" : "hạn \(date.vietnamese) (theo kế hoạch \(nominalDeadline!.vietnamese))"
             } ?? "thường xuyên"
         let carried = carriedOverFrom.map { " [chuyển tiếp từ \($0)]" } ?? ""
         return
