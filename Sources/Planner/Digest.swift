@@ -8,7 +8,8 @@ public struct Digest: Sendable {
     public let sendDay: CivilDate
     public let recipient: OfficialID
     public let channel: Channel
-    /// Overdue first (the latest first), then due today, then due soon (the nearest first).
+    /// Overdue first (the latest first), then due today, then due soon (the nearest first); alike ones in
+    /// the plans' order.
     public let reminders: [Reminder]
 
     init(sendDay: CivilDate, recipient: OfficialID, channel: Channel, reminders: [Reminder]) {
@@ -21,7 +22,7 @@ public struct Digest: Sendable {
             if a.stage.days != b.stage.days {
                 return a.stage.stage == .overdue ? a.stage.days > b.stage.days : a.stage.days < b.stage.days
             }
-            return a.occurrence.task.id < b.occurrence.task.id
+            return a.planOrder < b.planOrder
         }
     }
 

@@ -27,17 +27,21 @@ public struct Planner: Sendable {
 
     /// Every reminder whose send day is in `window`, one per recipient and channel.
     public func reminders(in window: ClosedRange<CivilDate>) -> [Reminder] {
+        occurrences.indices.flatMap { index in
+            stages.stages(of: occurrences[index], in: window).flatMap { reminders(of: index, at: $0) }
+        }
+    }
+
+    /// The reminders of one stage of one occurrence: one per recipient and channel.
+    private func reminders(of index: Int, at stage: StageDay) -> [Reminder] {
+        let occurrence = occurrences[index]
         var reminders: [Reminder] = []
-        for occurrence in occurrences {
-            for stage in stages.stages(of: occurrence, in: window) {
-                for (recipient, role) in recipients.recipients(of: occurrence.task, escalation: stage.escalation) {
-                    for channel in schedule.directory.channels[recipient] ?? [] {
-                        reminders.append(
-                            Reminder(
-                                occurrence: occurrence, stage: stage, recipient: recipient, role: role, channel: channel
-                            ))
-                    }
-                }
+        for (recipient, role) in recipients.recipients(of: occurrence.task, escalation: stage.escalation) {
+            for channel in schedule.directory.channels[recipient] ?? [] {
+                reminders.append(
+                    Reminder(
+                        occurrence: occurrence, stage: stage, recipient: recipient, role: role, channel: channel,
+                        planOrder: index))
             }
         }
         return reminders
@@ -46,18 +50,44 @@ public struct Planner: Sendable {
     /// The reminders of `window` grouped into one digest per recipient, send day and channel, in send
     /// order. Nothing is produced for a recipient with nothing to say.
     public func digests(in window: ClosedRange<CivilDate>) -> [Digest] {
+        var digests: [Digest] = []
+        forEachDigest(in: window) { digests.append($0) }
+        return digests
+    }
+
+    /// The digests of ``digests(in:)`` handed over one send day at a time: a year of a large plan is a
+    /// million reminders, and only one day's are held at once.
+    public func forEachDigest(in window: ClosedRange<CivilDate>, _ body: (Digest) throws -> Void) rethrows {
+        let first = window.lowerBound
+        var stagesByDay = [[(Int, StageDay)]](repeating: [], count: first.days(to: window.upperBound) + 1)
+        for index in occurrences.indices {
+            for stage in stages.stages(of: occurrences[index], in: window) {
+                stagesByDay[first.days(to: stage.sendDay)].append((index, stage))
+            }
+        }
+        for index in stagesByDay.indices where !stagesByDay[index].isEmpty {
+            for digest in digests(ofOneDay: stagesByDay[index]) { try body(digest) }
+            stagesByDay[index] = []
+        }
+    }
+
+    /// The digests of the stages sent on one day, by recipient and channel.
+    private func digests(ofOneDay dayStages: [(occurrence: Int, stage: StageDay)]) -> [Digest] {
         struct Key: Hashable {
-            let day: CivilDate
             let recipient: OfficialID
             let channel: Channel
         }
-        let grouped = Dictionary(grouping: reminders(in: window)) {
-            Key(day: $0.stage.sendDay, recipient: $0.recipient, channel: $0.channel)
+        var grouped: [Key: [Reminder]] = [:]
+        for (index, stage) in dayStages {
+            for reminder in reminders(of: index, at: stage) {
+                grouped[Key(recipient: reminder.recipient, channel: reminder.channel), default: []].append(reminder)
+            }
         }
+        let day = dayStages[0].stage.sendDay
         return grouped.map {
-            Digest(sendDay: $0.key.day, recipient: $0.key.recipient, channel: $0.key.channel, reminders: $0.value)
+            Digest(sendDay: day, recipient: $0.key.recipient, channel: $0.key.channel, reminders: $0.value)
         }
-        .sorted { ($0.sendDay, $0.recipient, $0.channel) < ($1.sendDay, $1.recipient, $1.channel) }
+        .sorted { ($0.recipient, $0.channel) < ($1.recipient, $1.channel) }
     }
 
     /// After downtime: the reminders of several send days as one digest per recipient and channel,

@@ -39,4 +39,7 @@ public struct Reminder: Sendable {
     public let recipient: OfficialID
     public let role: Role
     public let channel: Channel
+    /// The occurrence's place in the plans (the order of the plans, then of their tasks): a digest lists
+    /// reminders of the same urgency in the order the plan document does.
+    let planOrder: Int
 }

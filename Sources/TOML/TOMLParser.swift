@@ -432,9 +432,9 @@ public struct TOMLParser {
         return text.withUTF8Buffer { prefix in (0..<count).allSatisfy { bytes[position + $0] == prefix[$0] } }
     }
 
-    private mutating func expect(_ character: Character, _ purpose: String) throws(TOMLError) {
+    private mutating func expect(_ character: Character, _ purpose: @autoclosure () -> String) throws(TOMLError) {
         guard peek() == character.asciiValue else {
-            throw error("expected \"\(character)\" \(purpose), found \(describeNext())")
+            throw error("expected \"\(character)\" \(purpose()), found \(describeNext())")
         }
         advance()
     }

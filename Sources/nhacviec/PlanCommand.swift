@@ -29,10 +29,18 @@ struct PlanCommand: ParsableCommand {
         let last = try to.map { try CommandFailure.date($0, option: "--to") } ?? first.adding(days: 30)
         guard first <= last else { throw CommandFailure("--to \(last.iso) is before --from \(first.iso)") }
         guard first.days(to: last) <= 3 * 366 else { throw CommandFailure("the window is longer than three years") }
+        if output.json && previewMaildir == nil {
+            var json = PlanJSON(sendTime: runtime.sendTime)
+            runtime.planner.forEachDigest(in: first...last) { json.write($0) }
+            json.finish()
+            return
+        }
         let digests = runtime.planner.digests(in: first...last)
         if let previewMaildir { try preview(digests, runtime: runtime, into: previewMaildir) }
         if output.json {
-            PlanJSON.write(digests, sendTime: runtime.sendTime)
+            var json = PlanJSON(sendTime: runtime.sendTime)
+            digests.forEach { json.write($0) }
+            json.finish()
         } else {
             print(PlanText.render(digests, runtime: runtime, window: first...last))
         }
