@@ -17,13 +17,12 @@ public struct Digest: Sendable {
         self.sendDay = sendDay
         self.recipient = recipient
         self.channel = channel
-        self.reminders = reminders.sorted { a, b in
-            if a.stage.stage != b.stage.stage { return a.stage.stage < b.stage.stage }
-            if a.stage.days != b.stage.days {
-                return a.stage.stage == .overdue ? a.stage.days > b.stage.days : a.stage.days < b.stage.days
-            }
-            return a.planOrder < b.planOrder
+        // Sorted by integer keys, by index: comparing the reminders themselves copies them in and out.
+        let keys = reminders.map { reminder in
+            let stage = reminder.stage
+            return (stage.stage.urgency, stage.stage == .overdue ? stage.days : -stage.days, -reminder.planOrder)
         }
+        self.reminders = reminders.indices.sorted { keys[$0] > keys[$1] }.map { reminders[$0] }
     }
 
     public var overdue: [Reminder] { reminders.filter { $0.stage.stage == .overdue } }

@@ -6,20 +6,22 @@ struct RecipientRules {
     let directory: Directory
 
     func recipients(of task: PlanTask, escalation: Int) -> [(OfficialID, Role)] {
-        var to: [OfficialID] = []
-        for assignee in task.responsible {
-            let id = directory.recipient(for: assignee)
-            if !to.contains(id) { to.append(id) }
+        var recipients: [(OfficialID, Role)] = []
+        func add(_ id: OfficialID, _ role: Role) {
+            if !recipients.contains(where: { $0.0 == id }) { recipients.append((id, role)) }
         }
-        var cc: [OfficialID] = []
+        for assignee in task.responsible { add(directory.recipient(for: assignee), .to) }
         if escalation >= 1 {
             // The lead; where the task names none, whom each responsible official escalates to.
-            let leads = task.lead.map { [$0] } ?? to.compactMap { directory.official($0)?.escalatesTo }
-            cc += leads
+            if let lead = task.lead {
+                add(lead, .cc)
+            } else {
+                for (id, _) in recipients { directory.official(id)?.escalatesTo.map { add($0, .cc) } }
+            }
         }
-        if escalation >= 2 { cc += directory.topOfficials }
-        var copied: [OfficialID] = []
-        for id in cc where !to.contains(id) && !copied.contains(id) { copied.append(id) }
-        return to.map { ($0, .to) } + copied.map { ($0, .cc) }
+        if escalation >= 2 {
+            for id in directory.topOfficials { add(id, .cc) }
+        }
+        return recipients
     }
 }

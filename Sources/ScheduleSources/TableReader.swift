@@ -13,7 +13,8 @@ struct TableReader {
     var name: String
     let line: Int
     let log: DiagnosticLog
-    private var used: Set<String> = []
+    /// Which of the table's entries were asked for, by position.
+    private var used: [Bool]
 
     /// The top level of a file.
     init(root table: TOMLTable, file: String, log: DiagnosticLog) {
@@ -27,6 +28,7 @@ struct TableReader {
         self.name = name
         self.line = line
         self.log = log
+        used = Array(repeating: false, count: table.entries.count)
     }
 
     func location(_ line: Int?) -> SourceLocation { SourceLocation(file: file, line: line ?? self.line) }
@@ -37,7 +39,7 @@ struct TableReader {
 
     /// Reports the keys that were never read, with the closest known key when there is one.
     func finish(known: [String]) {
-        for entry in table.entries where !used.contains(entry.key) {
+        for (entry, used) in zip(table.entries, used) where !used {
             let suggestion = VietnameseText.closest(to: entry.key, among: known)
             log.add(
                 location(entry.keyLine), "unknown key \"\(entry.key)\" in \(name)",
@@ -46,12 +48,12 @@ struct TableReader {
     }
 
     private mutating func node(_ key: String, required: Bool) -> TOMLNode? {
-        used.insert(key)
-        guard let entry = table[key] else {
+        guard let position = table.entries.firstIndex(where: { $0.key == key }) else {
             if required { log.add(location(nil), "\(name) needs the key \"\(key)\"") }
             return nil
         }
-        return entry.node
+        used[position] = true
+        return table.entries[position].node
     }
 
     private func wrongType(_ key: String, _ node: TOMLNode, expected: String) {

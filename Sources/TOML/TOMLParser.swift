@@ -62,7 +62,7 @@ public struct TOMLParser {
         let name = keys.joined(separator: ".")
         if isArray {
             let element = TableBuilder(line: headerLine, column: headerColumn, origin: .header)
-            switch table.slots[last] {
+            switch table[last] {
             case nil:
                 table.insert(last, .arrayOfTables(TableBuilder.TableList([element]), keyLine: headerLine))
             case .arrayOfTables(let list, _):
@@ -73,7 +73,7 @@ public struct TOMLParser {
             }
             return element
         }
-        switch table.slots[last] {
+        switch table[last] {
         case nil:
             let created = TableBuilder(line: headerLine, column: headerColumn, origin: .header)
             table.insert(last, .table(created, keyLine: headerLine))
@@ -99,7 +99,7 @@ public struct TOMLParser {
             target = try target.descendForDottedKey(key, line: keyLine, column: keyColumn)
         }
         let last = keys[keys.count - 1]
-        guard target.slots[last] == nil else {
+        guard target[last] == nil else {
             throw error("the key \"\(keys.joined(separator: "."))\" is defined twice", keyLine, keyColumn)
         }
         target.insert(last, .value(node, keyLine: keyLine))
@@ -254,6 +254,18 @@ public struct TOMLParser {
 
     private mutating func basicString() throws(TOMLError) -> String {
         advance()
+        // Most strings have no escape: one scan, one String.
+        var end = position
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: bytes[position..<end], as: UTF8.self)
+                position = end + 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte == 0x7F { break }
+            end += 1
+        }
         var scalars = String.UnicodeScalarView()
         var run: [UInt8] = []
         while true {

@@ -27,8 +27,12 @@ final class TableBuilder {
     let line: Int
     let column: Int
     var origin: Origin
-    private(set) var keys: [String] = []
-    var slots: [String: Slot] = [:]
+    /// Keys and their slots in the order written. A task table has a handful of keys, found faster by a
+    /// scan than by hashing; a table grown past `indexedFrom` keys gets an index.
+    private var keys: [String] = []
+    private var slots: [Slot] = []
+    private var index: [String: Int] = [:]
+    private static let indexedFrom = 16
 
     init(line: Int, column: Int, origin: Origin) {
         self.line = line
@@ -36,14 +40,31 @@ final class TableBuilder {
         self.origin = origin
     }
 
+    subscript(key: String) -> Slot? {
+        position(of: key).map { slots[$0] }
+    }
+
+    private func position(of key: String) -> Int? {
+        keys.count < Self.indexedFrom ? keys.firstIndex(of: key) : index[key]
+    }
+
     func insert(_ key: String, _ slot: Slot) {
-        if slots[key] == nil { keys.append(key) }
-        slots[key] = slot
+        if let existing = position(of: key) {
+            slots[existing] = slot
+            return
+        }
+        keys.append(key)
+        slots.append(slot)
+        if keys.count == Self.indexedFrom {
+            for (position, key) in keys.enumerated() { index[key] = position }
+        } else if keys.count > Self.indexedFrom {
+            index[key] = keys.count - 1
+        }
     }
 
     /// The table a header's intermediate key names, created when missing.
     func descend(into key: String, line: Int, column: Int) throws(TOMLError) -> TableBuilder {
-        switch slots[key] {
+        switch self[key] {
         case nil:
             let table = TableBuilder(line: line, column: column, origin: .implicit)
             insert(key, .table(table, keyLine: line))
@@ -61,7 +82,7 @@ final class TableBuilder {
 
     /// The table a dotted key's intermediate part names, created when missing.
     func descendForDottedKey(_ key: String, line: Int, column: Int) throws(TOMLError) -> TableBuilder {
-        switch slots[key] {
+        switch self[key] {
         case nil:
             let table = TableBuilder(line: line, column: column, origin: .dotted)
             insert(key, .table(table, keyLine: line))
@@ -83,8 +104,8 @@ final class TableBuilder {
 
     func freeze() -> TOMLTable {
         TOMLTable(
-            entries: keys.map { key in
-                switch slots[key]! {
+            entries: zip(keys, slots).map { key, slot in
+                switch slot {
                 case .value(let node, let keyLine):
                     return TOMLTable.Entry(key: key, keyLine: keyLine, node: node)
                 case .table(let table, let keyLine):
