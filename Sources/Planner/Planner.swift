@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import WorkingCalendar
 
@@ -58,17 +59,43 @@ public struct Planner: Sendable {
     /// The digests of ``digests(in:)`` handed over one send day at a time: a year of a large plan is a
     /// million reminders, and only one day's are held at once.
     public func forEachDigest(in window: ClosedRange<CivilDate>, _ body: (Digest) throws -> Void) rethrows {
+        for day in stagesBySendDay(in: window) where !day.isEmpty {
+            for digest in digests(ofOneDay: day) { try body(digest) }
+        }
+    }
+
+    /// ``forEachDigest(in:_:)`` on every core: `render` turns one send day's digests into its output, on
+    /// any thread, and `consume` receives the outputs one day after another in send order. A few days
+    /// are in flight at a time, so memory stays that of a few days.
+    public func renderEachDay<Output>(
+        in window: ClosedRange<CivilDate>, render: @Sendable ([Digest]) -> Output, consume: (Output) throws -> Void
+    ) rethrows {
+        let days = stagesBySendDay(in: window).filter { !$0.isEmpty }
+        let batch = 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let outputs = UnsafeMutableBufferPointer<Output?>.allocate(capacity: batch)
+        defer { outputs.deallocate() }
+        for start in stride(from: 0, to: days.count, by: batch) {
+            let count = min(batch, days.count - start)
+            outputs.initialize(repeating: nil)
+            let slots = SendableSlots(outputs)
+            DispatchQueue.concurrentPerform(iterations: count) { offset in
+                slots.buffer[offset] = render(digests(ofOneDay: days[start + offset]))
+            }
+            for offset in 0..<count { try consume(outputs[offset]!) }
+            _ = outputs.deinitialize()
+        }
+    }
+
+    /// Every stage whose send day is in `window`, as (occurrence index, stage), grouped by send day.
+    private func stagesBySendDay(in window: ClosedRange<CivilDate>) -> [[(occurrence: Int, stage: StageDay)]] {
         let first = window.lowerBound
-        var stagesByDay = [[(Int, StageDay)]](repeating: [], count: first.days(to: window.upperBound) + 1)
+        var byDay = [[(occurrence: Int, stage: StageDay)]](repeating: [], count: first.days(to: window.upperBound) + 1)
         for index in occurrences.indices {
             for stage in stages.stages(of: occurrences[index], in: window) {
-                stagesByDay[first.days(to: stage.sendDay)].append((index, stage))
+                byDay[first.days(to: stage.sendDay)].append((index, stage))
             }
         }
-        for index in stagesByDay.indices where !stagesByDay[index].isEmpty {
-            for digest in digests(ofOneDay: stagesByDay[index]) { try body(digest) }
-            stagesByDay[index] = []
-        }
+        return byDay
     }
 
     /// The digests of the stages sent on one day, by recipient and channel.
@@ -115,4 +142,11 @@ public struct Planner: Sendable {
         }
         .sorted { ($0.recipient, $0.channel) < ($1.recipient, $1.channel) }
     }
+}
+
+/// The result slots of one batch of ``Planner/renderEachDay(in:render:consume:)``: each thread writes its
+/// own element, and the slots are read only after every thread is done.
+private struct SendableSlots<Output>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Output?>
+    init(_ buffer: UnsafeMutableBufferPointer<Output?>) { self.buffer = buffer }
 }

@@ -58,12 +58,15 @@ public enum ScheduleLoader {
     }
 
     private static func checkUniqueTaskIDs(_ plans: [Plan], log: DiagnosticLog) {
-        var seen: [TaskID: SourceLocation] = [:]
-        for task in plans.flatMap(\.tasks) {
+        let tasks = plans.flatMap(\.tasks)
+        var seen: [TaskID: Int] = [:]
+        seen.reserveCapacity(tasks.count)
+        for (index, task) in tasks.enumerated() {
             if let first = seen[task.id] {
-                log.add(task.source, "a second task has the id \"\(task.id)\"", hint: "the first is at \(first)")
+                log.add(
+                    task.source, "a second task has the id \"\(task.id)\"", hint: "the first is at \(tasks[first].source)")
             } else {
-                seen[task.id] = task.source
+                seen[task.id] = index
             }
         }
     }

@@ -38,10 +38,7 @@ enum TOMLPlanReader {
         var completions: [CompletionKey: Completion] = [:]
         for entry in reader.tables("task") {
             var task = TaskReader(table: entry, resolver: resolver, planYear: year)
-            if let read = task.read() {
-                tasks.append(read.task)
-                completions.merge(read.completions) { first, _ in first }
-            }
+            if let read = task.read(completions: &completions) { tasks.append(read) }
         }
         reader.finish(known: ["plan", "section", "task"])
         if tasks.isEmpty && log.isEmpty {
@@ -67,7 +64,8 @@ struct TaskReader {
         self.planYear = planYear
     }
 
-    mutating func read() -> (task: PlanTask, completions: [CompletionKey: Completion])? {
+    /// The task, its completions added to `completions`; nil when it has errors (they are logged).
+    mutating func read(completions: inout [CompletionKey: Completion]) -> PlanTask? {
         defer { table.finish(known: TOMLPlanReader.taskKeys) }
         let errorsBefore = table.log.items.count
         guard let id = table.string("id", required: true) else { return nil }
@@ -82,7 +80,7 @@ struct TaskReader {
         let deadline = readDeadline()
         let reminders = readOverride()
         let report = table.choice("report", ReportCadence.self)
-        let completions = readCompletions(id: id, deadline: deadline)
+        readCompletions(id: id, deadline: deadline, into: &completions)
         let task = PlanTask(
             id: id, title: title, section: table.string("section"), isFocus: table.boolean("focus") ?? false,
             lead: lead, responsible: responsible, coordinating: table.strings("coordinating") ?? [],
@@ -91,7 +89,7 @@ struct TaskReader {
             planYear: planYear, reminders: reminders, report: report, note: table.string("note"),
             source: table.location(nil))
         guard table.log.items.count == errorsBefore, deadline != nil else { return nil }
-        return (task, completions)
+        return task
     }
 
     private func resolve<Value>(_ key: String, _ name: String, _ lookup: (String) throws(NameError) -> Value) -> Value?
@@ -178,9 +176,14 @@ struct TaskReader {
     }
 
     /// `completed` (+ `completion_note`) for a one-off task; `completed_occurrences` for a recurring one,
-    /// keyed by the occurrence's nominal deadline.
-    private mutating func readCompletions(id: TaskID, deadline: Deadline?) -> [CompletionKey: Completion] {
-        var completions: [CompletionKey: Completion] = [:]
+    /// keyed by the occurrence's nominal deadline. The first task with an id keeps its completions (a
+    /// second one is an error of its own).
+    private mutating func readCompletions(
+        id: TaskID, deadline: Deadline?, into completions: inout [CompletionKey: Completion]
+    ) {
+        func add(_ key: CompletionKey, _ completion: Completion) {
+            if completions[key] == nil { completions[key] = completion }
+        }
         let note = table.string("completion_note")
         if let date = table.date("completed") {
             if case .recurring = deadline {
@@ -189,14 +192,14 @@ struct TaskReader {
                     "a recurring task is completed per occurrence: completed_occurrences = { \"2024-01-31\" = 2024-01-30 }"
                 )
             }
-            completions[CompletionKey(task: id)] = Completion(date: date, note: note)
+            add(CompletionKey(task: id), Completion(date: date, note: note))
         }
         if let node = table.raw("completed_occurrences") {
             guard case .table(let entries) = node.value, case .recurring(let recurrence) = deadline else {
                 table.log.add(
                     table.location(node.line),
                     "completed_occurrences is a table of the recurring task's occurrence dates")
-                return completions
+                return
             }
             let occurrences = Set(recurrence.occurrences)
             for entry in entries.entries {
@@ -213,9 +216,8 @@ struct TaskReader {
                     table.log.add(table.location(entry.node.line), "the completion of \(entry.key) must be a date")
                     continue
                 }
-                completions[CompletionKey(task: id, occurrence: occurrence)] = Completion(date: date)
+                add(CompletionKey(task: id, occurrence: occurrence), Completion(date: date))
             }
         }
-        return completions
     }
 }

@@ -15,9 +15,15 @@ enum TOMLScalar {
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
+    /// The fixed-width digits of a date or a time (2 or 4 of them).
     private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
-        guard !bytes.isEmpty, bytes.allSatisfy(isDigit) else { return nil }
-        return Int(String(decoding: bytes, as: UTF8.self))
+        guard !bytes.isEmpty else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard isDigit(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     private static func dateOrDateTime(_ chars: [UInt8]) -> TOMLValue? {

@@ -38,6 +38,8 @@ final class TableBuilder {
         self.line = line
         self.column = column
         self.origin = origin
+        keys.reserveCapacity(8)
+        slots.reserveCapacity(8)
     }
 
     subscript(key: String) -> Slot? {

@@ -30,17 +30,13 @@ struct PlanCommand: ParsableCommand {
         guard first <= last else { throw CommandFailure("--to \(last.iso) is before --from \(first.iso)") }
         guard first.days(to: last) <= 3 * 366 else { throw CommandFailure("the window is longer than three years") }
         if output.json && previewMaildir == nil {
-            var json = PlanJSON(sendTime: runtime.sendTime)
-            runtime.planner.forEachDigest(in: first...last) { json.write($0) }
-            json.finish()
+            PlanJSON(sendTime: runtime.sendTime).write(runtime.planner, window: first...last)
             return
         }
         let digests = runtime.planner.digests(in: first...last)
         if let previewMaildir { try preview(digests, runtime: runtime, into: previewMaildir) }
         if output.json {
-            var json = PlanJSON(sendTime: runtime.sendTime)
-            digests.forEach { json.write($0) }
-            json.finish()
+            PlanJSON(sendTime: runtime.sendTime).write(digests)
         } else {
             print(PlanText.render(digests, runtime: runtime, window: first...last))
         }

@@ -3,40 +3,48 @@ import Planner
 import WorkingCalendar
 
 /// `plan --json`, written as it is produced: an array with one reminder object per line, keys sorted.
-/// A year of a large plan is a million items; each is serialised byte by byte (no intermediate strings)
-/// into a buffer flushed to standard output every megabyte, as the planner hands over each day's digests.
-struct PlanJSON {
-    private let buffer = JSONBytes()
-    private var sendAt: (day: CivilDate, text: String)?
-    private var first = true
-    private let sendTime: SendTime
+/// A year of a large plan is a million items: each is serialised byte by byte (no intermediate strings),
+/// the send days side by side on every core, and each day's bytes are written out as soon as it is its turn.
+struct PlanJSON: Sendable {
+    let sendTime: SendTime
 
-    init(sendTime: SendTime) {
-        self.sendTime = sendTime
-        buffer.literal("[\n")
-    }
-
-    mutating func write(_ digest: Digest) {
-        if sendAt?.day != digest.sendDay { sendAt = (digest.sendDay, sendTime.iso8601(on: digest.sendDay)) }
-        for reminder in digest.reminders {
-            if !first { buffer.literal(",\n") }
+    /// Writes the digests of `window` to standard output, the days rendered on every core.
+    func write(_ planner: Planner, window: ClosedRange<CivilDate>) {
+        var first = true
+        FileHandle.standardOutput.write(Data("[\n".utf8))
+        planner.renderEachDay(in: window, render: render) { day in
+            guard !day.isEmpty else { return }
+            if !first { FileHandle.standardOutput.write(Data(",\n".utf8)) }
             first = false
-            append(reminder, digest: digest, sendAt: sendAt!.text)
-            if buffer.count > 1 << 20 { flush() }
+            FileHandle.standardOutput.write(day)
         }
+        FileHandle.standardOutput.write(Data("\n]\n".utf8))
     }
 
-    mutating func finish() {
-        buffer.literal("\n]\n")
-        flush()
+    /// Writes `digests` (already planned) to standard output.
+    func write(_ digests: [Digest]) {
+        let items = render(digests)
+        FileHandle.standardOutput.write(Data("[\n".utf8) + items + Data("\n]\n".utf8))
     }
 
-    private func flush() {
-        FileHandle.standardOutput.write(buffer.take())
+    /// The items of one send day's digests, one per line, separated by commas.
+    @Sendable func render(_ digests: [Digest]) -> Data {
+        var buffer = JSONBytes()
+        var first = true
+        var sendAt = (day: CivilDate?.none, text: "")
+        for digest in digests {
+            if sendAt.day != digest.sendDay { sendAt = (digest.sendDay, sendTime.iso8601(on: digest.sendDay)) }
+            for reminder in digest.reminders {
+                if !first { buffer.literal(",\n") }
+                first = false
+                append(reminder, digest: digest, sendAt: sendAt.text, to: &buffer)
+            }
+        }
+        return buffer.take()
     }
 
     /// The fields of docs/cli.md, in key order.
-    private func append(_ reminder: Reminder, digest: Digest, sendAt: String) {
+    private func append(_ reminder: Reminder, digest: Digest, sendAt: String, to buffer: inout JSONBytes) {
         let occurrence = reminder.occurrence
         buffer.literal("{\"channel\":")
         buffer.string(reminder.channel.description)
@@ -79,8 +87,8 @@ struct PlanJSON {
 }
 
 /// JSON text as bytes: literals, integers, dates and escaped strings appended without building strings,
-/// into a buffer of fixed capacity written by index (the million-item output spends its time here).
-final class JSONBytes {
+/// into a buffer written by index (the million-item output spends its time here).
+struct JSONBytes: ~Copyable {
     private var storage: UnsafeMutableBufferPointer<UInt8>
     private(set) var count = 0
 
@@ -91,14 +99,14 @@ final class JSONBytes {
     deinit { storage.deallocate() }
 
     /// The bytes so far, leaving the buffer empty.
-    func take() -> Data {
+    mutating func take() -> Data {
         defer { count = 0 }
         return Data(UnsafeBufferPointer(rebasing: storage[0..<count]))
     }
 
     /// Room for `more` bytes: the caller flushes long before the buffer fills, and one string is never
     /// more than the buffer; past that, the buffer grows rather than writes out of bounds.
-    private func reserve(_ more: Int) {
+    private mutating func reserve(_ more: Int) {
         guard count + more > storage.count else { return }
         let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 2 * (count + more))
         _ = grown.initialize(fromContentsOf: storage[0..<count])
@@ -106,23 +114,23 @@ final class JSONBytes {
         storage = grown
     }
 
-    private func byte(_ value: UInt8) {
+    private mutating func byte(_ value: UInt8) {
         storage[count] = value
         count += 1
     }
 
-    private func bytes(_ source: UnsafeBufferPointer<UInt8>) {
+    private mutating func bytes(_ source: UnsafeBufferPointer<UInt8>) {
         reserve(source.count)
         UnsafeMutableRawPointer(storage.baseAddress! + count).copyMemory(
             from: source.baseAddress!, byteCount: source.count)
         count += source.count
     }
 
-    func literal(_ text: StaticString) {
+    mutating func literal(_ text: StaticString) {
         text.withUTF8Buffer { bytes($0) }
     }
 
-    func integer(_ value: Int) {
+    mutating func integer(_ value: Int) {
         reserve(21)
         if value < 0 { byte(UInt8(ascii: "-")) }
         let magnitude = value.magnitude
@@ -136,7 +144,7 @@ final class JSONBytes {
     }
 
     /// `"2024-03-31"`.
-    func date(_ date: CivilDate) {
+    mutating func date(_ date: CivilDate) {
         reserve(12)
         byte(UInt8(ascii: "\""))
         digits(UInt(date.year), 4)
@@ -147,7 +155,7 @@ final class JSONBytes {
         byte(UInt8(ascii: "\""))
     }
 
-    private func digits(_ value: UInt, _ width: Int) {
+    private mutating func digits(_ value: UInt, _ width: Int) {
         var divisor: UInt = 1
         for _ in 1..<width { divisor *= 10 }
         while divisor > 0 {
@@ -157,12 +165,17 @@ final class JSONBytes {
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped, UTF-8 as is.
-    func string(_ text: String) {
+    mutating func string(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             reserve(2 + 6 * utf8.count)
             byte(UInt8(ascii: "\""))
-            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            var plain = true
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                plain = false
+                break
+            }
+            if plain {
                 bytes(utf8)
             } else {
                 for character in utf8 { escaped(character) }
@@ -171,7 +184,7 @@ final class JSONBytes {
         }
     }
 
-    private func escaped(_ character: UInt8) {
+    private mutating func escaped(_ character: UInt8) {
         switch character {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"):
             byte(UInt8(ascii: "\\"))
