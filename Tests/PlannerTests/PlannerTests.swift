@@ -174,6 +174,34 @@ struct PlannerTests {
         #expect(planner.digests(in: d(2024, 3, 16)...d(2024, 3, 17)).isEmpty)
     }
 
+    @Test("Reminders of the same urgency are listed in the plan's order, not by id (2.1.9 before 2.1.10)")
+    func planOrderWithinDigest() {
+        let planner = Office.planner([
+            Office.task("2.1.9", .date(d(2024, 3, 14))),
+            Office.task("2.1.10", .date(d(2024, 3, 14))),
+            Office.task("1.2", .date(d(2024, 3, 14))),
+        ])
+        let digest = planner.digests(in: d(2024, 3, 13)...d(2024, 3, 13))
+        #expect(digest.first?.reminders.map(\.occurrence.task.id) == ["2.1.9", "2.1.10", "1.2"])
+    }
+
+    @Test("Days rendered side by side come back in send order, the same digests as one after another")
+    func renderEachDayKeepsOrder() {
+        let tasks = (1...120).map { number in
+            Office.task(
+                "T\(number)", .date(d(2024, 1, 1).adding(days: number * 3)), focus: number % 4 == 0,
+                responsible: [.official(number % 2 == 0 ? "hung" : "thu")])
+        }
+        let planner = Office.planner(tasks)
+        let window = d(2024, 1, 1)...d(2024, 12, 31)
+        var rendered: [[String]] = []
+        planner.renderEachDay(in: window, render: { digests in digests.map(\.id) }, consume: { rendered.append($0) })
+        let sequential = planner.digests(in: window)
+        #expect(sequential.count > 200)
+        #expect(rendered.flatMap { $0 } == sequential.map(\.id))
+        #expect(rendered.allSatisfy { Set($0.map { $0.prefix(10) }).count == 1 })
+    }
+
     // MARK: Recurrences
 
     @Test("A monthly recurrence whose day falls on a Sunday is due the Monday after, each month on its own")
