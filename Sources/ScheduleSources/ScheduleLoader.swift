@@ -64,7 +64,8 @@ public enum ScheduleLoader {
         for (index, task) in tasks.enumerated() {
             if let first = seen[task.id] {
                 log.add(
-                    task.source, "a second task has the id \"\(task.id)\"", hint: "the first is at \(tasks[first].source)")
+                    task.source, "a second task has the id \"\(task.id)\"",
+                    hint: "the first is at \(tasks[first].source)")
             } else {
                 seen[task.id] = index
             }
