@@ -69,13 +69,15 @@ install: deps
 	@echo "Installed. Edit /etc/nhacviec/nhacviec.toml, put secrets in /etc/nhacviec/credentials/, then:"
 	@echo "  systemctl daemon-reload && systemctl enable --now nhacviec"
 
-# SPEC §10's measurements, in one run, as a table (docs/benchmarks.md). A release build.
+# SPEC §10's measurements, in one run, as a table (docs/benchmarks.md). A release build, and the static
+# build `make install` installs for the idle service.
 BENCH_PACKAGES := time swaks msmtp
 bench: deps
 	@scripts/install-deps $(BENCH_PACKAGES)
 	$(SWIFT) build -c release --product nhacviec
 	$(SWIFT) build -c release --product nhacviec-bench
-	/usr/bin/python3 scripts/bench.py .build/release
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product nhacviec
+	/usr/bin/python3 scripts/bench.py .build/release .build-static/release/nhacviec
 
 # A long fuzzing session (make test runs a short one): FUZZ_ITERATIONS inputs per reader, FUZZ_SEED.
 FUZZ_ITERATIONS ?= 100000

@@ -7,7 +7,10 @@ start to READY=1 and a reload with 10,000 tasks; serve idle for 60 s with 1,000 
 RSS); SMTP over one connection to a local aiosmtpd against swaks and msmtp, one process per message,
 with the same number of messages; webhooks per second to a local receiver.
 
-Usage: bench.py BIN_DIR   (where nhacviec and nhacviec-bench are built)
+Usage: bench.py BIN_DIR [SERVICE_BIN]
+  BIN_DIR      where nhacviec and nhacviec-bench are built (a release build)
+  SERVICE_BIN  the binary the idle service is measured with: the static build `make install` installs
+               (default BIN_DIR/nhacviec)
 """
 import json
 import os
@@ -20,6 +23,7 @@ import tempfile
 import time
 
 BIN = sys.argv[1]
+SERVICE_BIN = sys.argv[2] if len(sys.argv) > 2 else os.path.join(BIN, "nhacviec")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SUPPORT = os.path.join(ROOT, "Tests", "Support")
 WORK = tempfile.mkdtemp(prefix="nhacviec-bench-")
@@ -126,7 +130,7 @@ def main():
 
     thousand = schedule("1k", 1_000, year=time.localtime().tm_year)
     sock, path = notify_socket()
-    process = subprocess.Popen([nhacviec, "serve", "--config", thousand], env={**os.environ, "NOTIFY_SOCKET": path},
+    process = subprocess.Popen([SERVICE_BIN, "serve", "--config", thousand], env={**os.environ, "NOTIFY_SOCKET": path},
                                stderr=subprocess.DEVNULL)
     wait_for(sock, "READY=1")
     time.sleep(2)
@@ -147,12 +151,16 @@ def main():
         except socket.timeout:
             pass
     used = cpu() - before
-    rss = [l for l in open(f"/proc/{process.pid}/status") if l.startswith("VmRSS")][0].split()[1]
+    memory = {l.split(":")[0]: int(l.split()[1]) / 1024 for l in open(f"/proc/{process.pid}/status")
+              if l.startswith(("VmRSS", "RssAnon", "RssFile"))}
     process.terminate()
     process.wait()
     row("serve idle 60 s, 1,000 tasks: wake-ups", str(wakeups), "the minute check only (≈ 1)")
     row("serve idle 60 s, 1,000 tasks: CPU time", f"{used:.2f} s", "")
-    row("serve idle, 1,000 tasks: RSS", f"{int(rss) / 1024:.1f} MB", "< 30 MB")
+    which = "the static binary make install installs" if len(sys.argv) > 2 else "the release build"
+    row(f"serve idle, 1,000 tasks: RSS ({which})",
+        f"{memory['VmRSS']:.1f} MB: {memory['RssAnon']:.1f} MB its own memory (RssAnon), "
+        f"{memory['RssFile']:.1f} MB pages of the binary and libraries (RssFile)", "< 30 MB")
 
     count = 500
     mail = os.path.join(WORK, "mail")
