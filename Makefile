@@ -71,7 +71,7 @@ install: deps
 
 # SPEC §10's measurements, in one run, as a table (docs/benchmarks.md). A release build, and the static
 # build `make install` installs for the idle service.
-BENCH_PACKAGES := time swaks msmtp
+BENCH_PACKAGES := time swaks msmtp valgrind
 bench: deps
 	@scripts/install-deps $(BENCH_PACKAGES)
 	$(SWIFT) build -c release --product nhacviec

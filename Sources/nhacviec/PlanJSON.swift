@@ -34,21 +34,60 @@ struct PlanJSON: Sendable {
         var sendAt = (day: CivilDate?.none, text: "")
         for digest in digests {
             if sendAt.day != digest.sendDay { sendAt = (digest.sendDay, sendTime.iso8601(on: digest.sendDay)) }
+            let shared = DigestFields(digest, sendAt: sendAt.text)
             for reminder in digest.reminders {
                 if !first { buffer.literal(",\n") }
                 first = false
-                append(reminder, digest: digest, sendAt: sendAt.text, to: &buffer)
+                append(reminder, shared, to: &buffer)
             }
         }
         return buffer.take()
     }
 
+    /// The fields every reminder of a digest shares, written once per digest with the keys around them.
+    private struct DigestFields {
+        /// `{"channel":"email","data_period":`
+        let opening: [UInt8]
+        /// `,"digest":"2024-03-25/lam/email","escalation":`
+        let digest: [UInt8]
+        /// `,"recipient":"lam","role":`
+        let recipient: [UInt8]
+        /// `,"send_at":"2024-03-25T07:30:00+07:00","stage":`
+        let sendAt: [UInt8]
+
+        init(_ digest: Digest, sendAt: String) {
+            func fields(_ build: (inout JSONBytes) -> Void) -> [UInt8] {
+                var bytes = JSONBytes(capacity: 256)
+                build(&bytes)
+                return bytes.array
+            }
+            opening = fields {
+                $0.literal("{\"channel\":")
+                $0.string(digest.channel.description)
+                $0.literal(",\"data_period\":")
+            }
+            self.digest = fields {
+                $0.literal(",\"digest\":")
+                $0.string(digest.id)
+                $0.literal(",\"escalation\":")
+            }
+            recipient = fields {
+                $0.literal(",\"recipient\":")
+                $0.string(digest.recipient)
+                $0.literal(",\"role\":")
+            }
+            self.sendAt = fields {
+                $0.literal(",\"send_at\":")
+                $0.string(sendAt)
+                $0.literal(",\"stage\":")
+            }
+        }
+    }
+
     /// The fields of docs/cli.md, in key order.
-    private func append(_ reminder: Reminder, digest: Digest, sendAt: String, to buffer: inout JSONBytes) {
+    private func append(_ reminder: Reminder, _ shared: DigestFields, to buffer: inout JSONBytes) {
         let occurrence = reminder.occurrence
-        buffer.literal("{\"channel\":")
-        buffer.string(reminder.channel.description)
-        buffer.literal(",\"data_period\":")
+        buffer.raw(shared.opening)
         if let period = occurrence.dataPeriod {
             buffer.literal("[")
             buffer.date(period.lowerBound)
@@ -62,22 +101,24 @@ struct PlanJSON: Sendable {
         buffer.integer(reminder.stage.days)
         buffer.literal(",\"deadline\":")
         buffer.date(occurrence.deadline!)
-        buffer.literal(",\"digest\":")
-        buffer.string(digest.id)
-        buffer.literal(",\"escalation\":")
+        buffer.raw(shared.digest)
         buffer.integer(reminder.stage.escalation)
         buffer.literal(",\"nominal_deadline\":")
         buffer.date(occurrence.nominalDeadline!)
         buffer.literal(",\"occurrence\":")
         if let key = occurrence.key { buffer.date(key) } else { buffer.literal("null") }
-        buffer.literal(",\"recipient\":")
-        buffer.string(reminder.recipient)
-        buffer.literal(",\"role\":")
-        buffer.string(reminder.role.rawValue)
-        buffer.literal(",\"send_at\":")
-        buffer.string(sendAt)
-        buffer.literal(",\"stage\":")
-        buffer.string(reminder.stage.stage.rawValue)
+        buffer.raw(shared.recipient)
+        // Role and Stage's raw values, as literals: two string copies fewer for each of a million items.
+        switch reminder.role {
+        case .to: buffer.literal("\"to\"")
+        case .cc: buffer.literal("\"cc\"")
+        }
+        buffer.raw(shared.sendAt)
+        switch reminder.stage.stage {
+        case .before: buffer.literal("\"before\"")
+        case .due: buffer.literal("\"due\"")
+        case .overdue: buffer.literal("\"overdue\"")
+        }
         buffer.literal(",\"task\":")
         buffer.string(occurrence.task.id)
         buffer.literal(",\"title\":")
@@ -97,6 +138,14 @@ struct JSONBytes: ~Copyable {
     }
 
     deinit { storage.deallocate() }
+
+    /// The bytes so far, as an array.
+    var array: [UInt8] { Array(UnsafeBufferPointer(rebasing: storage[0..<count])) }
+
+    /// Bytes already written as JSON.
+    mutating func raw(_ json: [UInt8]) {
+        json.withUnsafeBufferPointer { bytes($0) }
+    }
 
     /// The bytes so far, leaving the buffer empty.
     mutating func take() -> Data {
