@@ -71,29 +71,33 @@ public struct Planner: Sendable {
         in window: ClosedRange<CivilDate>, render: @Sendable ([Digest]) -> Output, consume: (Output) throws -> Void
     ) rethrows {
         let days = stagesBySendDay(in: window).filter { !$0.isEmpty }
-        let batch = 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let outputs = UnsafeMutableBufferPointer<Output?>.allocate(capacity: batch)
-        defer { outputs.deallocate() }
-        for start in stride(from: 0, to: days.count, by: batch) {
-            let count = min(batch, days.count - start)
-            outputs.initialize(repeating: nil)
-            let slots = SendableSlots(outputs)
-            DispatchQueue.concurrentPerform(iterations: count) { offset in
-                slots.buffer[offset] = render(digests(ofOneDay: days[start + offset]))
+        for start in stride(from: 0, to: days.count, by: concurrentPieces) {
+            let batch = concurrentMap(min(concurrentPieces, days.count - start)) { offset in
+                render(digests(ofOneDay: days[start + offset]))
             }
-            for offset in 0..<count { try consume(outputs[offset]!) }
-            _ = outputs.deinitialize()
+            for output in batch { try consume(output) }
         }
     }
 
-    /// Every stage whose send day is in `window`, as (occurrence index, stage), grouped by send day.
+    /// Every stage whose send day is in `window`, as (occurrence index, stage), grouped by send day; within
+    /// a day in the plans' order. Large plans are cut into pieces worked out side by side.
     private func stagesBySendDay(in window: ClosedRange<CivilDate>) -> [[(occurrence: Int, stage: StageDay)]] {
         let first = window.lowerBound
-        var byDay = [[(occurrence: Int, stage: StageDay)]](repeating: [], count: first.days(to: window.upperBound) + 1)
-        for index in occurrences.indices {
-            for stage in stages.stages(of: occurrences[index], in: window) {
-                byDay[first.days(to: stage.sendDay)].append((index, stage))
+        let dayCount = first.days(to: window.upperBound) + 1
+        let pieces = occurrences.count < 5_000 ? 1 : concurrentPieces
+        let size = (occurrences.count + pieces - 1) / pieces
+        let byPiece = concurrentMap(pieces) { piece in
+            var byDay = [[(occurrence: Int, stage: StageDay)]](repeating: [], count: dayCount)
+            for index in (piece * size)..<min(occurrences.count, (piece + 1) * size) {
+                for stage in stages.stages(of: occurrences[index], in: window) {
+                    byDay[first.days(to: stage.sendDay)].append((index, stage))
+                }
             }
+            return byDay
+        }
+        var byDay = byPiece[0]
+        for piece in byPiece.dropFirst() {
+            for day in piece.indices where !piece[day].isEmpty { byDay[day] += piece[day] }
         }
         return byDay
     }
@@ -142,11 +146,4 @@ public struct Planner: Sendable {
         }
         .sorted { ($0.recipient, $0.channel) < ($1.recipient, $1.channel) }
     }
-}
-
-/// The result slots of one batch of ``Planner/renderEachDay(in:render:consume:)``: each thread writes its
-/// own element, and the slots are read only after every thread is done.
-private struct SendableSlots<Output>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Output?>
-    init(_ buffer: UnsafeMutableBufferPointer<Output?>) { self.buffer = buffer }
 }

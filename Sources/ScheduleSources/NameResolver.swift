@@ -27,22 +27,22 @@ public struct NameResolver: Sendable {
         self.directory = directory
         for official in directory.officials {
             let assignee = Assignee.official(official.id)
-            for name in [official.id, official.name] { add(Self.key(name), assignee, to: &exact) }
-            for alias in official.aliases { add(Self.written(alias), assignee, to: &aliases) }
-            add(Self.written(official.title), assignee, to: &titles)
+            for name in [official.id, official.name] { Self.add(Self.key(name), assignee, to: &exact) }
+            for alias in official.aliases { Self.add(Self.written(alias), assignee, to: &aliases) }
+            Self.add(Self.written(official.title), assignee, to: &titles)
             if let given = Self.key(official.name).split(separator: " ").last {
                 givenNames[String(given), default: []].append(official.id)
             }
             allNames += [official.name] + official.aliases
         }
         for unit in directory.units {
-            for name in [unit.id, unit.name] { add(Self.key(name), .unit(unit.id), to: &exact) }
-            for alias in unit.aliases { add(Self.written(alias), .unit(unit.id), to: &aliases) }
+            for name in [unit.id, unit.name] { Self.add(Self.key(name), .unit(unit.id), to: &exact) }
+            for alias in unit.aliases { Self.add(Self.written(alias), .unit(unit.id), to: &aliases) }
             allNames += [unit.name] + unit.aliases
         }
     }
 
-    private func add(_ key: String, _ assignee: Assignee, to index: inout [String: [Assignee]]) {
+    private static func add(_ key: String, _ assignee: Assignee, to index: inout [String: [Assignee]]) {
         guard !key.isEmpty, index[key]?.contains(assignee) != true else { return }
         index[key, default: []].append(assignee)
     }
@@ -85,8 +85,9 @@ public struct NameResolver: Sendable {
 
     /// A name as written, for comparing: NFC, lower case, one kind of dash.
     static func written(_ name: String) -> String {
-        VietnameseText.normalized(
-            name.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-"))
+        var dashed = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars { dashed.append(scalar == "–" || scalar == "—" ? "-" : scalar) }
+        return VietnameseText.normalized(String(dashed))
     }
 
     /// The form names are compared in: as written, with the titles before them removed.

@@ -42,7 +42,11 @@ public enum ScheduleLoader {
             }
             if let (plan, planCompletions) = read {
                 plans.append(plan)
-                completions.merge(planCompletions) { first, _ in first }
+                if completions.isEmpty {
+                    completions = planCompletions
+                } else {
+                    completions.merge(planCompletions) { first, _ in first }
+                }
             }
         }
         if configuration.plans.isEmpty {

@@ -8,7 +8,15 @@ import Foundation
 public enum VietnameseText {
     /// NFC, lower case, single spaces, trimmed: "  Nguyễn  Văn LÂM " → "nguyễn văn lâm".
     public static func normalized(_ text: String) -> String {
-        collapseSpaces(text.precomposedStringWithCanonicalMapping.lowercased())
+        collapseSpaces(nfc(text).lowercased())
+    }
+
+    /// Text in NFC. Text whose every scalar is below U+0300 or a precomposed letter of U+1E00–U+1EFF (most
+    /// Vietnamese as typed) holds no combining mark and nothing that composes or decomposes alone, so it
+    /// is NFC already; only other text goes through Foundation's normalisation, which is slow.
+    static func nfc(_ text: String) -> String {
+        let composed = text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x1E00..<0x1F00).contains($0.value) }
+        return composed ? text : text.precomposedStringWithCanonicalMapping
     }
 
     /// `normalized` without diacritics, đ as d: "Quý I/2024" → "quy i/2024", "Hằng tháng" → "hang thang".

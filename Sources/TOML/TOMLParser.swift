@@ -444,8 +444,8 @@ public struct TOMLParser {
         return text.withUTF8Buffer { prefix in (0..<count).allSatisfy { bytes[position + $0] == prefix[$0] } }
     }
 
-    private mutating func expect(_ character: Character, _ purpose: @autoclosure () -> String) throws(TOMLError) {
-        guard peek() == character.asciiValue else {
+    private mutating func expect(_ character: Unicode.Scalar, _ purpose: @autoclosure () -> String) throws(TOMLError) {
+        guard peek() == UInt8(ascii: character) else {
             throw error("expected \"\(character)\" \(purpose()), found \(describeNext())")
         }
         advance()
