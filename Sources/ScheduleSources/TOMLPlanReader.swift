@@ -35,8 +35,11 @@ enum TOMLPlanReader {
         }
         let resolver = CachedNameResolver(NameResolver(directory: directory))
         var tasks: [PlanTask] = []
+        let taskTables = reader.tables("task")
+        tasks.reserveCapacity(taskTables.count)
         var completions: [CompletionKey: Completion] = [:]
-        for entry in reader.tables("task") {
+        completions.reserveCapacity(taskTables.count)
+        for entry in taskTables {
             var task = TaskReader(table: entry, resolver: resolver, planYear: year)
             if let read = task.read(completions: &completions) { tasks.append(read) }
         }
@@ -110,7 +113,8 @@ struct TaskReader {
         let month = table.integer("month", range: 1...12)
         let from = table.date("from")
         let until = table.date("until")
-        let location = table.location(of: every != nil ? "every" : "due")
+        // Where an error about the deadline points; only looked up when there is one.
+        var location: SourceLocation { table.location(of: every != nil ? "every" : "due") }
         var deadline: Deadline?
         switch (due, every) {
         case (nil, nil):

@@ -49,17 +49,16 @@ public struct TOMLParser {
         let isArray = peek() == UInt8(ascii: "[")
         if isArray { advance() }
         skipWhitespace()
-        let keys = try dottedKey()
+        let key = try dottedKey()
         skipWhitespace()
         try expect("]", "to close the table header")
         if isArray { try expect("]", "to close the array-of-tables header") }
 
         var table = root
-        for key in keys.dropLast() {
-            table = try table.descend(into: key, line: headerLine, column: headerColumn)
+        for parent in key.parents {
+            table = try table.descend(into: parent, line: headerLine, column: headerColumn)
         }
-        let last = keys[keys.count - 1]
-        let name = keys.joined(separator: ".")
+        let last = key.last
         if isArray {
             let element = TableBuilder(line: headerLine, column: headerColumn, origin: .header)
             switch table[last] {
@@ -69,7 +68,7 @@ public struct TOMLParser {
                 list.tables.append(element)
             default:
                 throw error(
-                    "[[\(name)]] names a key that is already defined as something else", headerLine, headerColumn)
+                    "[[\(key.dotted)]] names a key that is already defined as something else", headerLine, headerColumn)
             }
             return element
         }
@@ -82,37 +81,45 @@ public struct TOMLParser {
             existing.origin = .header
             return existing
         default:
-            throw error("table [\(name)] is defined twice", headerLine, headerColumn)
+            throw error("table [\(key.dotted)] is defined twice", headerLine, headerColumn)
         }
     }
 
     private mutating func keyValue(into table: TableBuilder) throws(TOMLError) {
         let keyLine = line
         let keyColumn = byteColumn
-        let keys = try dottedKey()
+        let key = try dottedKey()
         skipWhitespace()
-        try expect("=", "after the key \"\(keys.joined(separator: "."))\"")
+        try expect("=", "after the key \"\(key.dotted)\"")
         skipWhitespace()
         let node = try value()
         var target = table
-        for key in keys.dropLast() {
-            target = try target.descendForDottedKey(key, line: keyLine, column: keyColumn)
+        for parent in key.parents {
+            target = try target.descendForDottedKey(parent, line: keyLine, column: keyColumn)
         }
-        let last = keys[keys.count - 1]
-        guard target[last] == nil else {
-            throw error("the key \"\(keys.joined(separator: "."))\" is defined twice", keyLine, keyColumn)
+        guard !target.contains(key.last) else {
+            throw error("the key \"\(key.dotted)\" is defined twice", keyLine, keyColumn)
         }
-        target.insert(last, .value(node, keyLine: keyLine))
+        target.append(key.last, .value(node, keyLine: keyLine))
     }
 
-    private mutating func dottedKey() throws(TOMLError) -> [String] {
-        var keys = [try simpleKey()]
+    /// A key as written, `a.b.c`: the tables it descends through and its last part. Most keys have no
+    /// dot, and then no array is made.
+    private struct DottedKey {
+        var parents: [String] = []
+        var last: String
+        var dotted: String { (parents + [last]).joined(separator: ".") }
+    }
+
+    private mutating func dottedKey() throws(TOMLError) -> DottedKey {
+        var key = DottedKey(last: try simpleKey())
         while true {
             skipWhitespace()
-            guard peek() == UInt8(ascii: ".") else { return keys }
+            guard peek() == UInt8(ascii: ".") else { return key }
             advance()
             skipWhitespace()
-            keys.append(try simpleKey())
+            key.parents.append(key.last)
+            key.last = try simpleKey()
         }
     }
 

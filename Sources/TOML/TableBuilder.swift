@@ -46,6 +46,8 @@ final class TableBuilder {
         position(of: key).map { slots[$0] }
     }
 
+    func contains(_ key: String) -> Bool { position(of: key) != nil }
+
     private func position(of key: String) -> Int? {
         keys.count < Self.indexedFrom ? keys.firstIndex(of: key) : index[key]
     }
@@ -55,6 +57,11 @@ final class TableBuilder {
             slots[existing] = slot
             return
         }
+        append(key, slot)
+    }
+
+    /// A key known not to be in the table yet.
+    func append(_ key: String, _ slot: Slot) {
         keys.append(key)
         slots.append(slot)
         if keys.count == Self.indexedFrom {
