@@ -192,16 +192,25 @@ struct JSONBytes: ~Copyable {
         digits(magnitude, width)
     }
 
-    /// `"2024-03-31"`.
+    /// `"2024-03-31"`, twelve bytes written in place.
     mutating func date(_ date: CivilDate) {
         reserve(12)
-        byte(UInt8(ascii: "\""))
-        digits(UInt(date.year), 4)
-        byte(UInt8(ascii: "-"))
-        digits(UInt(date.month), 2)
-        byte(UInt8(ascii: "-"))
-        digits(UInt(date.day), 2)
-        byte(UInt8(ascii: "\""))
+        let out = storage.baseAddress! + count
+        let (year, month, day) = (UInt(date.year) % 10000, UInt(date.month), UInt(date.day))
+        let zero = UInt8(ascii: "0")
+        out[0] = UInt8(ascii: "\"")
+        out[1] = zero + UInt8(year / 1000)
+        out[2] = zero + UInt8(year / 100 % 10)
+        out[3] = zero + UInt8(year / 10 % 10)
+        out[4] = zero + UInt8(year % 10)
+        out[5] = UInt8(ascii: "-")
+        out[6] = zero + UInt8(month / 10)
+        out[7] = zero + UInt8(month % 10)
+        out[8] = UInt8(ascii: "-")
+        out[9] = zero + UInt8(day / 10)
+        out[10] = zero + UInt8(day % 10)
+        out[11] = UInt8(ascii: "\"")
+        count += 12
     }
 
     private mutating func digits(_ value: UInt, _ width: Int) {
