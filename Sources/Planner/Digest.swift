@@ -13,10 +13,20 @@ public struct Digest: Sendable {
     public let reminders: [Reminder]
 
     init(sendDay: CivilDate, recipient: OfficialID, channel: Channel, reminders: [Reminder]) {
-        self.id = "\(sendDay.iso)/\(recipient)/\(channel)"
+        var id = sendDay.iso
+        id.reserveCapacity(12 + recipient.utf8.count + 16)
+        id += "/"
+        id += recipient
+        id += "/"
+        id += channel.description
+        self.id = id
         self.sendDay = sendDay
         self.recipient = recipient
         self.channel = channel
+        guard reminders.count > 1 else {
+            self.reminders = reminders
+            return
+        }
         // Sorted by integer keys, by index: comparing the reminders themselves copies them in and out.
         let keys = reminders.map { reminder in
             let stage = reminder.stage

@@ -28,24 +28,26 @@ public struct Planner: Sendable {
 
     /// Every reminder whose send day is in `window`, one per recipient and channel.
     public func reminders(in window: ClosedRange<CivilDate>) -> [Reminder] {
-        occurrences.indices.flatMap { index in
-            stages.stages(of: occurrences[index], in: window).flatMap { reminders(of: index, at: $0) }
+        var reminders: [Reminder] = []
+        for index in occurrences.indices {
+            for stage in stages.stages(of: occurrences[index], in: window) {
+                forEachReminder(of: index, at: stage) { reminders.append($0) }
+            }
         }
+        return reminders
     }
 
     /// The reminders of one stage of one occurrence: one per recipient and channel.
-    private func reminders(of index: Int, at stage: StageDay) -> [Reminder] {
+    private func forEachReminder(of index: Int, at stage: StageDay, _ body: (Reminder) -> Void) {
         let occurrence = occurrences[index]
-        var reminders: [Reminder] = []
-        for (recipient, role) in recipients.recipients(of: occurrence.task, escalation: stage.escalation) {
+        recipients.forEachRecipient(of: occurrence.task, escalation: stage.escalation) { recipient, role in
             for channel in schedule.directory.channels[recipient] ?? [] {
-                reminders.append(
+                body(
                     Reminder(
                         occurrence: occurrence, stage: stage, recipient: recipient, role: role, channel: channel,
                         planOrder: index))
             }
         }
-        return reminders
     }
 
     /// The reminders of `window` grouped into one digest per recipient, send day and channel, in send
@@ -110,15 +112,15 @@ public struct Planner: Sendable {
         }
         var grouped: [Key: [Reminder]] = [:]
         for (index, stage) in dayStages {
-            for reminder in reminders(of: index, at: stage) {
+            forEachReminder(of: index, at: stage) { reminder in
                 grouped[Key(recipient: reminder.recipient, channel: reminder.channel), default: []].append(reminder)
             }
         }
         let day = dayStages[0].stage.sendDay
-        return grouped.map {
-            Digest(sendDay: day, recipient: $0.key.recipient, channel: $0.key.channel, reminders: $0.value)
+        // The keys sorted, not the digests: sorting digests copies them in and out.
+        return grouped.keys.sorted { ($0.recipient, $0.channel) < ($1.recipient, $1.channel) }.map { key in
+            Digest(sendDay: day, recipient: key.recipient, channel: key.channel, reminders: grouped[key]!)
         }
-        .sorted { ($0.recipient, $0.channel) < ($1.recipient, $1.channel) }
     }
 
     /// After downtime: the reminders of several send days as one digest per recipient and channel,

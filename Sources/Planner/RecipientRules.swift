@@ -5,6 +5,16 @@ import Model
 struct RecipientRules {
     let directory: Directory
 
+    /// ``recipients(of:escalation:)`` one by one; the common case, one responsible official and no
+    /// escalation, without building a list.
+    func forEachRecipient(of task: PlanTask, escalation: Int, _ body: (OfficialID, Role) -> Void) {
+        if escalation == 0 && task.responsible.count == 1 {
+            body(directory.recipient(for: task.responsible[0]), .to)
+            return
+        }
+        for (id, role) in recipients(of: task, escalation: escalation) { body(id, role) }
+    }
+
     func recipients(of task: PlanTask, escalation: Int) -> [(OfficialID, Role)] {
         var recipients: [(OfficialID, Role)] = []
         func add(_ id: OfficialID, _ role: Role) {
