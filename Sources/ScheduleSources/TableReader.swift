@@ -48,7 +48,7 @@ struct TableReader {
     }
 
     private mutating func node(_ key: String, required: Bool) -> TOMLNode? {
-        guard let position = table.entries.firstIndex(where: { $0.key == key }) else {
+        guard let position = table.position(of: key) else {
             if required { log.add(location(nil), "\(name) needs the key \"\(key)\"") }
             return nil
         }

@@ -59,5 +59,12 @@ public struct TOMLTable: Sendable {
 
     public let entries: [Entry]
 
-    public subscript(key: String) -> Entry? { entries.first { $0.key == key } }
+    public subscript(key: String) -> Entry? { position(of: key).map { entries[$0] } }
+
+    /// Where `key` is among the entries. Lengths are compared first: most keys of a table differ in
+    /// length, and comparing their text is slower.
+    public func position(of key: String) -> Int? {
+        let length = key.utf8.count
+        return entries.firstIndex { $0.key.utf8.count == length && $0.key == key }
+    }
 }

@@ -49,7 +49,9 @@ final class TableBuilder {
     func contains(_ key: String) -> Bool { position(of: key) != nil }
 
     private func position(of key: String) -> Int? {
-        keys.count < Self.indexedFrom ? keys.firstIndex(of: key) : index[key]
+        guard keys.count < Self.indexedFrom else { return index[key] }
+        let length = key.utf8.count
+        return keys.firstIndex { $0.utf8.count == length && $0 == key }
     }
 
     func insert(_ key: String, _ slot: Slot) {
