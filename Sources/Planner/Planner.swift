@@ -73,8 +73,8 @@ public struct Planner: Sendable {
         in window: ClosedRange<CivilDate>, render: @Sendable ([Digest]) -> Output, consume: (Output) throws -> Void
     ) rethrows {
         let days = stagesBySendDay(in: window).filter { !$0.isEmpty }
-        for start in stride(from: 0, to: days.count, by: concurrentPieces) {
-            let batch = concurrentMap(min(concurrentPieces, days.count - start)) { offset in
+        for start in stride(from: 0, to: days.count, by: 2 * concurrentPieces) {
+            let batch = concurrentMap(min(2 * concurrentPieces, days.count - start)) { offset in
                 render(digests(ofOneDay: days[start + offset]))
             }
             for output in batch { try consume(output) }
