@@ -111,6 +111,7 @@ public struct Planner: Sendable {
             let channel: Channel
         }
         var grouped: [Key: [Reminder]] = [:]
+        grouped.reserveCapacity(min(dayStages.count, schedule.directory.officials.count))
         for (index, stage) in dayStages {
             forEachReminder(of: index, at: stage) { reminder in
                 grouped[Key(recipient: reminder.recipient, channel: reminder.channel), default: []].append(reminder)

@@ -18,13 +18,10 @@ struct StageRules {
         guard startDay < stopDay else { return [] }
         let live = startDay..<stopDay
 
-        var byDay: [CivilDate: StageDay] = [:]
+        var candidates: [StageDay] = []
         func add(_ day: CivilDate, _ stage: Stage, _ days: Int) {
             guard live.contains(day) else { return }
-            let candidate = StageDay(sendDay: day, stage: stage, days: days, escalation: escalation(stage, days))
-            // Two stages moved onto one day: the more urgent one speaks for both.
-            if let existing = byDay[day], !isMoreUrgent(candidate, than: existing) { return }
-            byDay[day] = candidate
+            candidates.append(StageDay(sendDay: day, stage: stage, days: days, escalation: escalation(stage, days)))
         }
 
         let before = task.reminders?.before ?? (task.isFocus ? policy.focusBefore : policy.before)
@@ -45,7 +42,12 @@ struct StageRules {
             add(day, .overdue, days)
             k += 1
         }
-        return byDay.values.sorted { $0.sendDay < $1.sendDay }
+        // Two stages moved onto one day: the more urgent one speaks for both.
+        candidates.sort { a, b in a.sendDay != b.sendDay ? a.sendDay < b.sendDay : isMoreUrgent(a, than: b) }
+        var stages: [StageDay] = []
+        stages.reserveCapacity(candidates.count)
+        for candidate in candidates where stages.last?.sendDay != candidate.sendDay { stages.append(candidate) }
+        return stages
     }
 
     private func isMoreUrgent(_ a: StageDay, than b: StageDay) -> Bool {
