@@ -1,9 +1,19 @@
 /// A TOML value with the place it was written, so that every error about it can name its line.
+/// A plan holds hundreds of thousands of these, so the place is stored in 32 bits each.
 public struct TOMLNode: Sendable {
     public let value: TOMLValue
+    private let storedLine: Int32
+    private let storedColumn: Int32
+
+    public init(value: TOMLValue, line: Int, column: Int) {
+        self.value = value
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
+    }
+
     /// 1-based line of the value's first character, and its column in bytes.
-    public let line: Int
-    public let column: Int
+    public var line: Int { Int(storedLine) }
+    public var column: Int { Int(storedColumn) }
 }
 
 public enum TOMLValue: Sendable {
@@ -36,25 +46,55 @@ public enum TOMLValue: Sendable {
     }
 }
 
+/// A date as written (the parser checks it exists); stored small, as plans hold many.
 public struct TOMLDate: Hashable, Sendable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    private let storedYear: Int16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
+    /// - Parameter year: 0 to 9999, the years TOML writes.
+    public init(year: Int, month: Int, day: Int) {
+        storedYear = Int16(clamping: year)
+        storedMonth = UInt8(clamping: month)
+        storedDay = UInt8(clamping: day)
+    }
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
 }
 
 public struct TOMLTime: Hashable, Sendable {
-    public let hour: Int
-    public let minute: Int
-    public let second: Int
+    private let storedHour: UInt8
+    private let storedMinute: UInt8
+    private let storedSecond: UInt8
+
+    public init(hour: Int, minute: Int, second: Int) {
+        storedHour = UInt8(clamping: hour)
+        storedMinute = UInt8(clamping: minute)
+        storedSecond = UInt8(clamping: second)
+    }
+
+    public var hour: Int { Int(storedHour) }
+    public var minute: Int { Int(storedMinute) }
+    public var second: Int { Int(storedSecond) }
 }
 
 /// A table: its entries in the order they were written, with the line of each key.
 public struct TOMLTable: Sendable {
     public struct Entry: Sendable {
         public let key: String
-        /// Where the key was written (for a table defined by a header, the header's line).
-        public let keyLine: Int
+        private let storedKeyLine: Int32
         public let node: TOMLNode
+
+        public init(key: String, keyLine: Int, node: TOMLNode) {
+            self.key = key
+            storedKeyLine = Int32(clamping: keyLine)
+            self.node = node
+        }
+
+        /// Where the key was written (for a table defined by a header, the header's line).
+        public var keyLine: Int { Int(storedKeyLine) }
     }
 
     public let entries: [Entry]
