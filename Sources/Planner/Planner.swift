@@ -88,7 +88,7 @@ public struct Planner: Sendable {
         let dayCount = first.days(to: window.upperBound) + 1
         let pieces = occurrences.count < 5_000 ? 1 : concurrentPieces
         let size = (occurrences.count + pieces - 1) / pieces
-        let byPiece = concurrentMap(pieces) { piece in
+        var byPiece = concurrentMap(pieces) { piece in
             var byDay = [[(occurrence: Int, stage: StageDay)]](repeating: [], count: dayCount)
             for index in (piece * size)..<min(occurrences.count, (piece + 1) * size) {
                 for stage in stages.stages(of: occurrences[index], in: window) {
@@ -97,9 +97,12 @@ public struct Planner: Sendable {
             }
             return byDay
         }
+        // Each piece is let go once merged, so that the stages are not held twice.
         var byDay = byPiece[0]
-        for piece in byPiece.dropFirst() {
-            for day in piece.indices where !piece[day].isEmpty { byDay[day] += piece[day] }
+        byPiece[0] = []
+        for piece in byPiece.indices.dropFirst() {
+            for day in byPiece[piece].indices where !byPiece[piece][day].isEmpty { byDay[day] += byPiece[piece][day] }
+            byPiece[piece] = []
         }
         return byDay
     }

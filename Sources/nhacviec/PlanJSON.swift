@@ -29,7 +29,7 @@ struct PlanJSON: Sendable {
 
     /// The items of one send day's digests, one per line, separated by commas.
     @Sendable func render(_ digests: [Digest]) -> Data {
-        var buffer = JSONBytes()
+        var buffer = JSONBytes(capacity: 1 << 18)
         var first = true
         var sendAt = (day: CivilDate?.none, text: "")
         for digest in digests {
