@@ -105,9 +105,12 @@ def main():
     print(f"bench: schedules in {WORK}", file=sys.stderr)
 
     big = schedule("100k", 100_000)
-    seconds, megabytes = timed([nhacviec, "plan", "--config", big, "--from", "2024-01-01", "--to", "2024-12-31", "--json"])
-    row("plan, a year, 100,000 tasks (time)", f"{seconds:.2f} s", "< 2 s")
-    row("plan, a year, 100,000 tasks (peak memory)", f"{megabytes:.0f} MB", "< 300 MB")
+    # Best of three: the machine's speed drifts between runs (a shared virtual machine).
+    runs = [timed([nhacviec, "plan", "--config", big, "--from", "2024-01-01", "--to", "2024-12-31", "--json"])
+            for _ in range(3)]
+    row("plan, a year, 100,000 tasks (time, best of 3)",
+        f"{min(s for s, _ in runs):.2f} s (runs: {', '.join(f'{s:.2f}' for s, _ in runs)})", "< 2 s")
+    row("plan, a year, 100,000 tasks (peak memory, most of 3)", f"{max(m for _, m in runs):.0f} MB", "< 300 MB")
     day = json.loads(subprocess.run([bench, "day", big, "2024-06-14"], capture_output=True, text=True, check=True).stdout)
     row("one day's evaluation, 100,000 tasks", f"{day['day_ms']:.1f} ms ({day['digests']} digests)", "< 100 ms")
     row("loading the config and plans, 100,000 tasks", f"{day['load_s']:.2f} s", "")
