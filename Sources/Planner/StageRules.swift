@@ -43,14 +43,15 @@ struct StageRules {
             k += 1
         }
         // Two stages moved onto one day: the more urgent one speaks for both.
-        candidates.sort { a, b in a.sendDay != b.sendDay ? a.sendDay < b.sendDay : isMoreUrgent(a, than: b) }
+        guard candidates.count > 1 else { return candidates }
+        candidates.sort { a, b in a.sendDay != b.sendDay ? a.sendDay < b.sendDay : Self.isMoreUrgent(a, than: b) }
         var stages: [StageDay] = []
         stages.reserveCapacity(candidates.count)
         for candidate in candidates where stages.last?.sendDay != candidate.sendDay { stages.append(candidate) }
         return stages
     }
 
-    private func isMoreUrgent(_ a: StageDay, than b: StageDay) -> Bool {
+    private static func isMoreUrgent(_ a: StageDay, than b: StageDay) -> Bool {
         if a.stage != b.stage { return a.stage.urgency > b.stage.urgency }
         return a.stage == .overdue ? a.days > b.days : a.days < b.days
     }
