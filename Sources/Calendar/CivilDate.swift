@@ -2,22 +2,27 @@
 /// holiday and working-day rule is written in.
 ///
 /// Dates are stored as their Julian Day Number so that day arithmetic and comparison are one integer
-/// operation; the year, month and day are derived once at creation.
+/// operation; the year, month and day are derived once at creation, and kept small (16 bytes in all),
+/// as a year's plan holds millions of dates.
 public struct CivilDate: Hashable, Comparable, Sendable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
     /// Julian Day Number: days since 1 January 4713 BC (Julian), noon to noon. 2000-01-01 is 2451545.
     public let julianDay: Int
+    private let storedYear: Int32
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
 
     /// A date, or nil when the day does not exist (31/02/2024, month 13).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
             return nil
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int32(clamping: year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
         self.julianDay = CivilDate.julianDay(year: year, month: month, day: day)
     }
 
@@ -29,9 +34,9 @@ public struct CivilDate: Hashable, Comparable, Sendable {
         let d = (4 * c + 3) / 1461
         let e = c - 1461 * d / 4
         let m = (5 * e + 2) / 153
-        self.day = e - (153 * m + 2) / 5 + 1
-        self.month = m + 3 - 12 * (m / 10)
-        self.year = 100 * b + d - 4800 + m / 10
+        storedDay = UInt8(truncatingIfNeeded: e - (153 * m + 2) / 5 + 1)
+        storedMonth = UInt8(truncatingIfNeeded: m + 3 - 12 * (m / 10))
+        storedYear = Int32(clamping: 100 * b + d - 4800 + m / 10)
         self.julianDay = julianDay
     }
 
