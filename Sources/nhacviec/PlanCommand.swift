@@ -1,6 +1,6 @@
 import App
-import Foundation
 import ArgumentParser
+import Foundation
 import Model
 import Planner
 import Transports
