@@ -23,7 +23,8 @@ import tempfile
 import time
 
 BIN = sys.argv[1]
-SERVICE_BIN = sys.argv[2] if len(sys.argv) > 2 else os.path.join(BIN, "nhacviec")
+SERVICE_BIN, SERVICE_BUILD = ((sys.argv[2], "the static binary make install installs") if len(sys.argv) > 2
+                              else (os.path.join(BIN, "nhacviec"), "the release build"))
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SUPPORT = os.path.join(ROOT, "Tests", "Support")
 WORK = tempfile.mkdtemp(prefix="nhacviec-bench-")
@@ -160,8 +161,7 @@ def main():
     process.wait()
     row("serve idle 60 s, 1,000 tasks: wake-ups", str(wakeups), "the minute check only (≈ 1)")
     row("serve idle 60 s, 1,000 tasks: CPU time", f"{used:.2f} s", "")
-    which = "the static binary make install installs" if len(sys.argv) > 2 else "the release build"
-    row(f"serve idle, 1,000 tasks: RSS ({which})",
+    row(f"serve idle, 1,000 tasks: RSS ({SERVICE_BUILD})",
         f"{memory['VmRSS']:.1f} MB: {memory['RssAnon']:.1f} MB its own memory (RssAnon), "
         f"{memory['RssFile']:.1f} MB pages of the binary and libraries (RssFile)", "< 30 MB")
 

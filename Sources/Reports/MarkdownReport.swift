@@ -29,32 +29,28 @@ public enum MarkdownReport {
         }
         table("Theo lĩnh vực", report.bySection, numbered: true)
         table("Theo lãnh đạo chỉ đạo", report.byLead, numbered: false)
-        lines += ["## Nhiệm vụ quá hạn", ""]
-        if report.overdue.isEmpty {
-            lines += ["Không có.", ""]
-        } else {
-            lines += ["| Nhiệm vụ | Nội dung | Chủ trì | Hạn | Quá hạn (ngày làm việc) |", "|---|---|---|---|---:|"]
-            lines += report.overdue.map {
-                "| \(ReportText.task($0)) | \(escape($0.title)) | \(escape($0.responsible.joined(separator: ", "))) | \(ReportText.date($0.deadline)) | \($0.workingDaysLate ?? 0) |"
-            }
-            lines.append("")
+        /// A section of tasks as a table, or "Không có." when there is none.
+        func listing(_ title: String, _ columns: String, _ alignment: String, _ rows: [String]) {
+            lines += ["## \(title)", ""]
+            lines += rows.isEmpty ? ["Không có.", ""] : [columns, alignment] + rows + [""]
         }
-        lines += ["## Nhiệm vụ chuyển tiếp", ""]
-        lines +=
-            report.carriedOver.isEmpty
-            ? ["Không có.", ""]
-            : ["| Nhiệm vụ | Nội dung | Từ năm | Hạn | Tình trạng |", "|---|---|---:|---|---|"]
-                + report.carriedOver.map {
-                    "| \(ReportText.task($0)) | \(escape($0.title)) | \($0.carriedOverFrom!) | \(ReportText.date($0.deadline)) | \(ReportText.status($0.status)) |"
-                } + [""]
-        lines += ["## Nhiệm vụ báo cáo (Nghị định 09/2019/NĐ-CP)", ""]
-        lines +=
-            report.reportTasks.isEmpty
-            ? ["Không có.", ""]
-            : ["| Nhiệm vụ | Kỳ số liệu | Hạn | Tình trạng |", "|---|---|---|---|"]
-                + report.reportTasks.map {
-                    "| \(ReportText.task($0)) | \(ReportText.period($0.dataPeriod)) | \(ReportText.date($0.deadline)) | \(ReportText.status($0.status)) |"
-                } + [""]
+        listing(
+            "Nhiệm vụ quá hạn", "| Nhiệm vụ | Nội dung | Chủ trì | Hạn | Quá hạn (ngày làm việc) |",
+            "|---|---|---|---|---:|",
+            report.overdue.map {
+                "| \(ReportText.task($0)) | \(escape($0.title)) | \(escape($0.responsible.joined(separator: ", "))) | \(ReportText.date($0.deadline)) | \($0.workingDaysLate ?? 0) |"
+            })
+        listing(
+            "Nhiệm vụ chuyển tiếp", "| Nhiệm vụ | Nội dung | Từ năm | Hạn | Tình trạng |", "|---|---|---:|---|---|",
+            report.carriedOver.map {
+                "| \(ReportText.task($0)) | \(escape($0.title)) | \($0.carriedOverFrom!) | \(ReportText.date($0.deadline)) | \(ReportText.status($0.status)) |"
+            })
+        listing(
+            "Nhiệm vụ báo cáo (Nghị định 09/2019/NĐ-CP)", "| Nhiệm vụ | Kỳ số liệu | Hạn | Tình trạng |",
+            "|---|---|---|---|",
+            report.reportTasks.map {
+                "| \(ReportText.task($0)) | \(ReportText.period($0.dataPeriod)) | \(ReportText.date($0.deadline)) | \(ReportText.status($0.status)) |"
+            })
         lines += ["## Thông báo không gửi được", ""]
         lines +=
             report.failures.isEmpty

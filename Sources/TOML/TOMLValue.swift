@@ -101,10 +101,14 @@ public struct TOMLTable: Sendable {
 
     public subscript(key: String) -> Entry? { position(of: key).map { entries[$0] } }
 
-    /// Where `key` is among the entries. Lengths are compared first: most keys of a table differ in
-    /// length, and comparing their text is slower.
+    /// Where `key` is among the entries.
     public func position(of key: String) -> Int? {
-        let length = key.utf8.count
-        return entries.firstIndex { $0.key.utf8.count == length && $0.key == key }
+        entries.firstIndex { isSameKey($0.key, key) }
     }
+}
+
+/// Two keys compared as a table's keys are looked up: lengths first, as most keys of a table differ in
+/// length and comparing their text is slower.
+func isSameKey(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a == b
 }

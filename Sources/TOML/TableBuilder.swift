@@ -49,9 +49,7 @@ final class TableBuilder {
     func contains(_ key: String) -> Bool { position(of: key) != nil }
 
     private func position(of key: String) -> Int? {
-        guard keys.count < Self.indexedFrom else { return index[key] }
-        let length = key.utf8.count
-        return keys.firstIndex { $0.utf8.count == length && $0 == key }
+        keys.count < Self.indexedFrom ? keys.firstIndex { isSameKey($0, key) } : index[key]
     }
 
     func insert(_ key: String, _ slot: Slot) {

@@ -133,7 +133,7 @@ struct JSONBytes: ~Copyable {
     private var storage: UnsafeMutableBufferPointer<UInt8>
     private(set) var count = 0
 
-    init(capacity: Int = 1 << 21) {
+    init(capacity: Int) {
         storage = .allocate(capacity: capacity)
     }
 
@@ -153,8 +153,7 @@ struct JSONBytes: ~Copyable {
         return Data(UnsafeBufferPointer(rebasing: storage[0..<count]))
     }
 
-    /// Room for `more` bytes: the caller flushes long before the buffer fills, and one string is never
-    /// more than the buffer; past that, the buffer grows rather than writes out of bounds.
+    /// Room for `more` bytes, the buffer doubled when they do not fit. Every write reserves first.
     private mutating func reserve(_ more: Int) {
         guard count + more > storage.count else { return }
         let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 2 * (count + more))
@@ -183,13 +182,12 @@ struct JSONBytes: ~Copyable {
         reserve(21)
         if value < 0 { byte(UInt8(ascii: "-")) }
         let magnitude = value.magnitude
-        var width = 1
-        var power: UInt = 10
-        while width < 19 && magnitude >= power {
-            width += 1
-            power *= 10
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            byte(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
         }
-        digits(magnitude, width)
     }
 
     /// `"2024-03-31"`, twelve bytes written in place.
@@ -211,15 +209,6 @@ struct JSONBytes: ~Copyable {
         out[10] = zero + UInt8(day % 10)
         out[11] = UInt8(ascii: "\"")
         count += 12
-    }
-
-    private mutating func digits(_ value: UInt, _ width: Int) {
-        var divisor: UInt = 1
-        for _ in 1..<width { divisor *= 10 }
-        while divisor > 0 {
-            byte(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
-        }
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped, UTF-8 as is.
