@@ -47,21 +47,19 @@ let package = Package(
             ]
         ),
         // The state database (SQLite through GRDB, Debian's libsqlite3-dev): outbox, attempts, audit log.
-        .target(name: "Outbox", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        // The service: the dispatcher (evaluate, enqueue, deliver), clocks, systemd notify, the daemon loop.
         .target(
-            name: "Service",
-            dependencies: [
-                "App", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Transports",
-                "WorkingCalendar",
-            ]
+            name: "Outbox", dependencies: ["Model", "WorkingCalendar", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The service: the daemon loop, the virtual clock, systemd notify and the journal. Only `serve` uses it.
+        .target(name: "Service", dependencies: ["App", "Outbox"]),
         // The clerk's periodic report: built from the planner, written as Markdown, HTML, CSV or JSON.
         .target(name: "Reports", dependencies: ["Model", "Planner", "WorkingCalendar"]),
-        // The wiring the command line and the service share: config in, calendar and planner out.
+        // The one wiring: `Office` (config, calendar, planner, state, transports) and the dispatch pipeline.
         .target(
             name: "App",
-            dependencies: ["Messages", "Model", "Planner", "ScheduleSources", "Transports", "WorkingCalendar"]
+            dependencies: [
+                "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Transports", "WorkingCalendar",
+            ]
         ),
         // Measurements `make bench` takes inside one process (scripts/bench.py).
         .executableTarget(
@@ -85,6 +83,7 @@ let package = Package(
             name: "ScheduleSourcesTests", dependencies: ["ScheduleSources", "Model", "WorkingCalendar"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "ReportsTests", dependencies: ["Model", "Reports", "WorkingCalendar"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Model", "WorkingCalendar"]),
         // Helpers the integration tests share: temporary folders, the test servers, the built binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -97,9 +96,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ServiceTests",
-            dependencies: ["App", "Outbox", "Service", "TestSupport", "Transports", "WorkingCalendar"]
+            dependencies: [
+                "App", "Model", "Outbox", "Reports", "Service", "TestSupport", "Transports", "WorkingCalendar",
+            ],
+            resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["App", "Planner", "TestSupport", "WorkingCalendar"]),
         .testTarget(
             name: "FuzzTests", dependencies: ["Model", "ScheduleSources", "TestSupport", "TOML"],
             resources: [.copy("Corpus")]

@@ -66,8 +66,6 @@ public final class Delivery {
         self.warnings = warnings
     }
 
-    public func hasWebhook(_ name: String) -> Bool { webhooks[name] != nil }
-
     /// POSTs a body to a configured webhook, signing it when the webhook has a secret.
     public func postWebhook(_ name: String, body: [UInt8], id: String, now: Date = Date()) -> Result<
         DeliveryReceipt, DeliveryError

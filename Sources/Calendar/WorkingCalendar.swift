@@ -78,6 +78,12 @@ public struct WorkingCalendar: Sendable {
         isWorkingDay(date) ? date : previousWorkingDay(before: date)
     }
 
+    /// Whether `date` is the first working day of its week: the Monday, or the day after a holiday that
+    /// took the Monday.
+    public func isFirstWorkingDayOfWeek(_ date: CivilDate) -> Bool {
+        workingDay(onOrAfter: date.adding(days: -date.weekday.rawValue)) == date
+    }
+
     /// The `n`th working day after `date` (before it when `n` is negative); `date` itself for 0.
     /// `date` need not be a working day: the 1st working day after a Saturday is the Monday.
     public func adding(workingDays n: Int, to date: CivilDate) -> CivilDate {

@@ -1,3 +1,5 @@
+import Model
+
 /// The digest templates shipped in the binary, Vietnamese and English. An office overrides any of them
 /// with a file of the same name in its templates folder (`[email] templates`).
 enum BuiltInTemplates {
@@ -6,13 +8,13 @@ enum BuiltInTemplates {
         "item-html.mustache",
     ]
 
-    static func text(_ name: String, language: String) -> String {
+    static func text(_ name: String, language: Language) -> String {
         switch (name, language) {
-        case ("digest-subject.mustache", "en"): englishSubject
-        case ("digest-text.mustache", "en"): englishText
-        case ("digest-html.mustache", "en"): englishHTML
-        case ("item-text.mustache", "en"): englishItemText
-        case ("item-html.mustache", "en"): englishItemHTML
+        case ("digest-subject.mustache", .en): englishSubject
+        case ("digest-text.mustache", .en): englishText
+        case ("digest-html.mustache", .en): englishHTML
+        case ("item-text.mustache", .en): englishItemText
+        case ("item-html.mustache", .en): englishItemHTML
         case ("digest-subject.mustache", _): vietnameseSubject
         case ("digest-text.mustache", _): vietnameseText
         case ("item-text.mustache", _): vietnameseItemText

@@ -8,12 +8,12 @@ public struct DigestTemplates: Sendable {
     private let library: MustacheLibrary
 
     /// - Throws: ``Diagnostic`` naming the template file and line that cannot be parsed.
-    public static func load(language: String, overrides folder: String?) throws(Diagnostic) -> DigestTemplates {
+    public static func load(language: Language, overrides folder: String?) throws(Diagnostic) -> DigestTemplates {
         var library = MustacheLibrary()
         for name in BuiltInTemplates.names {
             let path = folder.map { ($0 as NSString).appendingPathComponent(name) }
             var text = BuiltInTemplates.text(name, language: language)
-            var file = "built-in \(language)/\(name)"
+            var file = "built-in \(language.rawValue)/\(name)"
             if let path, FileManager.default.fileExists(atPath: path) {
                 guard let data = FileManager.default.contents(atPath: path),
                     let read = String(data: data, encoding: .utf8)

@@ -7,7 +7,7 @@ import WorkingCalendar
 struct DigestView {
     let digest: Digest
     let directory: Directory
-    let language: String
+    let language: Language
     let count: ReminderPolicy.DayCount
 
     var values: [String: Any] {
@@ -31,7 +31,7 @@ struct DigestView {
             (digest.overdue.count, "quá hạn", "overdue"), (digest.dueToday.count, "đến hạn hôm nay", "due today"),
             (digest.dueSoon.count, "sắp đến hạn", "due soon"),
         ]
-        return parts.filter { $0.0 > 0 }.map { "\($0.0) \(language == "en" ? $0.2 : $0.1)" }.joined(separator: ", ")
+        return parts.filter { $0.0 > 0 }.map { "\($0.0) \(language == .en ? $0.2 : $0.1)" }.joined(separator: ", ")
     }
 
     private func item(_ reminder: Reminder) -> [String: Any] {
@@ -55,15 +55,15 @@ struct DigestView {
     private func when(_ stage: StageDay) -> String {
         let unit: String
         switch (language, count) {
-        case ("en", .workingDays): unit = stage.days == 1 ? "working day" : "working days"
-        case ("en", .calendarDays): unit = stage.days == 1 ? "day" : "days"
+        case (.en, .workingDays): unit = stage.days == 1 ? "working day" : "working days"
+        case (.en, .calendarDays): unit = stage.days == 1 ? "day" : "days"
         case (_, .workingDays): unit = "ngày làm việc"
         case (_, .calendarDays): unit = "ngày"
         }
         switch (stage.stage, language) {
-        case (.overdue, "en"): return "\(stage.days) \(unit) overdue"
-        case (.due, "en"): return "due today"
-        case (.before, "en"): return "\(stage.days) \(unit) left"
+        case (.overdue, .en): return "\(stage.days) \(unit) overdue"
+        case (.due, .en): return "due today"
+        case (.before, .en): return "\(stage.days) \(unit) left"
         case (.overdue, _): return "quá hạn \(stage.days) \(unit)"
         case (.due, _): return "đến hạn hôm nay"
         case (.before, _): return "còn \(stage.days) \(unit)"

@@ -5,7 +5,7 @@ extension MailComposer {
     public func failureNotice(
         to address: String, name: String, digest: String, destination: String, reason: String, date: Date
     ) -> [UInt8] {
-        let vietnamese = language != "en"
+        let vietnamese = language == .vi
         let subject =
             vietnamese ? "[Nhắc việc] Không gửi được nhắc việc \(digest)" : "[Reminder] Could not deliver \(digest)"
         let text =

@@ -12,13 +12,13 @@ public struct MailComposer: Sendable {
     public let from: String
     public let templates: DigestTemplates
     public let directory: Directory
-    public let language: String
+    public let language: Language
     public let count: ReminderPolicy.DayCount
     public let attachCalendar: Bool
     public let timeZone: TimeZone
 
     public init(
-        from: String, templates: DigestTemplates, directory: Directory, language: String,
+        from: String, templates: DigestTemplates, directory: Directory, language: Language,
         count: ReminderPolicy.DayCount, attachCalendar: Bool, timeZone: TimeZone
     ) {
         self.from = from
@@ -68,7 +68,7 @@ public struct MailComposer: Sendable {
             let occurrence = reminder.occurrence
             let uid = "\(occurrence.task.id)-\(occurrence.key?.iso ?? "once")@nhacviec"
             guard let deadline = occurrence.deadline, seen.insert(uid).inserted else { return nil }
-            let prefix = language == "en" ? "Deadline" : "Hạn"
+            let prefix = language == .en ? "Deadline" : "Hạn"
             return CalendarFile.Event(
                 uid: uid, date: deadline, summary: "\(prefix): \(occurrence.task.title)",
                 description: "[\(occurrence.task.id)] \(occurrence.task.title)")

@@ -3,7 +3,7 @@ import Foundation
 extension MailComposer {
     /// A short message proving the transport works, for `send-test --to`.
     public func testMessage(to address: String, date: Date) -> [UInt8] {
-        let vietnamese = language != "en"
+        let vietnamese = language == .vi
         let subject = vietnamese ? "[Nhắc việc] Thư thử nghiệm" : "[Reminder] Test message"
         let text =
             vietnamese

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Model
+import WorkingCalendar
 
 /// The audit log of `done` and `reopen`: who recorded what, when. The latest entry for a task's
 /// occurrence decides whether it is done.
@@ -63,5 +65,21 @@ public struct CompletionLog: Sendable {
         try database.pool.read { db in
             try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM completionLog") ?? 0
         }
+    }
+}
+
+extension CompletionLog {
+    /// The audit log as the planner takes it: the latest `done` of each task occurrence, or nil where
+    /// the latest entry reopened it.
+    public func recorded() throws -> [CompletionKey: Completion?] {
+        var recorded: [CompletionKey: Completion?] = [:]
+        for entry in try latest() {
+            let occurrence = entry.occurrence.isEmpty ? nil : try? CivilDate.parse(entry.occurrence)
+            let completion = entry.completedOn.flatMap { try? CivilDate.parse($0) }.map {
+                Completion(date: $0, note: entry.note)
+            }
+            recorded[CompletionKey(task: entry.task, occurrence: occurrence)] = .some(completion)
+        }
+        return recorded
     }
 }

@@ -1,13 +1,26 @@
 import Foundation
 import GRDB
+import Model
 
 /// A notification in the outbox: written with its idempotency key before the first attempt, so nothing
 /// is lost and nothing is queued twice.
-public struct OutboxItem: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public enum State: String, Codable, Sendable {
+public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
+    public enum State: String, Sendable {
         case pending, delivered, failed
         /// Its send time passed while the service was down, beyond the catch-up window.
         case missed
+    }
+
+    /// What the notification is; the stages of the dispatcher tell items apart by it.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// An official's digest of reminders.
+        case digest
+        /// The periodic report of `[summary]`.
+        case report
+        /// The clerk's list of overdue tasks.
+        case overdueList = "overdue-list"
+        /// The clerk told that a notification failed for good.
+        case failureNotice = "failure-notice"
     }
 
     public static let databaseTableName = "notification"
@@ -15,11 +28,13 @@ public struct OutboxItem: Codable, FetchableRecord, MutablePersistableRecord, Se
     public var id: Int64?
     /// The idempotency key: the digest's, unique in the table.
     public var key: String
+    public var kind: Kind
     /// `2024-03-14/hung/email`.
     public var digest: String
     public var recipient: String
-    /// `email` or `webhook:NAME`.
-    public var channel: String
+    /// Stored as two columns: `channel` (`email` or `webhook`) and `destination` (the address, or the
+    /// webhook's name).
+    public var channel: Channel
     /// The address for email, the webhook's name for a webhook.
     public var destination: String
     /// When it was due (Unix seconds, on the service's clock).
@@ -35,11 +50,32 @@ public struct OutboxItem: Codable, FetchableRecord, MutablePersistableRecord, Se
     /// The last answer of the server, or the last error.
     public var lastAnswer: String?
 
+    /// An email to `address`.
     public init(
-        key: String, digest: String, recipient: String, channel: String, destination: String, sendAt: Double,
+        key: String, kind: Kind, digest: String, recipient: String, address: String, sendAt: Double,
         messageID: String?, payload: Data, state: State = .pending, createdAt: Double
     ) {
+        self.init(
+            key: key, kind: kind, digest: digest, recipient: recipient, channel: .email, destination: address,
+            sendAt: sendAt, messageID: messageID, payload: payload, state: state, createdAt: createdAt)
+    }
+
+    /// A body for the webhook `name`.
+    public init(
+        key: String, kind: Kind, digest: String, recipient: String, webhook name: String, sendAt: Double,
+        payload: Data, state: State = .pending, createdAt: Double
+    ) {
+        self.init(
+            key: key, kind: kind, digest: digest, recipient: recipient, channel: .webhook(name), destination: name,
+            sendAt: sendAt, messageID: nil, payload: payload, state: state, createdAt: createdAt)
+    }
+
+    private init(
+        key: String, kind: Kind, digest: String, recipient: String, channel: Channel, destination: String,
+        sendAt: Double, messageID: String?, payload: Data, state: State, createdAt: Double
+    ) {
         self.key = key
+        self.kind = kind
         self.digest = digest
         self.recipient = recipient
         self.channel = channel
@@ -51,6 +87,60 @@ public struct OutboxItem: Codable, FetchableRecord, MutablePersistableRecord, Se
         self.attempts = 0
         self.nextAttemptAt = sendAt
         self.createdAt = createdAt
+    }
+
+    public init(row: Row) throws {
+        id = row["id"]
+        key = row["key"]
+        let kindText: String = row["kind"]
+        guard let kind = Kind(rawValue: kindText) else {
+            throw StateError("notification \(key): unknown kind \(kindText)")
+        }
+        self.kind = kind
+        digest = row["digest"]
+        recipient = row["recipient"]
+        destination = row["destination"]
+        let channelText: String = row["channel"]
+        switch channelText {
+        case "email": channel = .email
+        case "webhook": channel = .webhook(destination)
+        default: throw StateError("notification \(key): unknown channel \(channelText)")
+        }
+        sendAt = row["sendAt"]
+        messageID = row["messageID"]
+        payload = row["payload"]
+        let stateText: String = row["state"]
+        guard let state = State(rawValue: stateText) else {
+            throw StateError("notification \(key): unknown state \(stateText)")
+        }
+        self.state = state
+        attempts = row["attempts"]
+        nextAttemptAt = row["nextAttemptAt"]
+        createdAt = row["createdAt"]
+        deliveredAt = row["deliveredAt"]
+        lastAnswer = row["lastAnswer"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["key"] = key
+        container["kind"] = kind.rawValue
+        container["digest"] = digest
+        container["recipient"] = recipient
+        switch channel {
+        case .email: container["channel"] = "email"
+        case .webhook: container["channel"] = "webhook"
+        }
+        container["destination"] = destination
+        container["sendAt"] = sendAt
+        container["messageID"] = messageID
+        container["payload"] = payload
+        container["state"] = state.rawValue
+        container["attempts"] = attempts
+        container["nextAttemptAt"] = nextAttemptAt
+        container["createdAt"] = createdAt
+        container["deliveredAt"] = deliveredAt
+        container["lastAnswer"] = lastAnswer
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -6,13 +6,25 @@ import GRDB
 public final class StateDatabase: Sendable {
     let pool: DatabasePool
 
-    /// Opens (creating) the database in `directory`.
+    /// The database's file in its state folder.
+    public static let fileName = "nhacviec.sqlite"
+
+    /// The database's path in the state folder `directory`.
+    public static func path(in directory: String) -> String {
+        (directory as NSString).appendingPathComponent(fileName)
+    }
+
+    /// Whether `directory` holds a state database.
+    public static func exists(in directory: String) -> Bool {
+        FileManager.default.fileExists(atPath: path(in: directory))
+    }
+
+    /// Opens (creating) the database in `directory`, migrated to this version's schema.
     public init(directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(
-            path: (directory as NSString).appendingPathComponent("nhacviec.sqlite"), configuration: configuration)
+        pool = try DatabasePool(path: Self.path(in: directory), configuration: configuration)
         try Self.migrator.migrate(pool)
     }
 
@@ -63,6 +75,21 @@ public final class StateDatabase: Sendable {
                 t.primaryKey("key", .text)
                 t.column("value", .text).notNull()
             }
+        }
+        // Each notification's kind and channel as columns, so that no stage reads them out of its key
+        // or a "webhook:NAME" string. Rows of v1 are told apart by their key's prefix.
+        migrator.registerMigration("v2-kind-and-channel") { db in
+            try db.alter(table: "notification") { t in
+                t.add(column: "kind", .text).notNull().defaults(to: OutboxItem.Kind.digest.rawValue)
+            }
+            for (prefix, kind) in [
+                ("report:", OutboxItem.Kind.report), ("overdue:", .overdueList), ("failure:", .failureNotice),
+            ] {
+                try db.execute(
+                    sql: "UPDATE notification SET kind = ? WHERE substr(key, 1, ?) = ?",
+                    arguments: [kind.rawValue, prefix.count, prefix])
+            }
+            try db.execute(sql: "UPDATE notification SET channel = 'webhook' WHERE channel LIKE 'webhook:%'")
         }
         return migrator
     }

@@ -63,7 +63,7 @@ struct OccurrenceExpander {
         Occurrence(
             task: task, key: key, nominalDeadline: nominal, deadline: effectiveDeadline(nominal),
             carriedOverFrom: carriedOverFrom, completion: completion, activeFrom: activeFrom, remindUntil: remindUntil,
-            dataPeriod: task.report.map { ReportPeriod.dataPeriod($0, deadline: nominal) })
+            dataPeriod: task.report.map { DataPeriod.covered(by: $0, deadline: nominal) })
     }
 
     /// Civil Code 2015 art. 148: a deadline on a day off moves to the next working day (configurable).

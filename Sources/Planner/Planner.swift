@@ -61,25 +61,24 @@ public struct Planner: Sendable {
     /// The digests of ``digests(in:)`` handed over one send day at a time: a year of a large plan is a
     /// million reminders, and only one day's are held at once.
     public func forEachDigest(in window: ClosedRange<CivilDate>, _ body: (Digest) throws -> Void) rethrows {
-        for day in stagesBySendDay(in: window) where !day.isEmpty {
-            for digest in digests(ofOneDay: day) { try body(digest) }
+        for day in sendDays(in: window) {
+            for digest in digests(of: day) { try body(digest) }
         }
     }
 
-    /// ``forEachDigest(in:_:)`` on every core: `render` turns one send day's digests into its output, on
-    /// any thread, and `consume` receives the outputs one day after another in send order. A few days
-    /// are in flight at a time, so memory stays that of a few days.
-    public func renderEachDay<Output>(
-        in window: ClosedRange<CivilDate>, render: @Sendable ([Digest]) -> Output, consume: (Output) throws -> Void
-    ) rethrows {
-        let days = stagesBySendDay(in: window).filter { !$0.isEmpty }
-        for start in stride(from: 0, to: days.count, by: 2 * concurrentPieces) {
-            let batch = concurrentMap(min(2 * concurrentPieces, days.count - start)) { offset in
-                render(digests(ofOneDay: days[start + offset]))
-            }
-            for output in batch { try consume(output) }
-        }
+    /// The stages of one send day, not yet grouped into digests: what ``digests(of:)`` takes. A caller
+    /// that wants the days' digests on several cores hands one day to each.
+    public struct SendDay: Sendable {
+        fileprivate let stages: [(occurrence: Int, stage: StageDay)]
     }
+
+    /// The send days of `window` that have something to send, in order.
+    public func sendDays(in window: ClosedRange<CivilDate>) -> [SendDay] {
+        stagesBySendDay(in: window).filter { !$0.isEmpty }.map(SendDay.init)
+    }
+
+    /// One send day's digests, as ``digests(in:)`` gives them for that day.
+    public func digests(of day: SendDay) -> [Digest] { digests(ofOneDay: day.stages) }
 
     /// Every stage whose send day is in `window`, as (occurrence index, stage), grouped by send day; within
     /// a day in the plans' order. Large plans are cut into pieces worked out side by side.

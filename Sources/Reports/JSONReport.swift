@@ -26,8 +26,8 @@ public enum JSONReport {
             ]
         }
         let object: [String: Any] = [
-            "period": report.period.code, "label": report.period.label, "from": report.period.period.firstDay.iso,
-            "to": report.period.period.lastDay.iso, "as_of": report.asOf.iso, "title": report.title,
+            "period": report.period.code, "label": report.period.label, "from": report.period.firstDay.iso,
+            "to": report.period.lastDay.iso, "as_of": report.asOf.iso, "title": report.title,
             "totals": tally(report.total),
             "by_section": report.bySection.map(group), "by_lead": report.byLead.map(group), "tasks": rows,
             "overdue": report.overdue.map(\.task), "carried_over": report.carriedOver.map(\.task),

@@ -72,7 +72,7 @@ public struct PlanReport: Sendable {
     }
 
     public let title: String
-    public let period: ReportPeriodSpec
+    public let period: Period
     /// Statuses are judged at the end of this day: the period's last day, or today if it is earlier.
     public let asOf: CivilDate
     public let rows: [Row]

@@ -7,16 +7,16 @@ public enum ReportBuilder {
     /// The occurrences of the period: those due in it, those due before it and still open when it
     /// began, and the ongoing tasks; each with its status at the end of the period (or `today`).
     public static func build(
-        planner: Planner, period: ReportPeriodSpec, today: CivilDate, failures: [PlanReport.FailedDelivery] = []
+        planner: Planner, period: Period, today: CivilDate, failures: [PlanReport.FailedDelivery] = []
     ) -> PlanReport {
         let directory = planner.schedule.directory
-        let first = period.period.firstDay
-        let asOf = min(period.period.lastDay, today)
+        let first = period.firstDay
+        let asOf = min(period.lastDay, today)
         var rows: [PlanReport.Row] = []
         for occurrence in planner.occurrences where occurrence.exists(on: asOf) {
             // A task due "Quý I" belongs to the first quarter even when its deadline moves to 1 April.
             if let deadline = occurrence.nominalDeadline {
-                let dueInPeriod = deadline >= first && deadline <= period.period.lastDay
+                let dueInPeriod = deadline >= first && deadline <= period.lastDay
                 let openFromBefore = deadline < first && (occurrence.completion.map { $0.date >= first } ?? true)
                 guard dueInPeriod || openFromBefore else { continue }
             }

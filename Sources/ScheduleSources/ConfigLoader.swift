@@ -160,7 +160,7 @@ enum ConfigLoader {
         guard var table = reader.table("email") else {
             return EmailSettings(
                 url: nil, from: "nhacviec <nhacviec@localhost>", username: nil, passwordFile: nil, caFile: nil,
-                verifyCertificates: true, connectTimeout: 10, timeout: 60, language: "vi", templates: nil,
+                verifyCertificates: true, connectTimeout: 10, timeout: 60, language: .vi, templates: nil,
                 attachCalendar: true)
         }
         let url = table.string("url")
@@ -172,17 +172,18 @@ enum ConfigLoader {
         if from.contains(where: { $0 == "\r" || $0 == "\n" }) {
             table.log.add(table.location(of: "from"), "email from must be one line")
         }
-        let language = table.string("language") ?? "vi"
-        if !["vi", "en"].contains(language) {
+        let written = table.string("language")
+        let language = written.map { Language(rawValue: $0) } ?? .vi
+        if let written, language == nil {
             table.log.add(
-                table.location(of: "language"), "email language must be \"vi\" or \"en\", not \"\(language)\"")
+                table.location(of: "language"), "email language must be \"vi\" or \"en\", not \"\(written)\"")
         }
         let settings = EmailSettings(
             url: url, from: from, username: table.string("username"), passwordFile: table.string("password_file"),
             caFile: table.string("ca_file").map { resolve($0, against: folder) },
             verifyCertificates: table.boolean("verify_certificates") ?? true,
             connectTimeout: table.integer("connect_timeout", range: 1...600) ?? 10,
-            timeout: table.integer("timeout", range: 1...3600) ?? 60, language: language,
+            timeout: table.integer("timeout", range: 1...3600) ?? 60, language: language ?? .vi,
             templates: table.string("templates").map { resolve($0, against: folder) },
             attachCalendar: table.boolean("attach_ics") ?? true)
         table.finish(known: [
@@ -263,7 +264,7 @@ enum ConfigLoader {
                 hint: "clerk = \"…\"")
         }
         return SummarySettings(
-            reportDay: day, reportPeriod: table.choice("report_period", SummarySettings.ReportPeriod.self) ?? .month,
+            reportDay: day, reportPeriod: table.choice("report_period", Period.Length.self) ?? .month,
             reportTo: recipients, overdueList: overdue)
     }
 

@@ -19,36 +19,6 @@ public struct Configuration: Sendable {
     public let summary: SummarySettings
 }
 
-/// `[summary]`: the mails beside the reminders: the periodic report, and the clerk's overdue list.
-public struct SummarySettings: Sendable {
-    public enum ReportPeriod: String, Sendable, CaseIterable {
-        case month, quarter
-    }
-
-    public enum OverdueList: String, Sendable, CaseIterable {
-        case daily, weekly, none
-    }
-
-    /// The day of the month the periodic report goes out (the working day before it when it is off);
-    /// nil for none. "decree09" in the config is the 14th, the cut-off of Decree 09's data periods.
-    public let reportDay: Int?
-    public let reportPeriod: ReportPeriod
-    /// Who receives it: the clerk and the leaders, by default.
-    public let reportTo: [OfficialID]
-    /// The clerk's list of overdue tasks: every working day, or the first working day of each week.
-    public let overdueList: OverdueList
-
-    public init(
-        reportDay: Int? = nil, reportPeriod: ReportPeriod = .month, reportTo: [OfficialID] = [],
-        overdueList: OverdueList = .none
-    ) {
-        self.reportDay = reportDay
-        self.reportPeriod = reportPeriod
-        self.reportTo = reportTo
-        self.overdueList = overdueList
-    }
-}
-
 /// A plan listed in the config: a path, and for a spreadsheet its plan year and sheet.
 public struct PlanSource: Sendable {
     /// The path, resolved against the config file's folder.
@@ -74,8 +44,7 @@ public struct EmailSettings: Sendable {
     public let verifyCertificates: Bool
     public let connectTimeout: Int
     public let timeout: Int
-    /// "vi" (default) or "en".
-    public let language: String
+    public let language: Language
     /// A folder of Mustache templates overriding the built-in ones.
     public let templates: String?
     public let attachCalendar: Bool

@@ -1,6 +1,5 @@
 import App
 import Foundation
-import Model
 import Outbox
 
 /// `nhacviec serve`: loads the config and the state database, tells systemd it is ready, and then
@@ -10,7 +9,7 @@ import Outbox
 /// serving. SIGTERM and SIGINT stop it cleanly.
 public final class Daemon {
     private let configPath: String
-    private let clock: ServiceClock
+    private let clock: any Clock
     private let until: Date?
     private let environment: [String: String]
     private let journal: Journal
@@ -21,7 +20,7 @@ public final class Daemon {
     private var watched: [String: Date] = [:]
 
     public init(
-        configPath: String, clock: ServiceClock, until: Date? = nil,
+        configPath: String, clock: any Clock, until: Date? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.configPath = configPath
@@ -35,36 +34,31 @@ public final class Daemon {
     /// Runs until stopped; returns the exit status.
     public func run() -> Int32 {
         installSignalHandlers()
-        let runtime: Runtime
+        let dispatcher: Dispatcher
         do {
-            runtime = try Runtime.load(config: configPath)
-        } catch {
-            journal.error("cannot start: the config has errors:\n\(error.description)")
+            dispatcher = try Office.open(config: configPath, environment: environment, clock: clock, state: .create)
+                .dispatcher()
+        } catch .schedule(let diagnostics) {
+            journal.error("cannot start: the config has errors:\n\(diagnostics.description)")
             return 1
-        }
-        let database: StateDatabase
-        let delivery: Delivery
-        do {
-            database = try StateDatabase(directory: runtime.stateDirectory(environment: environment))
-            delivery = try runtime.delivery(environment: environment)
         } catch {
             journal.error("cannot start: \(error)")
             return 1
         }
-        delivery.warnings.forEach(journal.warning)
-        let dispatcher = Dispatcher(runtime: runtime, delivery: delivery, database: database, journal: journal)
+        let office = dispatcher.office
+        guard let state = office.state else { return 1 }
+        dispatcher.warnings.forEach(journal.warning)
         dispatcher.shouldStop = { [flags] in flags.stop }
-        let reloads = ReloadLog(database: database)
+        dispatcher.onEvent = { [journal] in journal.record($0) }
+        let reloads = ReloadLog(database: state)
         try? reloads.record(ok: true, message: "started", at: clock.now().timeIntervalSince1970)
-        watched = fileStamps(runtime)
-        journal.info(
-            "started: \(runtime.schedule.tasks.count) tasks, state in \(runtime.stateDirectory(environment: environment))"
-        )
+        watched = fileStamps(office)
+        journal.info("started: \(office.schedule.tasks.count) tasks, state in \(office.stateDirectory)")
         notifier.send(["READY": "1", "STATUS": "started"])
 
         var lastWatchdog = Date.distantPast
         while !flags.stop {
-            if flags.takeReload() || fileStamps(dispatcher.runtime) != watched {
+            if flags.takeReload() || fileStamps(dispatcher.office) != watched {
                 reload(dispatcher, reloads)
             }
             let now = clock.now()
@@ -80,7 +74,7 @@ public final class Daemon {
             let pending = (try? dispatcher.outbox.summary().pending) ?? 0
             notifier.send([
                 "STATUS":
-                    "next send \(Self.iso(dispatcher.nextSend(after: now), dispatcher.runtime)); \(pending) queued"
+                    "next send \(Self.iso(dispatcher.nextSend(after: now), dispatcher.office)); \(pending) queued"
             ])
             var wait = min(clock.realSeconds(for: max(0, next.timeIntervalSince(now))), 60)
             if let until { wait = min(wait, clock.realSeconds(for: max(0, until.timeIntervalSince(now))) + 0.001) }
@@ -103,15 +97,14 @@ public final class Daemon {
         defer { notifier.send(["READY": "1"]) }
         let now = clock.now().timeIntervalSince1970
         do {
-            let runtime = try Runtime.load(config: configPath)
-            let delivery = try runtime.delivery(environment: environment)
-            dispatcher.replace(runtime: runtime, delivery: delivery)
-            watched = fileStamps(runtime)
-            try? reloads.record(ok: true, message: "reloaded: \(runtime.schedule.tasks.count) tasks", at: now)
-            journal.info("reloaded: \(runtime.schedule.tasks.count) tasks")
+            let office = try dispatcher.office.reloaded()
+            try dispatcher.replace(office: office)
+            watched = fileStamps(office)
+            try? reloads.record(ok: true, message: "reloaded: \(office.schedule.tasks.count) tasks", at: now)
+            journal.info("reloaded: \(office.schedule.tasks.count) tasks")
         } catch {
             // The old version keeps serving; the files are not looked at again until they change.
-            watched = fileStamps(dispatcher.runtime)
+            watched = fileStamps(dispatcher.office)
             let message = "\(error)"
             try? reloads.record(ok: false, message: message, at: now)
             journal.error("reload rejected, the previous config keeps serving:\n\(message)")
@@ -119,9 +112,9 @@ public final class Daemon {
     }
 
     /// The modification times of the config, the plans and the templates.
-    private func fileStamps(_ runtime: Runtime) -> [String: Date] {
-        var paths = [runtime.configuration.file] + runtime.configuration.plans.map(\.path)
-        if let folder = runtime.configuration.email.templates,
+    private func fileStamps(_ office: Office) -> [String: Date] {
+        var paths = [office.configuration.file] + office.configuration.plans.map(\.path)
+        if let folder = office.configuration.email.templates,
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
         {
             paths += names.map { (folder as NSString).appendingPathComponent($0) }
@@ -158,9 +151,9 @@ public final class Daemon {
         pthread_sigmask(SIG_UNBLOCK, &mask, nil)
     }
 
-    static func iso(_ date: Date, _ runtime: Runtime) -> String {
+    static func iso(_ date: Date, _ office: Office) -> String {
         let formatter = ISO8601DateFormatter()
-        formatter.timeZone = runtime.sendTime.timeZone
+        formatter.timeZone = office.sendTime.timeZone
         return formatter.string(from: date)
     }
 }

@@ -45,8 +45,8 @@ enum Bench {
     }
 
     static func day(config: String, date: String) throws {
-        var runtime: Runtime!
-        let load = try seconds { runtime = try Runtime.load(config: config) }
+        var office: Office!
+        let load = try seconds { office = try Office.open(config: config, state: .none) }
         let day = try CivilDate.parse(date)
         var digests = 0
         var reminders = 0
@@ -55,23 +55,23 @@ enum Bench {
             best = min(
                 best,
                 seconds {
-                    let result = runtime.planner.digests(in: day...day)
+                    let result = office.planner.digests(in: day...day)
                     digests = result.count
                     reminders = result.reduce(0) { $0 + $1.reminders.count }
                 })
         }
         print(
-            "{\"tasks\": \(runtime.schedule.tasks.count), \"load_s\": \(load), \"day_ms\": \(best * 1000), \"digests\": \(digests), \"reminders\": \(reminders)}"
+            "{\"tasks\": \(office.schedule.tasks.count), \"load_s\": \(load), \"day_ms\": \(best * 1000), \"digests\": \(digests), \"reminders\": \(reminders)}"
         )
     }
 
-    /// Where loading time goes: the TOML parser alone, the schedule (config and plans), the runtime.
+    /// Where loading time goes: the TOML parser alone, the schedule (config and plans), the whole office.
     static func load(config: String, plan: String) throws {
         let text = try String(contentsOfFile: plan, encoding: .utf8)
         let parse = try seconds { _ = try TOMLParser.parse(text) }
         let schedule = try seconds { _ = try ScheduleLoader.load(config: config) }
-        let runtime = try seconds { _ = try Runtime.load(config: config) }
-        print("{\"toml_s\": \(parse), \"schedule_s\": \(schedule), \"runtime_s\": \(runtime)}")
+        let office = try seconds { _ = try Office.open(config: config, state: .none) }
+        print("{\"toml_s\": \(parse), \"schedule_s\": \(schedule), \"office_s\": \(office)}")
     }
 
     static func smtp(url: String, count: Int) {

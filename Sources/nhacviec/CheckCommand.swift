@@ -11,11 +11,11 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
-        let runtime = try config.runtime()
-        let schedule = runtime.schedule
-        let occurrences = runtime.planner.occurrences
+        let office = try config.office(state: .ifPresent)
+        let schedule = office.schedule
+        let occurrences = office.planner.occurrences
         print(
-            "\(runtime.configuration.file): OK: \(schedule.plans.count) plan(s), \(schedule.tasks.count) tasks "
+            "\(office.configuration.file): OK: \(schedule.plans.count) plan(s), \(schedule.tasks.count) tasks "
                 + "(\(occurrences.count) deadlines), \(schedule.directory.officials.count) officials, "
                 + "\(schedule.directory.units.count) units")
     }

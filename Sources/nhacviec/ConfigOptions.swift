@@ -2,9 +2,6 @@ import App
 import ArgumentParser
 import Foundation
 import Model
-import Outbox
-import ScheduleSources
-import Service
 import WorkingCalendar
 
 /// `--config PATH`: a file, or a folder holding `nhacviec.toml`; default `$NHACVIEC_CONFIG`, else
@@ -17,22 +14,13 @@ struct ConfigOptions: ParsableArguments {
         path ?? ProcessInfo.processInfo.environment["NHACVIEC_CONFIG"] ?? "/etc/nhacviec/nhacviec.toml"
     }
 
-    /// The config and plans, or every error in them as the failure, with the completions recorded by
-    /// `done` and `reopen` when the state database exists.
-    func runtime() throws -> Runtime {
-        let runtime: Runtime
+    /// The office of the config (``Office/open(config:environment:clock:state:)``), or every error in
+    /// its config and plans as the failure.
+    func office(state: Office.StateUse) throws -> Office {
         do {
-            runtime = try Runtime.load(config: resolvedPath)
+            return try Office.open(config: resolvedPath, state: state)
         } catch {
             throw CommandFailure(error.description)
-        }
-        let file = (runtime.stateDirectory() as NSString).appendingPathComponent("nhacviec.sqlite")
-        guard FileManager.default.fileExists(atPath: file) else { return runtime }
-        do {
-            let database = try StateDatabase(directory: runtime.stateDirectory())
-            return runtime.with(recorded: try CompletionLog(database: database).recorded())
-        } catch {
-            throw CommandFailure("cannot read the completions in \(file): \(error)")
         }
     }
 
@@ -45,14 +33,14 @@ struct ConfigOptions: ParsableArguments {
     /// The officials and units of the config, when one is at hand: none at the default place is no error.
     func directoryIfPresent() throws -> Directory? {
         guard configAtHand else { return nil }
-        return try runtime().schedule.directory
+        return try office(state: .none).schedule.directory
     }
 
     /// The working calendar with the config's decisions. Without a config at the default place the law
     /// alone applies; a config that was asked for must load.
     func calendar() throws -> WorkingCalendar {
         guard configAtHand else { return WorkingCalendar() }
-        return try runtime().calendar
+        return try office(state: .none).calendar
     }
 }
 

@@ -2,7 +2,6 @@ import App
 import ArgumentParser
 import Foundation
 import Model
-import Outbox
 import Planner
 import ScheduleSources
 import WorkingCalendar
@@ -23,10 +22,10 @@ struct DoneCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
-        let runtime = try config.runtime()
-        let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: runtime)
-        let day = try on.map { try CommandFailure.date($0, option: "--on") } ?? runtime.today()
-        try CompletionTarget.record(found, completedOn: day, note: note, runtime: runtime)
+        let office = try config.office(state: .create)
+        let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: office)
+        let day = try on.map { try CommandFailure.date($0, option: "--on") } ?? office.today()
+        try CompletionTarget.record(found, completedOn: day, note: note, office: office)
         let deadline =
             found.deadline.map { $0 < day ? " (late: the deadline was \($0.vietnamese))" : " (on time)" } ?? ""
         print("\(found.label): done on \(day.vietnamese)\(deadline)")
@@ -42,9 +41,9 @@ struct ReopenCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
-        let runtime = try config.runtime()
-        let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: runtime)
-        try CompletionTarget.record(found, completedOn: nil, note: nil, runtime: runtime)
+        let office = try config.office(state: .create)
+        let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: office)
+        try CompletionTarget.record(found, completedOn: nil, note: nil, office: office)
         print("\(found.label): reopened")
     }
 }
@@ -67,10 +66,10 @@ struct CompletionTarget {
     /// "2.1.4", or "BC.THANG @2024-03-18" for an occurrence.
     var label: String { task + (occurrence.map { " @\($0.iso)" } ?? "") }
 
-    static func find(_ task: TaskID, occurrence text: String?, in runtime: Runtime) throws -> CompletionTarget {
-        let occurrences = runtime.planner.occurrences.filter { $0.task.id == task }
+    static func find(_ task: TaskID, occurrence text: String?, in office: Office) throws -> CompletionTarget {
+        let occurrences = office.planner.occurrences.filter { $0.task.id == task }
         guard let first = occurrences.first else {
-            let ids = runtime.schedule.tasks.map(\.id)
+            let ids = office.schedule.tasks.map(\.id)
             let hint = VietnameseText.closest(to: task, among: ids).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw CommandFailure("no task has the id \"\(task)\"\(hint)")
         }
@@ -98,18 +97,14 @@ struct CompletionTarget {
         return CompletionTarget(task: task, occurrence: date, deadline: match.deadline)
     }
 
-    static func record(_ target: CompletionTarget, completedOn: CivilDate?, note: String?, runtime: Runtime) throws {
+    static func record(_ target: CompletionTarget, completedOn: CivilDate?, note: String?, office: Office) throws {
         let environment = ProcessInfo.processInfo.environment
         let user = environment["SUDO_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "uid \(getuid())"
         do {
-            let database = try StateDatabase(directory: runtime.stateDirectory())
-            try CompletionLog(database: database).record(
-                .init(
-                    task: target.task, occurrence: target.occurrence?.iso ?? "", completedOn: completedOn?.iso,
-                    note: note,
-                    user: user, at: Date().timeIntervalSince1970))
+            try office.record(
+                task: target.task, occurrence: target.occurrence, completedOn: completedOn, note: note, user: user)
         } catch {
-            throw CommandFailure("cannot record it in \(runtime.stateDirectory()): \(error)")
+            throw CommandFailure("cannot record it: \(error)")
         }
     }
 }

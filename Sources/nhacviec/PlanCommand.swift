@@ -25,32 +25,32 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let runtime = try config.runtime()
-        let first = try from.map { try CommandFailure.date($0, option: "--from") } ?? runtime.today()
+        let office = try config.office(state: .ifPresent)
+        let first = try from.map { try CommandFailure.date($0, option: "--from") } ?? office.today()
         let last = try to.map { try CommandFailure.date($0, option: "--to") } ?? first.adding(days: 30)
         guard first <= last else { throw CommandFailure("--to \(last.iso) is before --from \(first.iso)") }
         guard first.days(to: last) <= 3 * 366 else { throw CommandFailure("the window is longer than three years") }
         if output.json && previewMaildir == nil {
-            PlanJSON(sendTime: runtime.sendTime).write(runtime.planner, window: first...last)
+            PlanJSON(sendTime: office.sendTime).write(office.planner, window: first...last)
             // Everything is written (unbuffered). A large plan is a few million objects, and freeing them
             // one by one on the way out only delays the exit.
             Foundation.exit(0)
         }
-        let digests = runtime.planner.digests(in: first...last)
-        if let previewMaildir { try preview(digests, runtime: runtime, into: previewMaildir) }
+        let digests = office.planner.digests(in: first...last)
+        if let previewMaildir { try preview(digests, office: office, into: previewMaildir) }
         if output.json {
-            PlanJSON(sendTime: runtime.sendTime).write(digests)
+            PlanJSON(sendTime: office.sendTime).write(digests)
         } else {
-            print(PlanText.render(digests, runtime: runtime, window: first...last))
+            print(PlanText.render(digests, office: office, window: first...last))
         }
     }
 }
 
 extension PlanCommand {
     /// Writes the email digests as the service would send them, into a Maildir.
-    func preview(_ digests: [Digest], runtime: Runtime, into folder: String) throws {
+    func preview(_ digests: [Digest], office: Office, into folder: String) throws {
         let envelopes = digests.filter { $0.channel == .email }.compactMap { digest -> MailEnvelope? in
-            runtime.composer.compose(digest, date: runtime.sendTime.instant(on: digest.sendDay)).map {
+            office.composer.compose(digest, date: office.sendTime.instant(on: digest.sendDay)).map {
                 MailEnvelope(from: $0.envelope.from, to: $0.envelope.to, message: $0.bytes)
             }
         }
@@ -63,9 +63,9 @@ extension PlanCommand {
 
 /// The plan as the clerk reads it: one block per digest.
 enum PlanText {
-    static func render(_ digests: [Digest], runtime: Runtime, window: ClosedRange<CivilDate>) -> String {
-        let directory = runtime.schedule.directory
-        let count = runtime.configuration.policy.count == .workingDays ? "ngày làm việc" : "ngày"
+    static func render(_ digests: [Digest], office: Office, window: ClosedRange<CivilDate>) -> String {
+        let directory = office.schedule.directory
+        let count = office.configuration.policy.count == .workingDays ? "ngày làm việc" : "ngày"
         var lines = [
             "Nhắc việc từ \(window.lowerBound.vietnamese) đến \(window.upperBound.vietnamese): \(digests.count) thư/tin nhắn"
         ]
@@ -74,7 +74,7 @@ enum PlanText {
             lines.append("")
             lines.append(
                 "\(digest.sendDay.weekday.vietnamese) \(digest.sendDay.vietnamese) "
-                    + "\(runtime.sendTime.iso8601(on: digest.sendDay).dropFirst(11).prefix(5)) → "
+                    + "\(office.sendTime.iso8601(on: digest.sendDay).dropFirst(11).prefix(5)) → "
                     + "\(person?.name ?? digest.recipient) (\(digest.channel))")
             for (title, group) in [
                 ("Quá hạn", digest.overdue), ("Đến hạn hôm nay", digest.dueToday), ("Sắp đến hạn", digest.dueSoon),

@@ -8,15 +8,23 @@ import WorkingCalendar
 struct PlanJSON: Sendable {
     let sendTime: SendTime
 
-    /// Writes the digests of `window` to standard output, the days rendered on every core.
+    /// Writes the digests of `window` to standard output, a few send days at a time rendered side by side
+    /// on every core and written in send order, so memory stays that of a few days.
     func write(_ planner: Planner, window: ClosedRange<CivilDate>) {
         var first = true
         FileHandle.standardOutput.write(Data("[\n".utf8))
-        planner.renderEachDay(in: window, render: render) { day in
-            guard !day.isEmpty else { return }
-            if !first { FileHandle.standardOutput.write(Data(",\n".utf8)) }
-            first = false
-            FileHandle.standardOutput.write(day)
+        let days = planner.sendDays(in: window)
+        let batch = 8 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for start in stride(from: 0, to: days.count, by: batch) {
+            let rendered = RenderedDays(count: min(batch, days.count - start))
+            DispatchQueue.concurrentPerform(iterations: rendered.count) { offset in
+                rendered[offset] = render(planner.digests(of: days[start + offset]))
+            }
+            for offset in 0..<rendered.count where !rendered[offset].isEmpty {
+                if !first { FileHandle.standardOutput.write(Data(",\n".utf8)) }
+                first = false
+                FileHandle.standardOutput.write(rendered[offset])
+            }
         }
         FileHandle.standardOutput.write(Data("\n]\n".utf8))
     }
@@ -127,6 +135,28 @@ struct PlanJSON: Sendable {
     }
 }
 
+/// The output of a batch of send days, each slot written by one thread and read once all are done.
+/// Slots in a buffer allocated once, so that no thread touches another's or the buffer's bookkeeping.
+private final class RenderedDays: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Data>
+    var count: Int { slots.count }
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: Data())
+    }
+
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+
+    subscript(offset: Int) -> Data {
+        get { slots[offset] }
+        set { slots[offset] = newValue }
+    }
+}
+
 /// JSON text as bytes: literals, integers, dates and escaped strings appended without building strings,
 /// into a buffer written by index (the million-item output spends its time here).
 struct JSONBytes: ~Copyable {
@@ -211,7 +241,8 @@ struct JSONBytes: ~Copyable {
         count += 12
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped, UTF-8 as is.
+    /// A JSON string escaped as Foundation's JSONEncoder escapes it (the golden test holds them together):
+    /// quotes, backslashes, `\b \f \n \r \t` and other control characters as `\u00XX`, the rest as UTF-8.
     mutating func string(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
@@ -236,6 +267,8 @@ struct JSONBytes: ~Copyable {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"):
             byte(UInt8(ascii: "\\"))
             byte(character)
+        case 0x08: literal("\\b")
+        case 0x0C: literal("\\f")
         case UInt8(ascii: "\n"): literal("\\n")
         case UInt8(ascii: "\r"): literal("\\r")
         case UInt8(ascii: "\t"): literal("\\t")

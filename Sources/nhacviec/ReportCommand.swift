@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import Foundation
+import Model
 import Outbox
 import Reports
 
@@ -13,8 +14,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The period: 2024-Q1, 2024-03, 2024-H1 or 2024 (default: this month).")
     var period: String?
 
-    @Option(help: "html, md, csv or json (default md).")
-    var format: String = "md"
+    @Option(help: "\(ReportFormat.allValueStrings.joined(separator: ", ")) (default md).")
+    var format: ReportFormat = .md
 
     @Option(help: "Write the report here instead of standard output.")
     var output: String?
@@ -22,21 +23,20 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
-        let runtime = try config.runtime()
-        let today = runtime.today()
-        let code = period ?? "\(today.year)-\(today.month < 10 ? "0" : "")\(today.month)"
-        guard let spec = ReportPeriodSpec.parse(code) else {
-            throw CommandFailure("--period \"\(code)\" is not a period (write 2024-Q1, 2024-03, 2024-H1 or 2024)")
-        }
-        let renderers: [String: (PlanReport) -> String] = [
-            "md": MarkdownReport.render, "html": HTMLReport.render, "csv": CSVReport.render, "json": JSONReport.render,
-        ]
-        guard let render = renderers[format] else {
-            throw CommandFailure("--format \"\(format)\" is not one of html, md, csv, json")
+        let office = try config.office(state: .ifPresent)
+        let today = office.today()
+        let chosen: Period
+        if let period {
+            guard let parsed = Period(code: period) else {
+                throw CommandFailure("--period \"\(period)\" is not a period (write 2024-Q1, 2024-03, 2024-H1 or 2024)")
+            }
+            chosen = parsed
+        } else {
+            chosen = Period(containing: today, length: .month)
         }
         let report = ReportBuilder.build(
-            planner: runtime.planner, period: spec, today: today, failures: try failures(runtime, spec))
-        let text = render(report)
+            planner: office.planner, period: chosen, today: today, failures: try failures(office, chosen))
+        let text = format.render(report)
         if let output {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
@@ -49,14 +49,26 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Deliveries that failed for good with a send time in the period, from the state database.
-    func failures(_ runtime: Runtime, _ spec: ReportPeriodSpec) throws -> [PlanReport.FailedDelivery] {
-        let file = (runtime.stateDirectory() as NSString).appendingPathComponent("nhacviec.sqlite")
-        guard FileManager.default.fileExists(atPath: file) else { return [] }
-        let from = runtime.sendTime.instant(on: spec.period.firstDay).timeIntervalSince1970 - 86_400
-        let to = runtime.sendTime.instant(on: spec.period.lastDay).timeIntervalSince1970 + 86_400
-        return try Outbox(database: StateDatabase(directory: runtime.stateDirectory())).failed(
-            sentBetween: from, and: to
-        )
-        .map { PlanReport.FailedDelivery(digest: $0.digest, destination: $0.destination, answer: $0.lastAnswer ?? "") }
+    func failures(_ office: Office, _ period: Period) throws -> [PlanReport.FailedDelivery] {
+        guard let state = office.state else { return [] }
+        let from = office.sendTime.instant(on: period.firstDay).timeIntervalSince1970 - 86_400
+        let to = office.sendTime.instant(on: period.lastDay).timeIntervalSince1970 + 86_400
+        return try Outbox(database: state).failed(sentBetween: from, and: to).map {
+            PlanReport.FailedDelivery(digest: $0.digest, destination: $0.destination, answer: $0.lastAnswer ?? "")
+        }
+    }
+}
+
+/// `report --format`: how the report is written.
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+    case html, md, csv, json
+
+    func render(_ report: PlanReport) -> String {
+        switch self {
+        case .md: MarkdownReport.render(report)
+        case .html: HTMLReport.render(report)
+        case .csv: CSVReport.render(report)
+        case .json: JSONReport.render(report)
+        }
     }
 }

@@ -26,10 +26,10 @@ struct SendTestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let runtime = try config.runtime()
+        let office = try config.office(state: .none)
         let delivery: Delivery
         do {
-            delivery = try runtime.delivery()
+            delivery = try office.delivery()
         } catch {
             throw CommandFailure(error.description)
         }
@@ -40,13 +40,13 @@ struct SendTestCommand: ParsableCommand {
             guard address.contains("@"), !address.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
                 throw CommandFailure("--to \"\(to)\" is not an email address")
             }
-            let message = runtime.composer.testMessage(to: address, date: Date())
-            let envelope = MailEnvelope(from: runtime.composer.sender.address, to: address, message: message)
+            let message = office.composer.testMessage(to: address, date: Date())
+            let envelope = MailEnvelope(from: office.composer.sender.address, to: address, message: message)
             result = delivery.mail.send([envelope])[0]
         } else {
             let name = webhook!
             guard let format = delivery.format(of: name) else {
-                let names = runtime.configuration.webhooks.map(\.name)
+                let names = office.configuration.webhooks.map(\.name)
                 throw CommandFailure(
                     "no webhook is named \"\(name)\" (configured: \(names.isEmpty ? "none" : names.joined(separator: ", ")))"
                 )

@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import Service
@@ -22,7 +23,7 @@ struct ServeCommand: ParsableCommand {
     var until: String?
 
     func run() throws {
-        let clock: ServiceClock
+        let clock: any Clock
         if let clockStart {
             clock = VirtualClock(start: try Self.instant(clockStart, option: "--clock-start"), speed: clockSpeed)
         } else {

@@ -14,16 +14,11 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let runtime = try config.runtime()
-        let database: StateDatabase
-        do {
-            database = try StateDatabase(directory: runtime.stateDirectory())
-        } catch {
-            throw CommandFailure("cannot open the state database in \(runtime.stateDirectory()): \(error)")
-        }
+        let office = try config.office(state: .create)
+        guard let database = office.state else { return }
         let summary = try Outbox(database: database).summary()
         let reload = try ReloadLog(database: database).last()
-        let zone = runtime.sendTime.timeZone
+        let zone = office.sendTime.timeZone
         func time(_ seconds: Double?) -> String? {
             seconds.map {
                 let formatter = ISO8601DateFormatter()

@@ -18,34 +18,29 @@ struct TasksCommand: ParsableCommand {
     @Option(help: "Only tasks this official is responsible for or leads (an id or a name).")
     var official: String?
 
-    @Option(help: "Only this status: \(TaskStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var status: String?
+    @Option(help: "Only this status: \(TaskStatus.allValueStrings.joined(separator: ", ")).")
+    var status: TaskStatus?
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let runtime = try config.runtime()
-        let day = try at.map { try CommandFailure.date($0, option: "--at") } ?? runtime.today()
-        guard status.map({ TaskStatus(rawValue: $0) != nil }) ?? true else {
-            throw CommandFailure(
-                "--status \"\(status!)\" is not a status (one of \(TaskStatus.allCases.map(\.rawValue).joined(separator: ", ")))"
-            )
-        }
+        let office = try config.office(state: .ifPresent)
+        let day = try at.map { try CommandFailure.date($0, option: "--at") } ?? office.today()
         let officialID = try official.map { name in
             do {
-                return try NameResolver(directory: runtime.schedule.directory).official(name)
+                return try NameResolver(directory: office.schedule.directory).official(name)
             } catch {
                 throw CommandFailure("--official: \(error)")
             }
         }
-        let directory = runtime.schedule.directory
-        let rows = runtime.planner.occurrences.filter { occurrence in
+        let directory = office.schedule.directory
+        let rows = office.planner.occurrences.filter { occurrence in
             guard occurrence.exists(on: day) else { return false }
             let task = occurrence.task
             let involved = officialID.map { id in
                 task.lead == id || task.responsible.contains { directory.recipient(for: $0) == id }
             }
-            return (involved ?? true) && (status.map { occurrence.status(at: day).rawValue == $0 } ?? true)
+            return (involved ?? true) && (status.map { occurrence.status(at: day) == $0 } ?? true)
         }
         .map { TaskRow(occurrence: $0, at: day, directory: directory) }
         if output.json {
@@ -135,3 +130,5 @@ struct TaskRow: Encodable {
             + "[\(responsible.joined(separator: ", "))]  \(title)"
     }
 }
+
+extension TaskStatus: ExpressibleByArgument {}

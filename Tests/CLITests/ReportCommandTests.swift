@@ -142,12 +142,13 @@ struct ReportCommandTests {
     @Test(
         "Bad periods and formats are refused",
         arguments: [
-            (["--period", "2024-Q5"], "is not a period"), (["--period", "Q1"], "is not a period"),
-            (["--format", "pdf"], "is not one of html, md, csv, json"),
+            (["--period", "2024-Q5"], "is not a period", 1), (["--period", "Q1"], "is not a period", 1),
+            // A format is an argument enum: a wrong one is a usage error, with the choices.
+            (["--format", "pdf"], "Please provide one of 'html', 'md', 'csv' or 'json'", 2),
         ])
-    func refused(arguments: [String], message: String) throws {
+    func refused(arguments: [String], message: String, status: Int32) throws {
         let run = try CommandLineRun(["report", "--config", exampleConfig] + arguments)
-        #expect(run.status == 1)
+        #expect(run.status == status)
         #expect(run.stderr.contains(message))
     }
 }

@@ -192,4 +192,17 @@ struct WorkingCalendarTests {
             #expect(calendar.isWorkingDay(day) == expected, "\(day)")
         }
     }
+
+    @Test("The first working day of the week: Monday, or the day after a holiday that took it")
+    func firstWorkingDayOfWeek() {
+        let calendar = WorkingCalendar()
+        #expect(calendar.isFirstWorkingDayOfWeek(d(2024, 3, 18)))
+        #expect(!calendar.isFirstWorkingDayOfWeek(d(2024, 3, 19)))
+        // Monday 2/9/2024 is Quốc khánh and Tuesday 3/9 its adjacent day: Wednesday 4/9 starts the week.
+        #expect(!calendar.isFirstWorkingDayOfWeek(d(2024, 9, 2)))
+        #expect(calendar.isFirstWorkingDayOfWeek(d(2024, 9, 4)))
+        // Tết 2024 took Monday 12/2 to Wednesday 14/2: Thursday 15/2 starts that week.
+        #expect(calendar.isFirstWorkingDayOfWeek(d(2024, 2, 15)))
+        #expect(!calendar.isFirstWorkingDayOfWeek(d(2024, 2, 16)))
+    }
 }

@@ -8,9 +8,9 @@ import Testing
 import Transports
 import WorkingCalendar
 
-/// The example config's runtime.
-func exampleRuntime() throws -> Runtime {
-    try Runtime.load(config: repositoryRoot + "/config")
+/// The example office, without state.
+func exampleOffice() throws -> Office {
+    try Office.open(config: repositoryRoot + "/config", environment: [:], state: .none)
 }
 
 /// Sends `bytes` through a real SMTP server and returns the parsed message as Python's email package
@@ -28,17 +28,17 @@ func sendAndParse(_ bytes: [UInt8], to address: String) throws -> [String: Any] 
 @Suite("Vietnamese MIME mail, read back by Python's email package", .serialized)
 struct MailComposerTests {
     /// Hùng's digest of 14/03/2024: 2.1.4 ten working days late, 2.1.3 due in seven.
-    func hungDigest(_ runtime: Runtime) throws -> Digest {
+    func hungDigest(_ office: Office) throws -> Digest {
         let day = CivilDate(year: 2024, month: 3, day: 14)!
-        return try #require(runtime.planner.digests(in: day...day).first { $0.recipient == "hung" })
+        return try #require(office.planner.digests(in: day...day).first { $0.recipient == "hung" })
     }
 
     @Test("A digest of the example: Vietnamese subject and names round-trip, multipart/alternative, the .ics parses")
     func exampleDigest() throws {
-        let runtime = try exampleRuntime()
-        let digest = try hungDigest(runtime)
-        let date = runtime.sendTime.instant(on: digest.sendDay)
-        let mail = try #require(runtime.composer.compose(digest, date: date))
+        let office = try exampleOffice()
+        let digest = try hungDigest(office)
+        let date = office.sendTime.instant(on: digest.sendDay)
+        let mail = try #require(office.composer.compose(digest, date: date))
         let parsed = try sendAndParse(mail.bytes, to: mail.envelope.to)
         #expect(parsed["subject"] as? String == "[Nhắc việc] 1 quá hạn, 1 sắp đến hạn (14/03/2024)")
         #expect(parsed["from_name"] as? String == "Văn phòng UBND phường Ngô Quyền")
@@ -69,26 +69,26 @@ struct MailComposerTests {
 
     @Test("The same digest gets the same Message-ID; another digest another")
     func stableMessageID() throws {
-        let runtime = try exampleRuntime()
-        let digest = try hungDigest(runtime)
-        let first = try #require(runtime.composer.compose(digest, date: Date()))
-        let again = try #require(runtime.composer.compose(digest, date: Date().addingTimeInterval(3_600)))
+        let office = try exampleOffice()
+        let digest = try hungDigest(office)
+        let first = try #require(office.composer.compose(digest, date: Date()))
+        let again = try #require(office.composer.compose(digest, date: Date().addingTimeInterval(3_600)))
         #expect(first.messageID == again.messageID)
         let day = CivilDate(year: 2024, month: 3, day: 12)!
-        let other = try #require(runtime.planner.digests(in: day...day).first { $0.recipient == "hung" })
-        #expect(runtime.composer.compose(other, date: Date())?.messageID != first.messageID)
+        let other = try #require(office.planner.digests(in: day...day).first { $0.recipient == "hung" })
+        #expect(office.composer.compose(other, date: Date())?.messageID != first.messageID)
     }
 
     @Test("A long Vietnamese subject is encoded and folded: no header line over 78 characters, and it round-trips")
     func longSubject() throws {
-        let runtime = try exampleRuntime()
+        let office = try exampleOffice()
         let folder = try TemporaryFolder()
         try
             "[Nhắc việc] {{summary}}: Thông báo về việc đôn đốc thực hiện các nhiệm vụ phát triển kinh tế - xã hội năm 2024 ({{date}})"
             .write(toFile: folder.file("digest-subject.mustache"), atomically: true, encoding: .utf8)
-        let templates = try DigestTemplates.load(language: "vi", overrides: folder.path)
-        let composer = composer(runtime, templates: templates)
-        let mail = try #require(composer.compose(try hungDigest(runtime), date: Date()))
+        let templates = try DigestTemplates.load(language: .vi, overrides: folder.path)
+        let composer = composer(office, templates: templates)
+        let mail = try #require(composer.compose(try hungDigest(office), date: Date()))
         let parsed = try sendAndParse(mail.bytes, to: mail.envelope.to)
         #expect(
             parsed["subject"] as? String
@@ -116,18 +116,18 @@ struct MailComposerTests {
             calendar: WorkingCalendar())
         let day = CivilDate(year: 2024, month: 3, day: 14)!
         let digest = try #require(planner.digests(in: day...day).first)
-        let templates = try DigestTemplates.load(language: "vi", overrides: nil)
+        let templates = try DigestTemplates.load(language: .vi, overrides: nil)
         let composer = MailComposer(
             from: "Văn\r\nBcc: x@evil.example <vp@x.example>", templates: templates, directory: directory,
-            language: "vi",
+            language: .vi,
             count: .workingDays, attachCalendar: true, timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
         let folder = try TemporaryFolder()
         try "{{count}} việc: {{#due}}{{title}} {{task}}{{/due}}".write(
             toFile: folder.file("digest-subject.mustache"), atomically: true, encoding: .utf8)
         let subjectComposer = MailComposer(
-            from: composer.from, templates: try DigestTemplates.load(language: "vi", overrides: folder.path),
+            from: composer.from, templates: try DigestTemplates.load(language: .vi, overrides: folder.path),
             directory: directory,
-            language: "vi", count: .workingDays, attachCalendar: true, timeZone: composer.timeZone)
+            language: .vi, count: .workingDays, attachCalendar: true, timeZone: composer.timeZone)
         for candidate in [composer, subjectComposer] {
             let mail = try #require(candidate.compose(digest, date: Date()))
             let parsed = try sendAndParse(mail.bytes, to: mail.envelope.to)
@@ -144,19 +144,19 @@ struct MailComposerTests {
 
     @Test("English templates, and a folder overriding one template")
     func englishAndOverride() throws {
-        let runtime = try exampleRuntime()
+        let office = try exampleOffice()
         let english = composer(
-            runtime, templates: try DigestTemplates.load(language: "en", overrides: nil), language: "en")
+            office, templates: try DigestTemplates.load(language: .en, overrides: nil), language: .en)
         let parsed = try sendAndParse(
-            try #require(english.compose(try hungDigest(runtime), date: Date())).bytes, to: "hung@x.example")
+            try #require(english.compose(try hungDigest(office), date: Date())).bytes, to: "hung@x.example")
         #expect(parsed["subject"] as? String == "[Reminder] 1 overdue, 1 due soon (14/03/2024)")
         #expect((parsed["text"] as? String)?.contains("10 working days overdue") == true)
         let folder = try TemporaryFolder()
         try "Thân gửi {{recipient.name}} — {{count}} việc.".write(
             toFile: folder.file("digest-text.mustache"), atomically: true, encoding: .utf8)
-        let custom = composer(runtime, templates: try DigestTemplates.load(language: "vi", overrides: folder.path))
+        let custom = composer(office, templates: try DigestTemplates.load(language: .vi, overrides: folder.path))
         let mail = try sendAndParse(
-            try #require(custom.compose(try hungDigest(runtime), date: Date())).bytes, to: "hung@x.example")
+            try #require(custom.compose(try hungDigest(office), date: Date())).bytes, to: "hung@x.example")
         #expect((mail["text"] as? String)?.hasPrefix("Thân gửi Trần Văn Hùng — 2 việc.") == true)
         #expect((mail["subject"] as? String)?.hasPrefix("[Nhắc việc]") == true)
     }
@@ -167,16 +167,16 @@ struct MailComposerTests {
         try "Dòng một\n{{#overdue}}\n{{title}}\n{{/due}}\n".write(
             toFile: folder.file("digest-text.mustache"), atomically: true, encoding: .utf8)
         let error = #expect(throws: Diagnostic.self) {
-            try DigestTemplates.load(language: "vi", overrides: folder.path)
+            try DigestTemplates.load(language: .vi, overrides: folder.path)
         }
         #expect(error?.location.file == folder.file("digest-text.mustache"))
         #expect(error?.location.line == 4)
     }
 
-    func composer(_ runtime: Runtime, templates: DigestTemplates, language: String = "vi") -> MailComposer {
+    func composer(_ office: Office, templates: DigestTemplates, language: Language = .vi) -> MailComposer {
         MailComposer(
-            from: runtime.composer.from, templates: templates, directory: runtime.schedule.directory,
+            from: office.composer.from, templates: templates, directory: office.schedule.directory,
             language: language,
-            count: .workingDays, attachCalendar: true, timeZone: runtime.sendTime.timeZone)
+            count: .workingDays, attachCalendar: true, timeZone: office.sendTime.timeZone)
     }
 }

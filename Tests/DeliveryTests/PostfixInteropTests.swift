@@ -94,10 +94,10 @@ struct PostfixInteropTests {
     @Test("The clerk's digest goes through Postfix into her mailbox and reads back whole")
     func clerkDigest() throws {
         let postfix = try PostfixInstance()
-        let runtime = try exampleRuntime()
+        let office = try exampleOffice()
         let day = CivilDate(year: 2024, month: 3, day: 22)!
-        let digest = try #require(runtime.planner.digests(in: day...day).first { $0.recipient == "thu" })
-        let mail = try #require(runtime.composer.compose(digest, date: runtime.sendTime.instant(on: day)))
+        let digest = try #require(office.planner.digests(in: day...day).first { $0.recipient == "thu" })
+        let mail = try #require(office.composer.compose(digest, date: office.sendTime.instant(on: day)))
         let transport = SMTPTransport(
             settings: SMTPSettings(url: "smtp://127.0.0.1:\(postfix.port)", connectTimeout: 5))
         var result = transport.send([MailEnvelope(from: mail.envelope.from, to: mail.envelope.to, message: mail.bytes)]

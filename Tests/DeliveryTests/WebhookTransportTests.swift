@@ -24,10 +24,10 @@ struct WebhookTransportTests {
         let folder = try TemporaryFolder()
         let receiver = try TestServer(
             script: "http_receiver.py", arguments: ["--log", folder.file("log"), "--secret", Self.secret])
-        let runtime = try exampleRuntime()
+        let office = try exampleOffice()
         let day = CivilDate(year: 2024, month: 3, day: 14)!
-        let digest = try #require(runtime.planner.digests(in: day...day).first { $0.recipient == "hung" })
-        let body = WebhookPayload.body(digest, format: .generic, composer: runtime.composer)
+        let digest = try #require(office.planner.digests(in: day...day).first { $0.recipient == "hung" })
+        let body = WebhookPayload.body(digest, format: .generic, composer: office.composer)
         let signer = try WebhookSigner(secret: Self.secret)
         let headers =
             [("Content-Type", "application/json")] + signer.headers(id: digest.id, timestamp: 1_710_376_200, body: body)
@@ -75,17 +75,17 @@ struct WebhookTransportTests {
 
     @Test("Slack and Telegram bodies; the Telegram token goes into the URL and never into an error")
     func slackAndTelegram() throws {
-        let runtime = try exampleRuntime()
+        let office = try exampleOffice()
         let day = CivilDate(year: 2024, month: 3, day: 14)!
-        let digest = try #require(runtime.planner.digests(in: day...day).first { $0.recipient == "hung" })
+        let digest = try #require(office.planner.digests(in: day...day).first { $0.recipient == "hung" })
         let slack =
             try JSONSerialization.jsonObject(
-                with: Data(WebhookPayload.body(digest, format: .slack, composer: runtime.composer))) as? [String: Any]
+                with: Data(WebhookPayload.body(digest, format: .slack, composer: office.composer))) as? [String: Any]
         #expect((slack?["text"] as? String)?.hasPrefix("*[Nhắc việc] 1 quá hạn, 1 sắp đến hạn (14/03/2024)*") == true)
         let telegram =
             try JSONSerialization.jsonObject(
                 with: Data(
-                    WebhookPayload.body(digest, format: .telegram(chatID: "-100123"), composer: runtime.composer)))
+                    WebhookPayload.body(digest, format: .telegram(chatID: "-100123"), composer: office.composer)))
             as? [String: Any]
         #expect(telegram?["chat_id"] as? String == "-100123")
         #expect((telegram?["text"] as? String)?.contains("[2.1.4]") == true)
@@ -98,7 +98,7 @@ struct WebhookTransportTests {
             webhook:
                 "name = \"nhom\"\nkind = \"telegram\"\nurl = \"http://127.0.0.1:\(receiver.port)/telegram/bot{token}/sendMessage\"\ntoken_file = \"telegram-token\"\nchat_id = \"-100123\""
         )
-        let delivery = try Runtime.load(config: config).delivery(environment: [:])
+        let delivery = try Office.open(config: config, environment: [:], state: .none).delivery()
         #expect(try delivery.postWebhook("nhom", body: Array("{}".utf8), id: "x").get().answer.hasPrefix("HTTP 200"))
         #expect(
             try loggedRequests(folder.file("log")).first?["path"] as? String
@@ -110,8 +110,9 @@ struct WebhookTransportTests {
                 "name = \"nhom\"\nkind = \"telegram\"\nurl = \"http://127.0.0.1:\(try closedPort())/bot{token}/sendMessage\"\ntoken_file = \"telegram-token\"\nchat_id = \"1\""
         )
         guard
-            case .failure(let error) = try Runtime.load(config: down).delivery(environment: [:]).postWebhook(
-                "nhom", body: [], id: "x")
+            case .failure(let error) = try Office.open(config: down, environment: [:], state: .none).delivery()
+                .postWebhook(
+                    "nhom", body: [], id: "x")
         else {
             Issue.record("delivered to nothing")
             return
@@ -133,10 +134,11 @@ struct WebhookTransportTests {
             webhook:
                 "name = \"he-thong\"\nkind = \"generic\"\nurl = \"http://127.0.0.1:9/x\"\nsecret_file = \"webhook-secret\""
         )
-        let runtime = try Runtime.load(config: config)
-        let fromCredentials = try runtime.delivery(environment: ["CREDENTIALS_DIRECTORY": folder.file("creds")])
+        let fromCredentials = try Office.open(
+            config: config, environment: ["CREDENTIALS_DIRECTORY": folder.file("creds")], state: .none
+        ).delivery()
         #expect(fromCredentials.warnings.isEmpty)
-        let besideConfig = try runtime.delivery(environment: [:])
+        let besideConfig = try Office.open(config: config, environment: [:], state: .none).delivery()
         #expect(besideConfig.warnings.count == 1)
         #expect(besideConfig.warnings[0].contains("can be read by every user"))
         #expect(!besideConfig.warnings[0].contains("bm90LXRoaXMtb25l"))

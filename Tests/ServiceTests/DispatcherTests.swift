@@ -6,8 +6,6 @@ import Testing
 import Transports
 import WorkingCalendar
 
-@testable import Service
-
 /// The example config with its own state folder and `[email]`, in a temporary folder.
 func serviceConfig(_ folder: TemporaryFolder, email: String? = nil, extra: String = "") throws -> String {
     var text = try String(contentsOfFile: repositoryRoot + "/config/nhacviec.toml", encoding: .utf8)
@@ -26,12 +24,9 @@ func serviceConfig(_ folder: TemporaryFolder, email: String? = nil, extra: Strin
 /// An instant in Vietnam.
 func vn(_ text: String) -> Date { ISO8601DateFormatter().date(from: text + "+07:00")! }
 
+/// The service's pipeline, wired as `serve` wires it.
 func dispatcher(_ config: String) throws -> Dispatcher {
-    let runtime = try Runtime.load(config: config)
-    let database = try StateDatabase(directory: runtime.stateDirectory())
-    return Dispatcher(
-        runtime: runtime, delivery: try runtime.delivery(environment: [:]), database: database,
-        journal: Journal(environment: [:]))
+    try Office.open(config: config, environment: [:], state: .create).dispatcher()
 }
 
 @Suite("The dispatcher: outbox, catch-up, retries", .serialized)
@@ -40,11 +35,11 @@ struct DispatcherTests {
     func enqueueOnceThenDeliver() throws {
         let folder = try TemporaryFolder()
         let service = try dispatcher(try serviceConfig(folder))
-        let day = service.runtime.sendTime.day(of: vn("2024-03-14T07:31:00"))
-        let digests = service.runtime.planner.digests(in: day...day).count
+        let day = service.office.sendTime.day(of: vn("2024-03-14T07:31:00"))
+        let digests = service.office.planner.digests(in: day...day).count
         #expect(digests == 3)  // Hùng, and 2.1.4's lead and Chairman
         // 14/03 is also the report day ("decree09"): the report to the clerk and the three leaders.
-        #expect(service.runtime.configuration.summary.reportTo == ["thu", "khanh", "lam", "tan"])
+        #expect(service.office.configuration.summary.reportTo == ["thu", "khanh", "lam", "tan"])
         let expected = digests + 4
         // The first run starts with today: 14/03/2024 at 07:31.
         let queued = try service.evaluate(now: vn("2024-03-14T07:31:00"))
@@ -122,7 +117,7 @@ struct DispatcherTests {
         let failed = try #require(after.first { $0.state == .failed })
         #expect(failed.destination == "lan@phuong-ngoquyen.example")
         #expect(failed.lastAnswer?.contains("550") == true)
-        let notice = try #require(after.first { $0.key.hasPrefix("failure:") })
+        let notice = try #require(after.first { $0.kind == .failureNotice })
         #expect(notice.destination == "thu@phuong-ngoquyen.example" && notice.state == .delivered)
         // The retried message went out with the bytes and Message-ID it was queued with.
         let original = try #require(before.first { $0.id == retried.id })
@@ -154,7 +149,7 @@ struct DispatcherTests {
         #expect(items.allSatisfy { $0.state == .failed })
         #expect(items.allSatisfy { $0.attempts > 5 && ($0.lastAnswer ?? "").contains("cannot reach the mail server") })
         // The digests give up within a day; the notices to the clerk, queued as they failed, a day later.
-        let digests = items.filter { !$0.key.hasPrefix("failure:") }
+        let digests = items.filter { $0.kind != .failureNotice }
         #expect(digests.allSatisfy { $0.attempts < 40 })
         #expect(items.count > digests.count)
         #expect(now.timeIntervalSince(vn("2024-03-15T07:30:00")) <= 2 * 86_400 + 3_600)
@@ -221,14 +216,5 @@ struct DispatcherTests {
             (overdue?["text"] as? String)?.contains(
                 "- [2.1.4] Rà soát các tuyến đường đã giải tỏa mái che, mái vẩy, bảo đảm mỹ quan đô thị: hạn 29/02/2024, quá hạn 12 ngày làm việc"
             ) == true)
-    }
-
-    @Test("The first working day of the week: Monday, or the day after a holiday that took it")
-    func firstWorkingDayOfWeek() throws {
-        let calendar = WorkingCalendar()
-        #expect(Dispatcher.isFirstWorkingDayOfWeek(CivilDate(year: 2024, month: 3, day: 18)!, calendar))
-        #expect(!Dispatcher.isFirstWorkingDayOfWeek(CivilDate(year: 2024, month: 3, day: 19)!, calendar))
-        // Monday 2/9/2024 is Quốc khánh and Tuesday 3/9 its adjacent day: Wednesday 4/9 starts the week.
-        #expect(Dispatcher.isFirstWorkingDayOfWeek(CivilDate(year: 2024, month: 9, day: 4)!, calendar))
     }
 }

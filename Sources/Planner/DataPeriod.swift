@@ -2,11 +2,11 @@ import Model
 import WorkingCalendar
 
 /// The data periods of Decree 09/2019/NĐ-CP: reports close on the 14th and open on the 15th.
-public enum ReportPeriod {
+public enum DataPeriod {
     /// The period a report due on `deadline` covers: a monthly report the 15th of the previous month to
     /// the 14th; a quarterly one the 15th of the month before the quarter to the 14th of its last month;
     /// a half-year from 15/12 (or 15/6) to 14/6 (or 14/12); a year 15/12 to 14/12.
-    public static func dataPeriod(_ cadence: ReportCadence, deadline: CivilDate) -> ClosedRange<CivilDate> {
+    public static func covered(by cadence: ReportCadence, deadline: CivilDate) -> ClosedRange<CivilDate> {
         let year = deadline.year
         let lastMonth: Int
         let months: Int

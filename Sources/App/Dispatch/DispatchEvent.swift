@@ -1,0 +1,17 @@
+import Outbox
+import WorkingCalendar
+
+/// What the dispatcher did, as it happens: the service writes each to the journal, tests read them.
+public enum DispatchEvent: Sendable {
+    /// Notifications written to the outbox for a send day.
+    case queued(count: Int, day: CivilDate)
+    /// Send days that passed while the service was down, beyond the catch-up window.
+    case missed([CivilDate])
+    /// Several send days caught up in one digest per recipient.
+    case caughtUp(days: Int)
+    case delivered(OutboxItem, answer: String)
+    /// A temporary failure; the item is tried again later.
+    case willRetry(OutboxItem, reason: String)
+    /// A permanent failure, or the last retry: the clerk is told.
+    case failed(OutboxItem, reason: String)
+}

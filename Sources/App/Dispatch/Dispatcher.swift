@@ -1,0 +1,180 @@
+import Foundation
+import Messages
+import Model
+import Outbox
+import Planner
+import Transports
+import WorkingCalendar
+
+/// The service's work at an instant, as a pipeline of stages over the outbox, in the manner of
+/// Alertmanager's notify pipeline:
+///
+/// 1. **evaluate**: the send days due since the last round (``SendDays``: catch-up and missed days),
+///    the planner's digests of those days, rendered with the `[summary]` mails (``OutboxRenderer``),
+///    written to the outbox with their idempotency keys before any attempt;
+/// 2. **deliver**: what is due, mail in one batch over one connection and webhooks one by one, each
+///    result committed before the next message goes;
+/// 3. **retry or give up** (``Backoff``), and for an item that failed for good the notice to the clerk,
+///    queued through the same outbox.
+///
+/// `serve` calls it on its clock; the tests call it at any instant. Each step is told as a
+/// ``DispatchEvent``.
+public final class Dispatcher {
+    public private(set) var office: Office
+    private var renderer: OutboxRenderer
+    public let outbox: Outbox
+    private let completions: CompletionLog
+    private let backoff: Backoff
+    /// The audit log's version the office's planner was built with; -1 to rebuild at the next round.
+    private var completionVersion: Int64 = -1
+    /// Asked between messages: a stop request ends a long batch early (what is left stays queued).
+    public var shouldStop: () -> Bool = { false }
+    /// Told of every step, as it happens.
+    public var onEvent: (DispatchEvent) -> Void = { _ in }
+    private var random = SystemRandomNumberGenerator()
+
+    init(office: Office, delivery: Delivery, state: StateDatabase, backoff: Backoff) {
+        self.office = office
+        renderer = OutboxRenderer(office: office, delivery: delivery)
+        outbox = Outbox(database: state)
+        completions = CompletionLog(database: state)
+        self.backoff = backoff
+    }
+
+    /// The same state with a new office (a reload), loaded whole and checked by the caller.
+    public func replace(office: Office) throws(SecretError) {
+        renderer = OutboxRenderer(office: office, delivery: try office.delivery())
+        self.office = office
+        completionVersion = -1
+    }
+
+    /// What the transports warn of: world-readable secrets, certificate checks switched off.
+    public var warnings: [String] { renderer.delivery.warnings }
+
+    // MARK: Evaluation
+
+    /// Queues every digest whose send time is in (last evaluation, now]. Send times older than the
+    /// catch-up window are recorded as missed; the others are folded into one digest per recipient
+    /// and channel that states the situation at the latest of them.
+    @discardableResult
+    public func evaluate(now: Date) throws -> Int {
+        try refreshCompletions()
+        let sendTime = office.sendTime
+        let today = sendTime.day(of: now)
+        // The first run starts with today: nothing from before the service existed is sent.
+        let through =
+            try outbox.evaluatedThrough().map(Date.init(timeIntervalSince1970:))
+            ?? sendTime.instant(on: today.adding(days: -1))
+        guard through < now else { return 0 }
+        let days = SendDays(
+            after: through, upTo: now, sendTime: sendTime,
+            catchUpWithin: TimeInterval(office.configuration.policy.catchUpWithin))
+        let planner = office.planner
+        var items: [OutboxItem] = []
+        for day in days.missed {
+            items += planner.digests(in: day...day).compactMap { renderer.item($0, state: .missed, now: now) }
+        }
+        if !days.missed.isEmpty { onEvent(.missed(days.missed)) }
+        if let latest = days.recent.last {
+            let digests =
+                days.recent.count == 1 ? planner.digests(in: latest...latest) : planner.digests(foldedOver: days.recent)
+            items += digests.compactMap { renderer.item($0, state: .pending, now: now) }
+            for day in days.recent { items += renderer.summaryItems(on: day, now: now) }
+            if days.recent.count > 1 { onEvent(.caughtUp(days: days.recent.count)) }
+        }
+        let queued = try outbox.enqueue(items, evaluatedThrough: now.timeIntervalSince1970)
+        if queued > 0 { onEvent(.queued(count: queued, day: days.recent.last ?? days.missed.last ?? today)) }
+        return queued
+    }
+
+    /// Rebuilds the planner when `done` or `reopen` has written to the audit log.
+    private func refreshCompletions() throws {
+        let version = try completions.version()
+        guard version != completionVersion else { return }
+        completionVersion = version
+        office = try office.withRecordedCompletions()
+        renderer = OutboxRenderer(office: office, delivery: renderer.delivery)
+    }
+
+    // MARK: Delivery
+
+    /// Sends every due item: mail in one batch over one connection, webhooks one by one.
+    @discardableResult
+    public func deliver(now: Date) throws -> (delivered: Int, retrying: Int, failed: Int) {
+        let due = try outbox.due(at: now.timeIntervalSince1970)
+        guard !due.isEmpty else { return (0, 0, 0) }
+        var counts = (delivered: 0, retrying: 0, failed: 0)
+        let delivery = renderer.delivery
+        let mails = due.filter { $0.channel == .email }
+        let envelopes = mails.map {
+            MailEnvelope(from: office.composer.sender.address, to: $0.destination, message: Array($0.payload))
+        }
+        do {
+            try delivery.mail.send(envelopes) { index, result in
+                try record(mails[index], result, now: now, counts: &counts)
+                if shouldStop() { throw Interrupted() }
+            }
+        } catch is Interrupted {
+            return counts
+        }
+        for item in due {
+            guard case .webhook(let name) = item.channel else { continue }
+            if shouldStop() { break }
+            let result = delivery.postWebhook(name, body: Array(item.payload), id: item.key, now: now)
+            try record(item, result, now: now, counts: &counts)
+        }
+        return counts
+    }
+
+    private func record(
+        _ item: OutboxItem, _ result: Result<DeliveryReceipt, DeliveryError>, now: Date,
+        counts: inout (delivered: Int, retrying: Int, failed: Int)
+    ) throws {
+        switch result {
+        case .success(let receipt):
+            try outbox.recordDelivered(item.id!, answer: receipt.answer, at: now.timeIntervalSince1970)
+            onEvent(.delivered(item, answer: receipt.answer))
+            counts.delivered += 1
+        case .failure(let error):
+            let retryAt =
+                error.isRetryable
+                ? backoff.retryAt(
+                    now: now, sendAt: Date(timeIntervalSince1970: item.sendAt), attempts: item.attempts + 1,
+                    retryAfter: error.retryAfter, jitter: Double.random(in: 0..<1, using: &random))
+                : nil
+            try outbox.recordFailure(
+                item.id!, answer: error.message, at: now.timeIntervalSince1970, retryAt: retryAt?.timeIntervalSince1970)
+            if retryAt != nil {
+                onEvent(.willRetry(item, reason: error.message))
+                counts.retrying += 1
+            } else {
+                onEvent(.failed(item, reason: error.message))
+                counts.failed += 1
+                if let notice = renderer.failureNotice(about: item, reason: error.message, now: now) {
+                    try outbox.enqueue(
+                        [notice], evaluatedThrough: try outbox.evaluatedThrough() ?? now.timeIntervalSince1970)
+                }
+            }
+        }
+    }
+
+    // MARK: Timing
+
+    /// The next instant something is due: the next send time, or the next retry.
+    public func nextDue(after now: Date) throws -> Date {
+        let send = nextSend(after: now)
+        let retry = try outbox.nextAttempt().map(Date.init(timeIntervalSince1970:))
+        return min(send, retry ?? send)
+    }
+
+    /// The next send time, for `status` and systemd's STATUS line.
+    public func nextSend(after now: Date) -> Date {
+        let sendTime = office.sendTime
+        var day = sendTime.day(of: now)
+        if sendTime.instant(on: day) <= now { day = day.adding(days: 1) }
+        return sendTime.instant(on: day)
+    }
+}
+
+/// A batch cut short by a stop request.
+private struct Interrupted: Error {}

@@ -1,0 +1,94 @@
+import Foundation
+import Messages
+import Model
+import Outbox
+import Planner
+import Reports
+import WorkingCalendar
+
+/// The render stage: what is due turned into outbox items, each rendered once as the exact bytes that go
+/// out, so that a retry sends the same message. Digests by mail or webhook, the mails of `[summary]`,
+/// and the notice that tells the clerk of a failed notification.
+struct OutboxRenderer {
+    let office: Office
+    let delivery: Delivery
+
+    /// A digest as an item; nil when its channel cannot take it (a webhook no longer configured).
+    func item(_ digest: Digest, state: OutboxItem.State, now: Date) -> OutboxItem? {
+        let sendAt = office.sendTime.instant(on: digest.sendDay)
+        let key = MailComposer.idempotencyKey(digest)
+        switch digest.channel {
+        case .email:
+            guard let mail = office.composer.compose(digest, date: sendAt) else { return nil }
+            return OutboxItem(
+                key: key, kind: .digest, digest: digest.id, recipient: digest.recipient, address: mail.envelope.to,
+                sendAt: sendAt.timeIntervalSince1970, messageID: mail.messageID, payload: Data(mail.bytes),
+                state: state, createdAt: now.timeIntervalSince1970)
+        case .webhook(let name):
+            let person = office.schedule.directory.official(digest.recipient)
+            guard let format = delivery.format(of: name, recipient: person) else { return nil }
+            let body = WebhookPayload.body(digest, format: format, composer: office.composer)
+            return OutboxItem(
+                key: key, kind: .digest, digest: digest.id, recipient: digest.recipient, webhook: name,
+                sendAt: sendAt.timeIntervalSince1970, payload: Data(body), state: state,
+                createdAt: now.timeIntervalSince1970)
+        }
+    }
+
+    /// The mails of `[summary]` due on a send day (``SummarySchedule``), to those with an address.
+    func summaryItems(on day: CivilDate, now: Date) -> [OutboxItem] {
+        let directory = office.schedule.directory
+        let sendAt = office.sendTime.instant(on: day)
+        var items: [OutboxItem] = []
+        for mail in SummarySchedule.mails(on: day, settings: office.configuration.summary, calendar: office.calendar) {
+            switch mail {
+            case .report(let period):
+                let report = ReportBuilder.build(planner: office.planner, period: period, today: day)
+                let subject = "[Nhắc việc] Báo cáo kết quả thực hiện kế hoạch \(period.label) (đến \(day.vietnamese))"
+                for id in office.configuration.summary.reportTo {
+                    guard let person = directory.official(id), let address = person.email else { continue }
+                    let key = "report:\(period.code):\(day.iso):\(id)"
+                    let bytes = office.composer.document(
+                        to: address, name: person.name, subject: subject, text: MarkdownReport.render(report),
+                        html: HTMLReport.render(report), date: sendAt, key: key)
+                    items.append(
+                        OutboxItem(
+                            key: key, kind: .report, digest: "\(day.iso)/\(id)/report", recipient: id,
+                            address: address, sendAt: sendAt.timeIntervalSince1970, messageID: nil,
+                            payload: Data(bytes), createdAt: now.timeIntervalSince1970))
+                }
+            case .overdueList:
+                guard let clerk = office.configuration.clerk, let person = directory.official(clerk),
+                    let address = person.email
+                else { continue }
+                let report = ReportBuilder.build(planner: office.planner, period: .year(day.year), today: day)
+                guard !report.overdue.isEmpty else { continue }
+                let key = "overdue:\(day.iso):\(clerk)"
+                let bytes = office.composer.document(
+                    to: address, name: person.name,
+                    subject: "[Nhắc việc] \(report.overdue.count) nhiệm vụ quá hạn (\(day.vietnamese))",
+                    text: OverdueList.text(report), html: OverdueList.html(report), date: sendAt, key: key)
+                items.append(
+                    OutboxItem(
+                        key: key, kind: .overdueList, digest: "\(day.iso)/\(clerk)/overdue", recipient: clerk,
+                        address: address, sendAt: sendAt.timeIntervalSince1970, messageID: nil, payload: Data(bytes),
+                        createdAt: now.timeIntervalSince1970))
+            }
+        }
+        return items
+    }
+
+    /// The clerk's notice of an item that failed for good; none for a notice, or without a clerk to tell.
+    func failureNotice(about item: OutboxItem, reason: String, now: Date) -> OutboxItem? {
+        guard item.kind != .failureNotice, let clerk = office.configuration.clerk,
+            let person = office.schedule.directory.official(clerk), let address = person.email
+        else { return nil }
+        let bytes = office.composer.failureNotice(
+            to: address, name: person.name, digest: item.digest, destination: item.destination, reason: reason,
+            date: now)
+        return OutboxItem(
+            key: "failure:\(item.key)", kind: .failureNotice, digest: "failure/\(item.digest)", recipient: clerk,
+            address: address, sendAt: now.timeIntervalSince1970, messageID: nil, payload: Data(bytes),
+            createdAt: now.timeIntervalSince1970)
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Messages
+import Model
+import Outbox
+import Planner
+import ScheduleSources
+import WorkingCalendar
+
+/// The office as nhacviec knows it, built in one place from a config, an environment and a clock: the
+/// config and its plans, the working calendar, the planner with the completions recorded in the state
+/// database, the mail composer, and the state itself. `serve`, every command and the integration tests
+/// open it with ``open(config:environment:clock:state:)``, so a test drives exactly what `serve` runs.
+public struct Office: Sendable {
+    /// How much of the state a caller needs.
+    public enum StateUse: Sendable {
+        /// None: the config alone (`check`, `calendar`).
+        case none
+        /// The state database when it exists, for its completions; no file is made (`tasks`, `plan`).
+        case ifPresent
+        /// The state database, created when missing (`serve`, `done`, `status`).
+        case create
+    }
+
+    public let configPath: String
+    public let configuration: Configuration
+    public let schedule: Schedule
+    public let calendar: WorkingCalendar
+    /// The schedule and the calendar with the completions of the plans and of the state's audit log.
+    public let planner: Planner
+    public let sendTime: SendTime
+    /// Digests, reports and notices as mail and webhook bodies, with the office's templates.
+    public let composer: MailComposer
+    public let environment: [String: String]
+    public let clock: any Clock
+    /// Where the state database and the default Maildir live: `state_dir`, else systemd's
+    /// `$STATE_DIRECTORY`, else ./state.
+    public let stateDirectory: String
+    /// The state database; nil when not asked for, or asked for only if present and absent.
+    public let state: StateDatabase?
+
+    /// Reads the config and its plans, builds the calendar, opens the state as `state` asks and builds
+    /// the planner with the completions recorded there.
+    public static func open(
+        config path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        clock: any Clock = SystemClock(), state use: StateUse
+    ) throws(OfficeError) -> Office {
+        let loaded = try load(config: path)
+        let directory = stateDirectory(loaded.configuration, environment)
+        let state: StateDatabase?
+        do {
+            switch use {
+            case .none: state = nil
+            case .ifPresent: state = StateDatabase.exists(in: directory) ? try StateDatabase(directory: directory) : nil
+            case .create: state = try StateDatabase(directory: directory)
+            }
+        } catch {
+            throw .state(directory: directory, "\(error)")
+        }
+        return try Office(
+            configPath: path, loaded: loaded, environment: environment, clock: clock, stateDirectory: directory,
+            state: state)
+    }
+
+    /// The same office with its config and plans read again (a reload), over the same state.
+    public func reloaded() throws(OfficeError) -> Office {
+        try Office(
+            configPath: configPath, loaded: try Self.load(config: configPath), environment: environment, clock: clock,
+            stateDirectory: stateDirectory, state: state)
+    }
+
+    /// The same office with the completions read again from the state's audit log.
+    public func withRecordedCompletions() throws(OfficeError) -> Office {
+        try Office(
+            configPath: configPath,
+            loaded: (configuration, schedule, calendar, sendTime, composer), environment: environment, clock: clock,
+            stateDirectory: stateDirectory, state: state)
+    }
+
+    /// The transports of the config, their secrets read.
+    public func delivery() throws(SecretError) -> Delivery {
+        try Delivery(
+            configuration: configuration, composer: composer,
+            secrets: Secrets(environment: environment, configFile: configuration.file),
+            stateDirectory: stateDirectory)
+    }
+
+    /// The service's pipeline over this office's state and transports.
+    public func dispatcher(backoff: Backoff = Backoff()) throws(OfficeError) -> Dispatcher {
+        guard let state else { throw .state(directory: stateDirectory, "the office was opened without its state") }
+        do {
+            return Dispatcher(office: self, delivery: try delivery(), state: state, backoff: backoff)
+        } catch {
+            throw .secret(error)
+        }
+    }
+
+    /// Records a `done` (a completion date) or a `reopen` (nil) in the audit log, with who and when.
+    public func record(
+        task: TaskID, occurrence: CivilDate?, completedOn: CivilDate?, note: String?, user: String
+    ) throws(OfficeError) {
+        guard let state else { throw .state(directory: stateDirectory, "the office was opened without its state") }
+        do {
+            try CompletionLog(database: state).record(
+                .init(
+                    task: task, occurrence: occurrence?.iso ?? "", completedOn: completedOn?.iso, note: note,
+                    user: user,
+                    at: clock.now().timeIntervalSince1970))
+        } catch {
+            throw .state(directory: stateDirectory, "\(error)")
+        }
+    }
+
+    /// Today in the office's time zone, on its clock.
+    public func today() -> CivilDate { sendTime.day(of: clock.now()) }
+
+    // MARK: Building
+
+    private typealias Loaded = (
+        configuration: Configuration, schedule: Schedule, calendar: WorkingCalendar, sendTime: SendTime,
+        composer: MailComposer
+    )
+
+    private init(
+        configPath: String, loaded: Loaded, environment: [String: String], clock: any Clock, stateDirectory: String,
+        state: StateDatabase?
+    ) throws(OfficeError) {
+        var recorded: [CompletionKey: Completion?] = [:]
+        if let state {
+            do {
+                recorded = try CompletionLog(database: state).recorded()
+            } catch {
+                throw .state(directory: stateDirectory, "cannot read the completions: \(error)")
+            }
+        }
+        self.configPath = configPath
+        configuration = loaded.configuration
+        schedule = loaded.schedule
+        calendar = loaded.calendar
+        planner = Planner(schedule: loaded.schedule, calendar: loaded.calendar, recorded: recorded)
+        sendTime = loaded.sendTime
+        composer = loaded.composer
+        self.environment = environment
+        self.clock = clock
+        self.stateDirectory = stateDirectory
+        self.state = state
+    }
+
+    private static func load(config path: String) throws(OfficeError) -> Loaded {
+        let loaded: LoadedSchedule
+        do {
+            loaded = try ScheduleLoader.load(config: path)
+        } catch {
+            throw .schedule(error)
+        }
+        let calendar = WorkingCalendar(adjustments: loaded.configuration.calendar)
+        let policy = loaded.schedule.policy
+        let timeZone = TimeZone(identifier: loaded.configuration.timezone) ?? TimeZone(secondsFromGMT: 7 * 3_600)!
+        let email = loaded.configuration.email
+        let templates: DigestTemplates
+        do {
+            templates = try DigestTemplates.load(language: email.language, overrides: email.templates)
+        } catch {
+            throw .schedule(Diagnostics([error]))
+        }
+        let composer = MailComposer(
+            from: email.from, templates: templates, directory: loaded.schedule.directory, language: email.language,
+            count: policy.count, attachCalendar: email.attachCalendar, timeZone: timeZone)
+        return (
+            loaded.configuration, loaded.schedule, calendar,
+            SendTime(hour: policy.sendHour, minute: policy.sendMinute, timeZone: timeZone), composer
+        )
+    }
+
+    private static func stateDirectory(_ configuration: Configuration, _ environment: [String: String]) -> String {
+        configuration.stateDirectory ?? environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
+            ?? "state"
+    }
+}
+
+/// Why an office cannot be opened: its schedule has errors, its state cannot be had, or a secret is
+/// missing. The message names files and places, never a secret's content.
+public enum OfficeError: Error, Sendable, CustomStringConvertible {
+    /// Every error of the config, the plans and the templates, with its place.
+    case schedule(Diagnostics)
+    case state(directory: String, String)
+    case secret(SecretError)
+
+    public var description: String {
+        switch self {
+        case .schedule(let diagnostics): diagnostics.description
+        case .state(let directory, let message): "the state in \(directory): \(message)"
+        case .secret(let error): error.description
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import App
+
+extension Journal {
+    /// A step of the dispatcher as one journal line: deliveries at info, retries at warning, failures at
+    /// error.
+    func record(_ event: DispatchEvent) {
+        switch event {
+        case .queued(let count, let day):
+            info("queued \(count) notification(s) for \(day.iso)")
+        case .missed(let days):
+            warning(
+                "\(days.count) send day(s) passed while the service was down, beyond the catch-up window: recorded as missed (\(days.first!.iso)…\(days.last!.iso))"
+            )
+        case .caughtUp(let days):
+            info("catching up \(days) send days in one digest per recipient")
+        case .delivered(let item, let answer):
+            info("delivered \(item.digest) to \(item.destination): \(answer)")
+        case .willRetry(let item, let reason):
+            warning("will retry \(item.digest) to \(item.destination): \(reason)")
+        case .failed(let item, let reason):
+            error("failed \(item.digest) to \(item.destination): \(reason)")
+        }
+    }
+}
