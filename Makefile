@@ -69,7 +69,7 @@ install: deps
 	@echo "Installed. Edit /etc/nhacviec/nhacviec.toml, put secrets in /etc/nhacviec/credentials/, then:"
 	@echo "  systemctl daemon-reload && systemctl enable --now nhacviec"
 
-# SPEC §10's measurements, in one run, as a table (docs/benchmarks.md). A release build, and the static
+# The speed and memory targets, measured in one run, as a table (docs/benchmarks.md). A release build, and the static
 # build `make install` installs for the idle service.
 BENCH_PACKAGES := time swaks msmtp valgrind
 bench: deps

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`make bench`: the measurements of SPEC §10 in one run, printed as a Markdown table.
+"""`make bench`: the speed and memory targets (docs/benchmarks.md) measured in one run, printed as a Markdown table.
 
 Generates schedules (seeded, so every run measures the same input), then measures:
 plan for a year over 100,000 tasks (time, peak memory); one day's evaluation over 100,000 tasks;
@@ -193,7 +193,7 @@ def main():
     row("webhooks, 1,000 POSTs to a local receiver", f"{hooks['per_second']:.0f} req/s", "")
     receiver.terminate()
 
-    print("| measurement | result | SPEC §10 target |")
+    print("| measurement | result | target |")
     print("|---|---|---|")
     for what, value, target in rows:
         print(f"| {what} | {value} | {target} |")

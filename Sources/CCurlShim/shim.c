@@ -8,10 +8,6 @@ CURLcode nhv_setopt_string(CURL *handle, CURLoption option, const char *value) {
     return curl_easy_setopt(handle, option, value);
 }
 
-CURLcode nhv_setopt_pointer(CURL *handle, CURLoption option, void *value) {
-    return curl_easy_setopt(handle, option, value);
-}
-
 CURLcode nhv_setopt_list(CURL *handle, CURLoption option, struct curl_slist *value) {
     return curl_easy_setopt(handle, option, value);
 }
@@ -24,11 +20,6 @@ CURLcode nhv_setopt_write(CURL *handle, nhv_data_callback callback, void *owner)
 CURLcode nhv_setopt_read(CURL *handle, nhv_data_callback callback, void *owner) {
     CURLcode code = curl_easy_setopt(handle, CURLOPT_READFUNCTION, callback);
     return code != CURLE_OK ? code : curl_easy_setopt(handle, CURLOPT_READDATA, owner);
-}
-
-CURLcode nhv_setopt_header(CURL *handle, nhv_data_callback callback, void *owner) {
-    CURLcode code = curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
-    return code != CURLE_OK ? code : curl_easy_setopt(handle, CURLOPT_HEADERDATA, owner);
 }
 
 CURLcode nhv_setopt_debug(CURL *handle, nhv_debug_callback callback, void *owner) {

@@ -2,7 +2,7 @@ import Foundation
 import Model
 import Planner
 
-/// A digest as the JSON body of a webhook: the documented generic schema (docs/webhooks.md), a
+/// A digest as the JSON body of a webhook: the documented generic schema (docs/delivery.md, "Webhooks"), a
 /// Slack/Mattermost message, or a Telegram `sendMessage` call.
 public enum WebhookPayload {
     public enum Format: Sendable {

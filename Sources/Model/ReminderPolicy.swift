@@ -1,4 +1,4 @@
-/// When reminders go out (SPEC §4), as the config's `[reminders]` sets it.
+/// When reminders go out (docs/config.md, `[reminders]`), as the config's `[reminders]` sets it.
 public struct ReminderPolicy: Hashable, Sendable {
     /// How stage distances and lateness are counted.
     public enum DayCount: String, Hashable, Sendable, CaseIterable {

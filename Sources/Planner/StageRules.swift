@@ -1,7 +1,7 @@
 import Model
 import WorkingCalendar
 
-/// When an occurrence's reminders go out (SPEC §4): before the deadline, on it, and every few days
+/// When an occurrence's reminders go out (docs/config.md, `[reminders]`): before the deadline, on it, and every few days
 /// after it, on working days only, until it is completed.
 struct StageRules {
     let calendar: WorkingCalendar

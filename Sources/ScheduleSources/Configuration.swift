@@ -1,7 +1,7 @@
 import Model
 import WorkingCalendar
 
-/// The main config file (SPEC §8), read and checked.
+/// The main config file (docs/config.md), read and checked.
 public struct Configuration: Sendable {
     /// The config file's path as given, for messages.
     public let file: String

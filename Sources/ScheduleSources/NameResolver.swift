@@ -1,6 +1,6 @@
 import Model
 
-/// Finds the official or unit a table means by a name (SPEC §2.4).
+/// Finds the official or unit a table means by a name (docs/config.md, "Names").
 ///
 /// Names are compared after NFC normalisation and case folding, with titles removed ("Ông", "Bà",
 /// "Đ/c", "đồng chí", "CT", "PCT"), against ids, full names, aliases, titles and unit names. A given

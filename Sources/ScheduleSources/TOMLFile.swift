@@ -5,7 +5,10 @@ import TOML
 /// Reads a TOML file, reporting a missing file, text that is not UTF-8 or a syntax error with its line.
 enum TOMLFile {
     static func read(_ path: String, listedAt: SourceLocation? = nil, log: DiagnosticLog) -> TOMLTable? {
-        guard let text = TextFile.read(path, listedAt: listedAt, log: log) else { return nil }
+        // The byte order mark is left for the parser, which takes one only at the very start.
+        guard let text = TextFile.read(path, listedAt: listedAt, keepingByteOrderMark: true, log: log) else {
+            return nil
+        }
         do {
             return try TOMLParser.parse(text)
         } catch {
@@ -17,7 +20,10 @@ enum TOMLFile {
 
 /// Reads a UTF-8 text file, or says why it cannot.
 enum TextFile {
-    static func read(_ path: String, listedAt: SourceLocation? = nil, log: DiagnosticLog) -> String? {
+    /// - Parameter keepingByteOrderMark: leave a leading U+FEFF in the text (Foundation drops one).
+    static func read(
+        _ path: String, listedAt: SourceLocation? = nil, keepingByteOrderMark: Bool = false, log: DiagnosticLog
+    ) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -30,7 +36,9 @@ enum TextFile {
             }
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let decoded =
+            keepingByteOrderMark ? String(validating: data, as: UTF8.self) : String(data: data, encoding: .utf8)
+        guard let text = decoded else {
             log.add(SourceLocation(file: path), "the file is not UTF-8 text", hint: "save it as UTF-8")
             return nil
         }

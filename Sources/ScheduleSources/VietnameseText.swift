@@ -3,7 +3,7 @@ import Foundation
 /// How names, headers and deadline phrases written by people are compared.
 ///
 /// Spreadsheets and Word often hold decomposed (NFD) text, and clerks type with or without diacritics,
-/// so text is compared after NFC normalisation and case folding, and where the SPEC allows it, with the
+/// so text is compared after NFC normalisation and case folding, and where docs/config.md says so, with the
 /// diacritics removed too.
 public enum VietnameseText {
     /// NFC, lower case, single spaces, trimmed: "  Nguyễn  Văn LÂM " → "nguyễn văn lâm".

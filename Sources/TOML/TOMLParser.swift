@@ -2,13 +2,14 @@
 ///
 /// Written here rather than taken from a library because every configuration error must name its line
 /// (`befor = [3]` on line 12 is an unknown key at line 12), and the TOML libraries available do not keep
-/// positions. Local times may omit seconds (`07:30`), as TOML 1.1 allows.
+/// positions. Local times may omit seconds (`07:30`), as TOML 1.1 allows; the time of a date-time may not.
 public struct TOMLParser {
     private let bytes: [UInt8]
     private var position = 0
     private var line = 1
     private var lineStart = 0
 
+    /// Parses a document; a byte order mark is skipped only as its very first character.
     public static func parse(_ text: String) throws(TOMLError) -> TOMLTable {
         var parser = TOMLParser(bytes: Array(text.utf8))
         return try parser.document()
@@ -145,9 +146,9 @@ public struct TOMLParser {
         skipWhitespace()
         if peek() == UInt8(ascii: "#") {
             while let byte = peek(), byte != UInt8(ascii: "\n") {
-                if byte < 0x20 && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") {
-                    throw error("control character in a comment")
-                }
+                // TOML 1.0: no control character but tab in a comment; a CR only as part of CRLF.
+                if byte == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n") { break }
+                if Self.isControl(byte) { throw error("control character in a comment") }
                 advance()
             }
         }
@@ -334,7 +335,7 @@ public struct TOMLParser {
                 advance()
                 newline(consumed: true)
             default:
-                if byte < 0x20 && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") || byte == 0x7F {
+                if Self.isControl(byte) && !(byte == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n")) {
                     throw error("control character in a string; write it as an escape")
                 }
                 run.append(byte)
@@ -387,6 +388,11 @@ public struct TOMLParser {
         let start = position
         while !startsWith("'''") {
             guard let byte = peek() else { throw error("the multi-line string is not closed with '''") }
+            if byte != UInt8(ascii: "\n") && Self.isControl(byte)
+                && !(byte == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n"))
+            {
+                throw error("control character in a string")
+            }
             advance()
             if byte == UInt8(ascii: "\n") { newline(consumed: true) }
         }
@@ -490,6 +496,12 @@ public struct TOMLParser {
         let byte = bytes[index]
         return Self.isBareKeyByte(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
             || byte == UInt8(ascii: ":")
+    }
+
+    /// A control character TOML 1.0 refuses in comments and strings: U+0000–U+001F but tab, and DEL.
+    /// Callers allow the line breaks their context has.
+    private static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F
     }
 
     private static func isBareKeyByte(_ byte: UInt8) -> Bool {

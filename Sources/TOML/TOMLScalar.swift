@@ -47,7 +47,8 @@ enum TOMLScalar {
             offset = sign * (hours * 60 + minutes)
             rest = rest.dropLast(6)
         }
-        guard let time = time(rest) else { return nil }
+        // The time of a date-time has its seconds (TOML 1.0); only a local time may omit them.
+        guard rest.count >= 8, let time = time(rest) else { return nil }
         return .dateTime(date, time, offsetMinutes: offset)
     }
 
@@ -89,8 +90,8 @@ enum TOMLScalar {
         guard underscoresBetweenDigits(text, radix: radix) else { return nil }
         let digits = text.replacingOccurrences(of: "_", with: "")
         if radix == 10 && digits.count > 1 && digits.hasPrefix("0") { return nil }
-        guard let magnitude = Int(digits, radix: radix) else { return nil }
-        return sign * magnitude
+        // The sign goes with the digits: -9223372036854775808 has no positive counterpart.
+        return Int((sign < 0 ? "-" : "") + digits, radix: radix)
     }
 
     private static func float(_ token: String) -> Double? {

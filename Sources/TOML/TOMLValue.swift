@@ -107,8 +107,21 @@ public struct TOMLTable: Sendable {
     }
 }
 
-/// Two keys compared as a table's keys are looked up: lengths first, as most keys of a table differ in
-/// length and comparing their text is slower.
+/// Two keys compared as TOML compares them: by their exact characters, so that a key written in NFC and
+/// the same key in NFD are two keys (TOML does not normalise). Lengths first, as most keys of a table
+/// differ in length and comparing their bytes is slower.
 func isSameKey(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && a == b
+    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+}
+
+/// A key in a table's index, hashed and compared as ``isSameKey(_:_:)`` compares (a `String` key would
+/// compare NFC and NFD as equal).
+struct ExactKey: Hashable {
+    let text: String
+
+    static func == (a: ExactKey, b: ExactKey) -> Bool { isSameKey(a.text, b.text) }
+
+    func hash(into hasher: inout Hasher) {
+        for byte in text.utf8 { hasher.combine(byte) }
+    }
 }

@@ -28,10 +28,11 @@ final class TableBuilder {
     let column: Int
     var origin: Origin
     /// Keys and their slots in the order written. A task table has a handful of keys, found faster by a
-    /// scan than by hashing; a table grown past `indexedFrom` keys gets an index.
+    /// scan than by hashing; a table grown past `indexedFrom` keys gets an index. Both find a key by
+    /// ``isSameKey(_:_:)``, its exact characters.
     private var keys: [String] = []
     private var slots: [Slot] = []
-    private var index: [String: Int] = [:]
+    private var index: [ExactKey: Int] = [:]
     private static let indexedFrom = 16
 
     init(line: Int, column: Int, origin: Origin) {
@@ -49,7 +50,7 @@ final class TableBuilder {
     func contains(_ key: String) -> Bool { position(of: key) != nil }
 
     private func position(of key: String) -> Int? {
-        keys.count < Self.indexedFrom ? keys.firstIndex { isSameKey($0, key) } : index[key]
+        keys.count < Self.indexedFrom ? keys.firstIndex { isSameKey($0, key) } : index[ExactKey(text: key)]
     }
 
     func insert(_ key: String, _ slot: Slot) {
@@ -65,9 +66,9 @@ final class TableBuilder {
         keys.append(key)
         slots.append(slot)
         if keys.count == Self.indexedFrom {
-            for (position, key) in keys.enumerated() { index[key] = position }
+            for (position, key) in keys.enumerated() { index[ExactKey(text: key)] = position }
         } else if keys.count > Self.indexedFrom {
-            index[key] = keys.count - 1
+            index[ExactKey(text: key)] = keys.count - 1
         }
     }
 

@@ -1,4 +1,4 @@
-/// The exit status of `nhacviec`, as SPEC §7 fixes it.
+/// The exit status of `nhacviec`, as the README and docs/cli.md give it.
 enum ExitStatus: Int32 {
     case ok = 0
     case invalidInput = 1

@@ -5,15 +5,11 @@ import Foundation
 /// failed check, 2 usage, 3 delivery failed.
 @main
 enum Main {
-    static func main() async {
+    static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try Nhacviec.parseAsRoot(arguments)
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
+            try command.run()
         } catch let failure as CommandFailure {
             printError("nhacviec: \(failure.message)")
             exit(failure.status.rawValue)

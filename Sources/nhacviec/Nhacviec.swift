@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The command line: one binary for the clerk, the administrator and the service.
-struct Nhacviec: AsyncParsableCommand {
+struct Nhacviec: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nhacviec",
         abstract: "Nhắc việc: deadline reminders for a ward People's Committee, on the Vietnamese working calendar.",

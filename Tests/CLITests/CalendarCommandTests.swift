@@ -32,7 +32,7 @@ struct CalendarCommandTests {
         #expect(run.stdout.contains("Thứ Hai   27/04/2026  Nghỉ bù Giỗ Tổ Hùng Vương"))
     }
 
-    @Test("lunar DATE --json gives the fields of SPEC §7")
+    @Test("lunar DATE --json gives the fields of docs/cli.md")
     func lunarJSON() throws {
         let run = try CommandLineRun("lunar", "10/02/2024", "--json")
         #expect(run.status == 0)

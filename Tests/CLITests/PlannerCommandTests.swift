@@ -39,7 +39,7 @@ struct PlannerCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
     }
 
-    @Test("tasks --json gives the fields of SPEC §7, with statuses at --at")
+    @Test("tasks --json gives the fields of docs/cli.md, with statuses at --at")
     func tasksJSON() throws {
         let run = try CommandLineRun("tasks", "--config", exampleConfig, "--at", "2024-03-15", "--json")
         #expect(run.status == 0, "\(run.stderr)")
@@ -79,7 +79,7 @@ struct PlannerCommandTests {
         #expect(nobody.stderr.contains("did you mean \"Nguyễn Văn Lâm\""))
     }
 
-    @Test("plan --json lists each reminder with the fields of SPEC §7, grouped by digest")
+    @Test("plan --json lists each reminder with the fields of docs/cli.md, grouped by digest")
     func planJSON() throws {
         let run = try CommandLineRun(
             "plan", "--config", exampleConfig, "--from", "2024-03-01", "--to", "31/03/2024", "--json")

@@ -20,11 +20,16 @@ struct RegressionTests {
             <worksheet><sheetData><row r="3"><c r="A3" t="inlineStr"><is><t>x</t></is></c></row></sheetData>
             <mergeCells><mergeCell ref="B5:A1"/><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>
             """
-        let sheet = try XLSXReader.sheetForTesting(workbook)
+        let sheet = try worksheet(workbook)
         #expect(sheet.value(row: 3, column: 1) == .text("x"))
         #expect(sheet.rowCount == 3)
         #expect(throws: SpreadsheetError.self) {
-            try XLSXReader.sheetForTesting("<worksheet><sheetData><row r=\"99999999999\"/></sheetData></worksheet>")
+            try worksheet("<worksheet><sheetData><row r=\"99999999999\"/></sheetData></worksheet>")
         }
+    }
+
+    /// A worksheet's XML read alone, without shared strings or date styles.
+    private func worksheet(_ xml: String) throws -> Sheet {
+        try XLSXReader.sheet(Array(xml.utf8), name: "t", strings: [], dateStyles: [], date1904: false)
     }
 }

@@ -4,7 +4,7 @@ import Planner
 import Testing
 import WorkingCalendar
 
-@Suite("Reminder planner (SPEC §4)")
+@Suite("Reminder planner (docs/config.md, [reminders])")
 struct PlannerTests {
     let year2024 = d(2024, 1, 1)...d(2024, 12, 31)
 

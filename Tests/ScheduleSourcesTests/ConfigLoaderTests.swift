@@ -74,7 +74,7 @@ struct ConfigLoaderTests {
         #expect(Set(loaded.schedule.tasks.compactMap(\.section)) == ["TT", "2.1", "2.3", "2.4"])
     }
 
-    @Test("A minimal config with one plan loads, with the defaults of SPEC §8")
+    @Test("A minimal config with one plan loads, with the defaults of docs/config.md")
     func minimal() throws {
         let folder = try ConfigFolder(config: "plans = [\"plans/p.toml\"]\n" + officials, plans: ["p.toml": plan])
         let loaded = try ScheduleLoader.load(config: folder.configFile)

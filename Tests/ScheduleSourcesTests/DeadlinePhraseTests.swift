@@ -4,9 +4,9 @@ import ScheduleSources
 import Testing
 import WorkingCalendar
 
-@Suite("Vietnamese deadline phrases (SPEC §2.3)")
+@Suite("Vietnamese deadline phrases (docs/config.md)")
 struct DeadlinePhraseTests {
-    /// Every phrase of the SPEC, as written there, read in a plan of 2024.
+    /// Every phrase of docs/config.md, as written there, read in a plan of 2024.
     static let phrases: [(String, Deadline)] = [
         ("Quý I/2024", .periodEnd(.quarter(year: 2024, quarter: 1))),
         ("quý 1", .periodEnd(.quarter(year: 2024, quarter: 1))),
@@ -30,7 +30,7 @@ struct DeadlinePhraseTests {
         ("Quý I – Quý II", .periodEnd(.quarter(year: 2024, quarter: 2))),
     ]
 
-    @Test("Every phrase of the SPEC", arguments: phrases)
+    @Test("Every phrase of docs/config.md", arguments: phrases)
     func spec(phrase: String, expected: Deadline) throws {
         #expect(try DeadlinePhrase.parse(phrase, planYear: 2024) == expected)
     }

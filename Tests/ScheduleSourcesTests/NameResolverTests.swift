@@ -3,7 +3,7 @@ import Model
 import ScheduleSources
 import Testing
 
-@Suite("Names and units (SPEC §2.4)")
+@Suite("Names and units (docs/config.md)")
 struct NameResolverTests {
     let resolver: NameResolver = {
         let officials = [

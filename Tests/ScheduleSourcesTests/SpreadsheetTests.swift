@@ -33,7 +33,7 @@ func load(plan entry: String, files: [String: String] = [:]) throws -> (LoadedSc
     }
 }
 
-@Suite("Spreadsheet plans: .xlsx and .csv (SPEC §2, sources 2–4)")
+@Suite("Spreadsheet plans: .xlsx and .csv (docs/config.md)")
 struct SpreadsheetTests {
     static let header = "STT,Nội dung,Lãnh đạo chỉ đạo,Chủ trì,Thời gian hoàn thành,Ngày hoàn thành\n"
 

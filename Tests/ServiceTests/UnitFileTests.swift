@@ -34,7 +34,7 @@ struct UnitFileTests {
         #expect(score <= 2.0, "\(line)")
     }
 
-    @Test("The unit is hardened the way SPEC §6 asks, secrets through LoadCredential")
+    @Test("The unit is hardened the way docs/service.md says, secrets through LoadCredential")
     func hardening() throws {
         let text = try String(contentsOfFile: unit, encoding: .utf8)
         for line in [

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("TOML parser")
 struct TOMLParserTests {
-    @Test("The config sketch of SPEC §8 reads, with the line of every key")
+    @Test("The config of docs/config.md reads, with the line of every key")
     func configSketch() throws {
         let table = try TOMLParser.parse(
             """
@@ -70,6 +70,8 @@ struct TOMLParserTests {
             ("2024-03-31", "2024-03-31"), ("2024-03-31T07:30:00+07:00", "2024-03-31 07:30:00 +420"),
             ("2024-03-31 07:30:00Z", "2024-03-31 07:30:00 +0"),
             ("1979-05-27T00:32:00.999", "1979-05-27 00:32:00 local"),
+            // The extremes of a 64-bit integer; the negative one has no positive counterpart.
+            ("-9223372036854775808", "-9223372036854775808"), ("9223372036854775807", "9223372036854775807"),
         ])
     func scalars(text: String, expected: String) throws {
         let table = try TOMLParser.parse("v = \(text)")
@@ -132,6 +134,62 @@ struct TOMLParserTests {
         } throws: { error in
             guard let error = error as? TOMLError else { return false }
             return error.line == line && error.message.contains(message)
+        }
+    }
+
+    @Test(
+        "TOML 1.0 refuses control characters in comments and strings, a stray byte order mark, a date-time without seconds, integers out of range",
+        arguments: [
+            ("# a comment with DEL \u{7F}\na = 1", 1, "control character in a comment"),
+            ("# a comment with \u{1F}\na = 1", 1, "control character in a comment"),
+            ("# a bare CR \r here\na = 1", 1, "control character in a comment"),
+            ("a = 1 # trailing \u{0}", 1, "control character in a comment"),
+            ("a = \'\'\'\nDEL \u{7F}\'\'\'", 2, "control character in a string"),
+            ("a = \'\'\'\nunit \u{1F} separator\'\'\'", 2, "control character in a string"),
+            ("a = \'\'\'\nbare \r CR\'\'\'", 2, "control character in a string"),
+            ("a = \"\"\"\nbare \r CR\"\"\"", 2, "control character in a string"),
+            ("a = 1\n\u{FEFF}b = 2", 2, "expected a key"),
+            ("\u{FEFF}\u{FEFF}a = 1", 1, "expected a key"),
+            ("d = 1979-05-27T07:32", 1, "cannot read 1979-05-27T07:32"),
+            ("d = 1979-05-27 07:32Z", 1, "cannot read"),
+            ("d = 1979-05-27T07:32+07:00", 1, "cannot read"),
+            ("i = 9223372036854775808", 1, "cannot read"),
+            ("i = -9223372036854775809", 1, "cannot read"),
+        ])
+    func refusedAsTOML10Says(text: String, line: Int, message: String) {
+        #expect {
+            try TOMLParser.parse(text)
+        } throws: { error in
+            guard let error = error as? TOMLError else { return false }
+            return error.line == line && error.message.contains(message)
+        }
+    }
+
+    @Test("What TOML 1.0 allows next to those: tab in comments, CRLF line ends, one leading byte order mark")
+    func allowedNextToThem() throws {
+        let table = try TOMLParser.parse(
+            "\u{FEFF}# tab\there\r\na = \'\'\'\r\none\ttwo\r\nthree\'\'\' # ok\r\nb = \"\"\"x\r\ny\"\"\"\r\n")
+        #expect(string(table, "a") == "one\ttwo\r\nthree")
+        #expect(string(table, "b") == "x\r\ny")
+    }
+
+    @Test(
+        "A key written in NFC and the same key in NFD are two keys, in a small table and in a large one",
+        arguments: [0, 5, 15, 16, 17, 40])
+    func keysAreExactCharacters(otherKeys: Int) throws {
+        let nfc = "ho\u{00E0}n"  // hoàn, precomposed
+        let nfd = "hoa\u{0300}n"  // hoàn, a + combining grave
+        #expect(nfc == nfd, "Swift compares them as equal; TOML must not")
+        let others = (0..<otherKeys).map { "k\($0) = \($0)\n" }.joined()
+        for (first, second) in [(nfc, nfd), (nfd, nfc)] {
+            let table = try TOMLParser.parse(others + "\"\(first)\" = 1\n\"\(second)\" = 2\n")
+            #expect(table.entries.count == otherKeys + 2)
+            guard case .integer(1)? = table[first]?.node.value, case .integer(2)? = table[second]?.node.value else {
+                Issue.record("\(otherKeys) other keys: the NFC and NFD keys were taken for one")
+                continue
+            }
+            // The same key twice in one form is still refused.
+            #expect(throws: TOMLError.self) { try TOMLParser.parse(others + "\"\(first)\" = 1\n\"\(first)\" = 2\n") }
         }
     }
 

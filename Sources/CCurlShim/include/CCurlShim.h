@@ -10,12 +10,10 @@ typedef int (*nhv_debug_callback)(CURL *handle, curl_infotype type, char *data, 
 
 CURLcode nhv_setopt_long(CURL *handle, CURLoption option, long value);
 CURLcode nhv_setopt_string(CURL *handle, CURLoption option, const char *value);
-CURLcode nhv_setopt_pointer(CURL *handle, CURLoption option, void *value);
 CURLcode nhv_setopt_list(CURL *handle, CURLoption option, struct curl_slist *value);
 CURLcode nhv_setopt_write(CURL *handle, nhv_data_callback callback, void *owner);
 CURLcode nhv_setopt_read(CURL *handle, nhv_data_callback callback, void *owner);
 CURLcode nhv_setopt_debug(CURL *handle, nhv_debug_callback callback, void *owner);
-CURLcode nhv_setopt_header(CURL *handle, nhv_data_callback callback, void *owner);
 long nhv_getinfo_long(CURL *handle, CURLINFO info);
 
 #endif

@@ -1,4 +1,4 @@
-/// A column of the assignment table, found by its Vietnamese header (SPEC §2, source 2).
+/// A column of the assignment table, found by its Vietnamese header (docs/config.md, "Spreadsheet plans").
 enum TableField: String, CaseIterable, Sendable {
     case id, stt, title, lead, responsible, coordinating, deadline, completed, focus, note, document, target
     case carriedOverFrom = "carried_over_from"

@@ -184,12 +184,8 @@ struct XLSXReader {
         return false
     }
 
-    /// One worksheet's XML read alone, for the regression tests.
-    static func sheetForTesting(_ xml: String) throws(SpreadsheetError) -> Sheet {
-        try sheet(Array(xml.utf8), name: "t", strings: [], dateStyles: [], date1904: false)
-    }
-
-    private static func sheet(
+    /// One worksheet's XML as a sheet, its shared strings and date styles given.
+    static func sheet(
         _ xml: [UInt8], name: String, strings: [String], dateStyles: Set<Int>, date1904: Bool
     ) throws(SpreadsheetError) -> Sheet {
         var sheet = Sheet(name: name)
