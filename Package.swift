@@ -101,7 +101,9 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["App", "Planner", "TestSupport", "WorkingCalendar"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["App", "Planner", "ScheduleSources", "TestSupport", "WorkingCalendar"]
+        ),
         .testTarget(
             name: "FuzzTests", dependencies: ["Model", "ScheduleSources", "TestSupport", "TOML"],
             resources: [.copy("Corpus")]

@@ -84,9 +84,15 @@ public struct Office: Sendable {
             stateDirectory: stateDirectory)
     }
 
+    /// The state database of an office opened with ``StateUse/create``.
+    public func requiredState() throws(OfficeError) -> StateDatabase {
+        guard let state else { throw .state(directory: stateDirectory, "the office was opened without its state") }
+        return state
+    }
+
     /// The service's pipeline over this office's state and transports.
     public func dispatcher(backoff: Backoff = Backoff()) throws(OfficeError) -> Dispatcher {
-        guard let state else { throw .state(directory: stateDirectory, "the office was opened without its state") }
+        let state = try requiredState()
         do {
             return Dispatcher(office: self, delivery: try delivery(), state: state, backoff: backoff)
         } catch {
@@ -98,7 +104,7 @@ public struct Office: Sendable {
     public func record(
         task: TaskID, occurrence: CivilDate?, completedOn: CivilDate?, note: String?, user: String
     ) throws(OfficeError) {
-        guard let state else { throw .state(directory: stateDirectory, "the office was opened without its state") }
+        let state = try requiredState()
         do {
             try CompletionLog(database: state).record(
                 .init(

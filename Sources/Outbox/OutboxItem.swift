@@ -92,11 +92,7 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
     public init(row: Row) throws {
         id = row["id"]
         key = row["key"]
-        let kindText: String = row["kind"]
-        guard let kind = Kind(rawValue: kindText) else {
-            throw StateError("notification \(key): unknown kind \(kindText)")
-        }
-        self.kind = kind
+        kind = try Self.choice(row, "kind", key: key)
         digest = row["digest"]
         recipient = row["recipient"]
         destination = row["destination"]
@@ -109,16 +105,22 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
         sendAt = row["sendAt"]
         messageID = row["messageID"]
         payload = row["payload"]
-        let stateText: String = row["state"]
-        guard let state = State(rawValue: stateText) else {
-            throw StateError("notification \(key): unknown state \(stateText)")
-        }
-        self.state = state
+        state = try Self.choice(row, "state", key: key)
         attempts = row["attempts"]
         nextAttemptAt = row["nextAttemptAt"]
         createdAt = row["createdAt"]
         deliveredAt = row["deliveredAt"]
         lastAnswer = row["lastAnswer"]
+    }
+
+    /// A column holding one of an enum's raw values; another value is a row this version cannot read.
+    private static func choice<Choice: RawRepresentable>(_ row: Row, _ column: String, key: String) throws -> Choice
+    where Choice.RawValue == String {
+        let text: String = row[column]
+        guard let choice = Choice(rawValue: text) else {
+            throw StateError("notification \(key): unknown \(column) \(text)")
+        }
+        return choice
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

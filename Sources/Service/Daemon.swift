@@ -46,11 +46,10 @@ public final class Daemon {
             return 1
         }
         let office = dispatcher.office
-        guard let state = office.state else { return 1 }
         dispatcher.warnings.forEach(journal.warning)
         dispatcher.shouldStop = { [flags] in flags.stop }
         dispatcher.onEvent = { [journal] in journal.record($0) }
-        let reloads = ReloadLog(database: state)
+        let reloads = ReloadLog(database: dispatcher.outbox.database)
         try? reloads.record(ok: true, message: "started", at: clock.now().timeIntervalSince1970)
         watched = fileStamps(office)
         journal.info("started: \(office.schedule.tasks.count) tasks, state in \(office.stateDirectory)")

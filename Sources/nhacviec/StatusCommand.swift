@@ -15,7 +15,12 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let office = try config.office(state: .create)
-        guard let database = office.state else { return }
+        let database: StateDatabase
+        do {
+            database = try office.requiredState()
+        } catch {
+            throw CommandFailure(error.description)
+        }
         let summary = try Outbox(database: database).summary()
         let reload = try ReloadLog(database: database).last()
         let zone = office.sendTime.timeZone

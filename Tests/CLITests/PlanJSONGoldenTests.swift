@@ -5,6 +5,8 @@ import TestSupport
 import Testing
 import WorkingCalendar
 
+@testable import ScheduleSources
+
 /// One item of `plan --json` (docs/cli.md), encoded by Foundation: what the hand-written writer must match.
 private struct PlanItem: Encodable {
     let reminder: Reminder
@@ -51,27 +53,12 @@ struct PlanJSONGoldenTests {
         "",
     ]
 
-    /// `text` as a TOML basic string: every control character escaped, the rest as it is.
-    func tomlString(_ text: String) -> String {
-        var escaped = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                escaped += String(format: "\\u%04X", scalar.value)
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped + "\""
-    }
-
     /// A config with one official and a task per awkward title, due on working days of March 2024.
     func awkwardConfig(in folder: TemporaryFolder) throws -> String {
         var plan = "[plan]\nid = \"k\"\ntitle = \"Kế hoạch\"\nyear = 2024\n"
         for (index, title) in Self.titles.enumerated() {
             plan +=
-                "\n[[task]]\nid = \"T.\(index)\"\ntitle = \(tomlString(title))\nresponsible = \"hung\"\nlead = \"lam\"\n"
+                "\n[[task]]\nid = \"T.\(index)\"\ntitle = \(PlanImport.quote(title))\nresponsible = \"hung\"\nlead = \"lam\"\n"
             plan += "due = 2024-03-\(11 + index)\n"
             if index == 1 { plan += "report = \"quarterly\"\n" }
         }
