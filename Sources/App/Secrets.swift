@@ -1,8 +1,22 @@
 import Foundation
 
-/// Reads secret files (an SMTP password, a webhook secret, a bot token): systemd's
-/// `$CREDENTIALS_DIRECTORY` first (LoadCredential), then beside the config. Contents are never logged.
+/// Reads secret files (an SMTP password, a webhook secret, a bot token) where systemd and the
+/// administrator put them. Contents are never logged.
+///
+/// A secret the config names `smtp-password` is looked for, in order:
+/// 1. `$CREDENTIALS_DIRECTORY/nhacviec_smtp-password`: the unit's `LoadCredential=nhacviec:FOLDER`
+///    loads a folder, and systemd names each of its files after the credential id, `nhacviec_`, and
+///    the file's name (systemd.exec(5));
+/// 2. `$CREDENTIALS_DIRECTORY/smtp-password`: a single-file `LoadCredential=smtp-password:PATH`;
+/// 3. `credentials/smtp-password` beside the config: the folder the unit loads, read directly by the
+///    command line (`send-test`, `check`) run by the administrator;
+/// 4. `smtp-password` beside the config.
+///
+/// An absolute name is that file alone.
 public struct Secrets: Sendable {
+    /// The id of the unit's `LoadCredential=` for the credentials folder.
+    public static let credentialID = "nhacviec"
+
     public let credentialsDirectory: String?
     public let configFolder: String
 
@@ -11,20 +25,33 @@ public struct Secrets: Sendable {
         configFolder = (configFile as NSString).deletingLastPathComponent
     }
 
+    /// Every place the secret `name` is looked for, in order.
+    public func places(of name: String) -> [String] {
+        if name.hasPrefix("/") { return [name] }
+        func beside(_ path: String) -> String {
+            configFolder.isEmpty ? path : (configFolder as NSString).appendingPathComponent(path)
+        }
+        var places: [String] = []
+        if let credentialsDirectory {
+            let folder = credentialsDirectory as NSString
+            places.append(folder.appendingPathComponent("\(Self.credentialID)_\(name)"))
+            places.append(folder.appendingPathComponent(name))
+        }
+        places.append(beside("credentials/" + name))
+        places.append(beside(name))
+        return places
+    }
+
+    /// The first of ``places(of:)`` that holds a file, if any.
+    public func location(of name: String) -> String? {
+        places(of: name).first { FileManager.default.fileExists(atPath: $0) }
+    }
+
     /// The secret, its trailing line break removed, and a warning when others may read the file.
     public func read(_ name: String, purpose: String) throws(SecretError) -> (value: String, warning: String?) {
-        var candidates: [String] = []
-        if name.hasPrefix("/") {
-            candidates = [name]
-        } else {
-            if let credentialsDirectory {
-                candidates.append((credentialsDirectory as NSString).appendingPathComponent(name))
-            }
-            candidates.append(configFolder.isEmpty ? name : (configFolder as NSString).appendingPathComponent(name))
-        }
-        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+        guard let path = location(of: name) else {
             throw SecretError(
-                message: "\(purpose): the file \"\(name)\" is not in \(candidates.joined(separator: " nor "))")
+                message: "\(purpose): the file \"\(name)\" is not in \(places(of: name).joined(separator: " nor "))")
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {

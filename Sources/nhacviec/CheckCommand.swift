@@ -1,12 +1,15 @@
 import App
 import ArgumentParser
+import Foundation
 import Model
 import Planner
 
-/// `nhacviec check`: validates the config and the plans, printing every error as `file:line: message`.
+/// `nhacviec check`: validates the config and the plans, printing every error as `file:line: message`,
+/// and says where each secret the config names is found.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Validate the config and the plans; print every error with its place.")
+        commandName: "check",
+        abstract: "Validate the config and the plans; print every error with its place, and where each secret is.")
 
     @OptionGroup var config: ConfigOptions
 
@@ -18,5 +21,16 @@ struct CheckCommand: ParsableCommand {
             "\(office.configuration.file): OK: \(schedule.plans.count) plan(s), \(schedule.tasks.count) tasks "
                 + "(\(occurrences.count) deadlines), \(schedule.directory.officials.count) officials, "
                 + "\(schedule.directory.units.count) units")
+        let secrets = office.secrets
+        for (purpose, name) in office.secretFiles {
+            if let path = secrets.location(of: name) {
+                print("\(purpose) \"\(name)\": \(path)")
+            } else {
+                printError(
+                    "nhacviec: warning: \(purpose) \"\(name)\" is not in \(secrets.places(of: name).joined(separator: " nor ")); "
+                        + "under systemd the service reads $CREDENTIALS_DIRECTORY/\(Secrets.credentialID)_\(name), "
+                        + "which the unit loads from the credentials folder beside the config")
+            }
+        }
     }
 }

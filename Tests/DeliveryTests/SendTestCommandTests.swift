@@ -15,13 +15,17 @@ func configWithEmail(_ folder: TemporaryFolder, email: String, extra: String = "
 
 @Suite("nhacviec send-test", .serialized)
 struct SendTestCommandTests {
-    @Test("Through STARTTLS and AUTH, the password from $CREDENTIALS_DIRECTORY: the server's answer printed, no secret")
+    @Test(
+        "Through STARTTLS and AUTH, the password from $CREDENTIALS_DIRECTORY as systemd names a loaded folder's file: the server's answer printed, no secret"
+    )
     func smtp() throws {
         let folder = try TemporaryFolder()
         let (server, certificate) = try smtpServer(in: folder, tls: true, auth: "vanphong:Mat-Khau-9")
         let cert = try #require(certificate)
         try FileManager.default.createDirectory(atPath: folder.file("creds"), withIntermediateDirectories: true)
-        try "Mat-Khau-9\n".write(toFile: folder.file("creds/smtp-password"), atomically: true, encoding: .utf8)
+        // LoadCredential=nhacviec:/etc/nhacviec/credentials hands over credentials/smtp-password so.
+        try "Mat-Khau-9\n".write(
+            toFile: folder.file("creds/nhacviec_smtp-password"), atomically: true, encoding: .utf8)
         let config = try configWithEmail(
             folder,
             email:
@@ -36,7 +40,7 @@ struct SendTestCommandTests {
         let parsed = try parseMail(try #require(folder.files(in: "mail", withExtension: ".eml").first))
         #expect(parsed["subject"] as? String == "[Nhắc việc] Thư thử nghiệm")
 
-        try "wrong\n".write(toFile: folder.file("creds/smtp-password"), atomically: true, encoding: .utf8)
+        try "wrong\n".write(toFile: folder.file("creds/nhacviec_smtp-password"), atomically: true, encoding: .utf8)
         let refused = try CommandLineRun(
             ["send-test", "--to", "thu@phuong-ngoquyen.example", "--config", config],
             environment: ["CREDENTIALS_DIRECTORY": folder.file("creds")])

@@ -1,0 +1,62 @@
+import App
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("Where secrets are found")
+struct SecretsTests {
+    /// A folder holding `files` (relative paths), each holding "Mật khẩu " and its own path.
+    func folder(with files: [String]) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        for file in files {
+            let path = folder.file(file)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try "Mật khẩu \(file)\n".write(toFile: path, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        }
+        return folder
+    }
+
+    @Test(
+        "systemd's name for a loaded folder's file first, then a single-file credential, then the credentials folder and the config's folder",
+        arguments: [
+            (["run/nhacviec_smtp-password", "run/smtp-password", "etc/credentials/smtp-password"], "run/nhacviec_smtp-password"),
+            (["run/smtp-password", "etc/credentials/smtp-password", "etc/smtp-password"], "run/smtp-password"),
+            (["etc/credentials/smtp-password", "etc/smtp-password"], "etc/credentials/smtp-password"),
+            (["etc/smtp-password"], "etc/smtp-password"),
+        ])
+    func order(files: [String], expected: String) throws {
+        let folder = try folder(with: files)
+        let secrets = Secrets(
+            environment: ["CREDENTIALS_DIRECTORY": folder.file("run")], configFile: folder.file("etc/nhacviec.toml"))
+        #expect(secrets.places(of: "smtp-password").count == 4)
+        #expect(try secrets.read("smtp-password", purpose: "[email] password_file").value == "Mật khẩu \(expected)")
+    }
+
+    @Test("Without $CREDENTIALS_DIRECTORY (the command line): the credentials folder beside the config, then the config's folder")
+    func commandLine() throws {
+        let folder = try folder(with: ["etc/credentials/bot-token"])
+        let secrets = Secrets(environment: [:], configFile: folder.file("etc/nhacviec.toml"))
+        #expect(
+            secrets.places(of: "bot-token") == [folder.file("etc/credentials/bot-token"), folder.file("etc/bot-token")])
+        #expect(secrets.location(of: "bot-token") == folder.file("etc/credentials/bot-token"))
+        #expect(throws: SecretError.self) { try secrets.read("other", purpose: "webhook x token_file") }
+    }
+
+    @Test("check says where each secret is, and warns of a missing one with the places looked in and systemd's name")
+    func check() throws {
+        let folder = try folder(with: ["credentials/smtp-password"])
+        let config = try configWithEmail(
+            folder,
+            email:
+                "url = \"smtps://mail.example:465\"\nfrom = \"vp@x.example\"\nusername = \"vp\"\npassword_file = \"smtp-password\"",
+            extra: "[[webhook]]\nname = \"nhom\"\nkind = \"generic\"\nurl = \"https://h.example/x\"\nsecret_file = \"hook-secret\"\n")
+        let run = try CommandLineRun("check", "--config", config)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("[email] password_file \"smtp-password\": \(folder.file("credentials/smtp-password"))"))
+        #expect(run.stderr.contains("warning: webhook nhom secret_file \"hook-secret\" is not in \(folder.file("credentials/hook-secret")) nor \(folder.file("hook-secret"))"))
+        #expect(run.stderr.contains("$CREDENTIALS_DIRECTORY/nhacviec_hook-secret"))
+        #expect(!(run.stdout + run.stderr).contains("Mật khẩu"), "the secret's content is never printed")
+    }
+}
