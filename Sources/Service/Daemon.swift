@@ -16,8 +16,9 @@ public final class Daemon {
     private let notifier: SystemdNotifier
     private let wake = DispatchSemaphore(value: 0)
     private let flags = SignalFlags()
-    private var signalSources: [DispatchSourceSignal] = []
     private var watched: [String: Date] = [:]
+    /// Kept until the process exits (see ``run()``).
+    private var dispatcher: Dispatcher?
 
     public init(
         configPath: String, clock: any Clock, until: Date? = nil,
@@ -31,7 +32,10 @@ public final class Daemon {
         notifier = SystemdNotifier(environment: environment)
     }
 
-    /// Runs until stopped; returns the exit status.
+    /// Runs until stopped; returns the exit status. The caller exits with it while this daemon still
+    /// holds the state database: closing GRDB's connections one by one makes Dispatch start a thread at
+    /// a priority a service may not take, and say so in the journal at every stop. SQLite needs no
+    /// close to be consistent.
     public func run() -> Int32 {
         installSignalHandlers()
         let dispatcher: Dispatcher
@@ -45,6 +49,7 @@ public final class Daemon {
             journal.error("cannot start: \(error)")
             return 1
         }
+        self.dispatcher = dispatcher
         let office = dispatcher.office
         dispatcher.warnings.forEach(journal.warning)
         dispatcher.shouldStop = { [flags] in flags.stop }
@@ -126,28 +131,27 @@ public final class Daemon {
         return stamps
     }
 
+    /// SIGHUP, SIGTERM and SIGINT are blocked in every thread and taken by one thread that waits for
+    /// them (`sigwait`): one that arrives during start-up stays pending until then. A plain thread, not a
+    /// Dispatch signal source: Dispatch would start its manager thread, which asks for a higher
+    /// priority than a service may take and says so in the journal at every start.
     private func installSignalHandlers() {
-        // Ignoring a signal discards it when pending (POSIX): one sent during start-up, held by an
-        // inherited mask, is taken note of first.
-        var pending = sigset_t()
-        sigpending(&pending)
-        for (number, action) in [(SIGHUP, SignalFlags.Action.reload), (SIGTERM, .stop), (SIGINT, .stop)] {
-            if sigismember(&pending, number) == 1 { flags.raise(action) }
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [flags, wake] in
-                flags.raise(action)
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGHUP, SIGTERM, SIGINT] { sigaddset(&signals, signal) }
+        // Blocked here, before any other thread exists, so that every thread made later inherits it.
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        let waiter = Thread { [flags, wake, signals] in
+            var wanted = signals
+            while true {
+                var number: Int32 = 0
+                guard sigwait(&wanted, &number) == 0 else { continue }
+                flags.raise(number == SIGHUP ? .reload : .stop)
                 wake.signal()
             }
-            source.resume()
-            signalSources.append(source)
         }
-        // A process started by Swift's Process inherits a mask with these blocked. Unblocked only now,
-        // a SIGTERM that arrived during start-up reaches the handlers above instead of killing us.
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        for signal in [SIGHUP, SIGTERM, SIGINT] { sigaddset(&mask, signal) }
-        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+        waiter.name = "signals"
+        waiter.start()
     }
 
     static func iso(_ date: Date, _ office: Office) -> String {

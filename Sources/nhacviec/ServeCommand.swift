@@ -30,8 +30,8 @@ struct ServeCommand: ParsableCommand {
             clock = SystemClock()
         }
         let stop = try until.map { try Self.instant($0, option: "--until") }
-        let status = Daemon(configPath: config.resolvedPath, clock: clock, until: stop).run()
-        if status != 0 { throw ExitCode(status) }
+        let daemon = Daemon(configPath: config.resolvedPath, clock: clock, until: stop)
+        withExtendedLifetime(daemon) { Foundation.exit(daemon.run()) }
     }
 
     static func instant(_ text: String, option: String) throws -> Date {

@@ -21,7 +21,10 @@ struct SecretsTests {
     @Test(
         "systemd's name for a loaded folder's file first, then a single-file credential, then the credentials folder and the config's folder",
         arguments: [
-            (["run/nhacviec_smtp-password", "run/smtp-password", "etc/credentials/smtp-password"], "run/nhacviec_smtp-password"),
+            (
+                ["run/nhacviec_smtp-password", "run/smtp-password", "etc/credentials/smtp-password"],
+                "run/nhacviec_smtp-password"
+            ),
             (["run/smtp-password", "etc/credentials/smtp-password", "etc/smtp-password"], "run/smtp-password"),
             (["etc/credentials/smtp-password", "etc/smtp-password"], "etc/credentials/smtp-password"),
             (["etc/smtp-password"], "etc/smtp-password"),
@@ -34,7 +37,9 @@ struct SecretsTests {
         #expect(try secrets.read("smtp-password", purpose: "[email] password_file").value == "Mật khẩu \(expected)")
     }
 
-    @Test("Without $CREDENTIALS_DIRECTORY (the command line): the credentials folder beside the config, then the config's folder")
+    @Test(
+        "Without $CREDENTIALS_DIRECTORY (the command line): the credentials folder beside the config, then the config's folder"
+    )
     func commandLine() throws {
         let folder = try folder(with: ["etc/credentials/bot-token"])
         let secrets = Secrets(environment: [:], configFile: folder.file("etc/nhacviec.toml"))
@@ -51,11 +56,17 @@ struct SecretsTests {
             folder,
             email:
                 "url = \"smtps://mail.example:465\"\nfrom = \"vp@x.example\"\nusername = \"vp\"\npassword_file = \"smtp-password\"",
-            extra: "[[webhook]]\nname = \"nhom\"\nkind = \"generic\"\nurl = \"https://h.example/x\"\nsecret_file = \"hook-secret\"\n")
+            extra:
+                "[[webhook]]\nname = \"nhom\"\nkind = \"generic\"\nurl = \"https://h.example/x\"\nsecret_file = \"hook-secret\"\n"
+        )
         let run = try CommandLineRun("check", "--config", config)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("[email] password_file \"smtp-password\": \(folder.file("credentials/smtp-password"))"))
-        #expect(run.stderr.contains("warning: webhook nhom secret_file \"hook-secret\" is not in \(folder.file("credentials/hook-secret")) nor \(folder.file("hook-secret"))"))
+        #expect(
+            run.stdout.contains("[email] password_file \"smtp-password\": \(folder.file("credentials/smtp-password"))"))
+        #expect(
+            run.stderr.contains(
+                "warning: webhook nhom secret_file \"hook-secret\" is not in \(folder.file("credentials/hook-secret")) nor \(folder.file("hook-secret"))"
+            ))
         #expect(run.stderr.contains("$CREDENTIALS_DIRECTORY/nhacviec_hook-secret"))
         #expect(!(run.stdout + run.stderr).contains("Mật khẩu"), "the secret's content is never printed")
     }

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The service under a real systemd: a Debian 12 root made with debootstrap (kept between runs in
 # $NHACVIEC_SYSTEMD_ROOT), a tree made by `make install DESTDIR=…` copied into a fresh copy of it, booted with
-# systemd-nspawn (--keep-unit: outside systemd there is no bus to make a scope on). Starts the unit and checks it becomes active only after READY=1, that a reminder is
-# delivered, that it reloads, that it stops in time, and that its journal says so.
+# systemd-nspawn (--keep-unit: outside systemd there is no bus to make a scope on). Starts the unit and checks it
+# becomes active only after READY=1, that reminders reach a mail server on the host (aiosmtpd, STARTTLS and AUTH,
+# the password only as a file in the credentials folder, which systemd hands over as nhacviec_smtp-password), that it
+# reloads, that it stops in time, that its journal says so and holds no warning, and that a unit whose credentials
+# folder is missing still starts.
 # Usage: Tests/Systemd/test-service.sh STAGING   (the DESTDIR of `make install`)
 set -euo pipefail
 staging=$1
@@ -16,7 +19,9 @@ check() { # check NAME COMMAND...: one test
     if "${@:2}"; then passed=$((passed + 1)); echo "ok: $1"; else failed=$((failed + 1)); echo "FAILED: $1"; fi
 }
 
+smtp=""
 cleanup() {
+    [ -n "$smtp" ] && kill "$smtp" 2>/dev/null || true
     if [ -n "$nspawn" ] && kill -0 "$nspawn" 2>/dev/null; then
         kill -TERM "$nspawn" 2>/dev/null || true
         for _ in $(seq 50); do kill -0 "$nspawn" 2>/dev/null || break; sleep 0.2; done
@@ -43,6 +48,37 @@ for file in usr/local/bin/nhacviec etc/systemd/system/nhacviec.service etc/nhacv
     check "make install put /$file in place" test -e "$staging/$file"
 done
 cp -a "$staging/." "$root/"
+# A mail server on the host's loopback, which the container shares: STARTTLS with a certificate made here,
+# AUTH required. The password is only in the credentials folder.
+support=$(cd "$(dirname "$0")/../Support" && pwd)
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$run/key.pem" -out "$run/cert.pem" -days 2 -subj /CN=127.0.0.1 \
+    -addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1
+/usr/bin/python3 "$support/smtp_server.py" --store "$run/mail" --cert "$run/cert.pem" --key "$run/key.pem" \
+    --auth vanphong:Mat-Khau-9 >"$run/smtp.out" 2>"$run/smtp.log" &
+smtp=$!
+for _ in $(seq 100); do grep -q '^PORT ' "$run/smtp.out" 2>/dev/null && break; sleep 0.1; done
+port=$(sed -n 's/^PORT //p' "$run/smtp.out")
+check "the test mail server listens on the host's loopback (port $port)" test -n "$port"
+config=$root/etc/nhacviec/nhacviec.toml
+cp "$run/cert.pem" "$root/etc/nhacviec/test-ca.pem"
+/usr/bin/python3 - "$config" "$port" <<'PY'
+import re, sys
+path, port = sys.argv[1], sys.argv[2]
+text = open(path, encoding="utf-8").read()
+start, end = text.index("[email]"), text.index("[[official]]")
+text = text[:start] + f"""[email]
+url = "smtp://127.0.0.1:{port}"
+from = "Văn phòng UBND phường Ngô Quyền <vanphong@phuong-ngoquyen.example>"
+username = "vanphong"
+password_file = "smtp-password"
+ca_file = "/etc/nhacviec/test-ca.pem"
+
+""" + text[end:]
+open(path, "w", encoding="utf-8").write(text)
+PY
+install -d -m 0700 "$root/etc/nhacviec/credentials"
+printf 'Mat-Khau-9\n' >"$root/etc/nhacviec/credentials/smtp-password"
+chmod 0600 "$root/etc/nhacviec/credentials/smtp-password"
 # The example is the plan of 2024: the unit runs on a virtual clock that reaches 07:30 on 14/03/2024
 # a few seconds after it starts.
 install -d "$root/etc/systemd/system/nhacviec.service.d"
@@ -78,14 +114,17 @@ started=$(in_container systemctl show nhacviec -p ExecMainStartTimestampMonotoni
 active=$(in_container systemctl show nhacviec -p ActiveEnterTimestampMonotonic --value)
 check "it became active only after READY=1, not when the process started ($started < $active)" test "$active" -gt "$started"
 
-maildir=/var/lib/private/nhacviec/maildir/new
 delivered=0
 for _ in $(seq 100); do
-    delivered=$(in_container sh -c "ls $maildir 2>/dev/null | wc -l")
+    delivered=$(find "$run/mail" -name '*.eml' 2>/dev/null | wc -l)
     [ "$delivered" -ge 7 ] && break
     sleep 0.2
 done
-check "the reminders and the report of 14/03/2024 are delivered into the Maildir ($delivered)" test "$delivered" -ge 7
+# The server requires AUTH after STARTTLS: a message it stored came through both.
+check "the reminders and the report of 14/03/2024 reach the mail server, through STARTTLS and AUTH ($delivered)" \
+    test "$delivered" -ge 7
+check "the password was read from \$CREDENTIALS_DIRECTORY/nhacviec_smtp-password, never written to the journal" \
+    sh -c "! nsenter -t $leader -a journalctl --no-pager -o cat | grep -q Mat-Khau-9"
 
 in_container systemctl reload nhacviec
 # RELOADING=1 puts the unit in "reloading" until READY=1 comes back.
@@ -101,6 +140,8 @@ after=$(date +%s)
 check "it stops within 10 seconds ($((after - before)) s)" test $((after - before)) -lt 10
 check "it stopped cleanly" test "$(in_container systemctl show nhacviec -p Result --value)" = success
 
+warnings=$(in_container journalctl -u nhacviec --no-pager -o cat -p warning)
+check "no line of warning or worse in the journal at start, reload and stop${warnings:+: $warnings}" test -z "$warnings"
 journal=$(in_container journalctl -u nhacviec --no-pager -o cat)
 for line in "started: 24 tasks" "queued 7 notification(s) for 2024-03-14" "delivered 2024-03-14/hung/email" \
     "reloaded: 24 tasks" "stopped"; do
@@ -108,6 +149,21 @@ for line in "started: 24 tasks" "queued 7 notification(s) for 2024-03-14" "deliv
 done
 priority=$(in_container journalctl -u nhacviec --no-pager -o json | grep -F '"MESSAGE":"started: ' | grep -o '"PRIORITY":"[0-9]"' | head -1)
 check "journald got the info priority from the line prefix ($priority)" test "$priority" = '"PRIORITY":"6"'
+
+# Without secrets and without a credentials folder (deleted by hand), the unit still starts: systemd makes the
+# folder (ConfigurationDirectory=) before it loads the credentials.
+in_container rm -rf /etc/nhacviec/credentials
+/usr/bin/python3 - "$config" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+start, end = text.index("[email]"), text.index("[[official]]")
+open(path, "w", encoding="utf-8").write(text[:start] + '[email]\nfrom = "vp@phuong-ngoquyen.example"\n\n' + text[end:])
+PY
+in_container systemctl start nhacviec || true
+check "a unit whose credentials folder is missing still starts" test "$(in_container systemctl is-active nhacviec)" = active
+check "and the folder is there again, 0700" test "$(stat -c %a "$root/etc/nhacviec/credentials")" = 700
+in_container systemctl stop nhacviec
 
 echo "systemd: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
