@@ -59,6 +59,7 @@ install: deps
 	$(SWIFT) build -c $(INSTALL_CONFIG) --static-swift-stdlib --scratch-path .build-static --product nhacviec
 	install -D -m 0755 .build-static/$(INSTALL_CONFIG)/nhacviec $(DESTDIR)/usr/local/bin/nhacviec
 	install -D -m 0644 systemd/nhacviec.service $(DESTDIR)/etc/systemd/system/nhacviec.service
+	install -D -m 0644 systemd/nhacviec.sysusers $(DESTDIR)/usr/local/lib/sysusers.d/nhacviec.conf
 	install -d -m 0755 $(DESTDIR)/etc/nhacviec/plans
 	install -d -m 0700 $(DESTDIR)/etc/nhacviec/credentials
 	[ -e $(DESTDIR)/etc/nhacviec/nhacviec.toml ] || install -m 0644 config/nhacviec.toml $(DESTDIR)/etc/nhacviec/nhacviec.toml
@@ -66,6 +67,9 @@ install: deps
 		install -m 0644 $$plan $(DESTDIR)/etc/nhacviec/plans/; done
 	install -d $(DESTDIR)/usr/local/share/doc/nhacviec
 	cp -r README.md docs $(DESTDIR)/usr/local/share/doc/nhacviec/
+	# The service's user, at once on this machine; into a staging tree (DESTDIR), systemd-sysusers is run on
+	# the machine it goes to (the package's postinst does).
+	[ -n "$(DESTDIR)" ] || systemd-sysusers /usr/local/lib/sysusers.d/nhacviec.conf
 	@echo "Installed. Edit /etc/nhacviec/nhacviec.toml, put secrets in /etc/nhacviec/credentials/, then:"
 	@echo "  systemctl daemon-reload && systemctl enable --now nhacviec"
 

@@ -17,7 +17,10 @@ public struct Office: Sendable {
         case none
         /// The state database when it exists, for its completions; no file is made (`tasks`, `plan`).
         case ifPresent
-        /// The state database, created when missing (`serve`, `done`, `status`).
+        /// The state database the service keeps; its absence is an error (`done`, `status`): the command
+        /// line never makes a state of its own.
+        case existing
+        /// The state database, created when missing (`serve`).
         case create
     }
 
@@ -32,8 +35,8 @@ public struct Office: Sendable {
     public let composer: MailComposer
     public let environment: [String: String]
     public let clock: any Clock
-    /// Where the state database and the default Maildir live: `state_dir`, else systemd's
-    /// `$STATE_DIRECTORY`, else ./state.
+    /// Where the state database and the default Maildir live
+    /// (``stateDirectory(configFile:stateDir:environment:)``).
     public let stateDirectory: String
     /// The state database; nil when not asked for, or asked for only if present and absent.
     public let state: StateDatabase?
@@ -45,12 +48,24 @@ public struct Office: Sendable {
         clock: any Clock = SystemClock(), state use: StateUse
     ) throws(OfficeError) -> Office {
         let loaded = try load(config: path)
-        let directory = stateDirectory(loaded.configuration, environment)
+        let directory = stateDirectory(
+            configFile: loaded.configuration.file, stateDir: loaded.configuration.stateDirectory,
+            environment: environment)
+        let present = StateDatabase.exists(in: directory)
+        if use == .existing && !present {
+            throw .state(
+                directory: directory,
+                "there is no \(StateDatabase.fileName): the service has not started with this config yet "
+                    + "(systemctl status nhacviec), or its state is elsewhere (state_dir)")
+        }
+        if use != .none && FileManager.default.fileExists(atPath: directory) {
+            try StateOwner.adopt(directory)
+        }
         let state: StateDatabase?
         do {
             switch use {
             case .none: state = nil
-            case .ifPresent: state = StateDatabase.exists(in: directory) ? try StateDatabase(directory: directory) : nil
+            case .ifPresent, .existing: state = present ? try StateDatabase(directory: directory) : nil
             case .create: state = try StateDatabase(directory: directory)
             }
         } catch {
@@ -194,10 +209,24 @@ public struct Office: Sendable {
         )
     }
 
-    private static func stateDirectory(_ configuration: Configuration, _ environment: [String: String]) -> String {
-        configuration.stateDirectory ?? environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
-            ?? "state"
+    /// Where the state of a config lives: its `state_dir`; else systemd's `$STATE_DIRECTORY` (the
+    /// service); else, for an installed config, the service's own: `/etc/nhacviec/nhacviec.toml` keeps
+    /// its state in `/var/lib/nhacviec`, a ward's `/etc/nhacviec/WARD/nhacviec.toml` in
+    /// `/var/lib/nhacviec/WARD` (the units' `StateDirectory=`); else `./state` (a development tree).
+    public static func stateDirectory(configFile: String, stateDir: String?, environment: [String: String]) -> String {
+        if let stateDir { return stateDir }
+        if let directory = environment["STATE_DIRECTORY"]?.split(separator: ":").first { return String(directory) }
+        let folder = ((configFile as NSString).standardizingPath as NSString).deletingLastPathComponent
+        if folder == installedConfigFolder { return installedStateFolder }
+        if (folder as NSString).deletingLastPathComponent == installedConfigFolder {
+            return (installedStateFolder as NSString).appendingPathComponent((folder as NSString).lastPathComponent)
+        }
+        return "state"
     }
+
+    /// Where an installed nhacviec keeps its config, and the service its state.
+    public static let installedConfigFolder = "/etc/nhacviec"
+    public static let installedStateFolder = "/var/lib/nhacviec"
 }
 
 /// Why an office cannot be opened: its schedule has errors, its state cannot be had, or a secret is

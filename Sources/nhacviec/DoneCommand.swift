@@ -22,7 +22,7 @@ struct DoneCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
-        let office = try config.office(state: .create)
+        let office = try config.office(state: .existing)
         let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: office)
         let day = try on.map { try CommandFailure.date($0, option: "--on") } ?? office.today()
         try CompletionTarget.record(found, completedOn: day, note: note, office: office)
@@ -41,7 +41,7 @@ struct ReopenCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
-        let office = try config.office(state: .create)
+        let office = try config.office(state: .existing)
         let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: office)
         try CompletionTarget.record(found, completedOn: nil, note: nil, office: office)
         print("\(found.label): reopened")

@@ -14,7 +14,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let office = try config.office(state: .create)
+        let office = try config.office(state: .existing)
         let database: StateDatabase
         do {
             database = try office.requiredState()

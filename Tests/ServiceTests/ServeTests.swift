@@ -89,6 +89,40 @@ struct ServeTests {
         #expect(service.exitStatus(within: 10) == 0)
     }
 
+    /// The service run briefly on a virtual clock, so that its state exists.
+    func startAndStop(_ config: String) throws {
+        let started = try CommandLineRun(
+            "serve", "--config", config, "--clock-start", "2024-03-01T06:00:00+07:00", "--until",
+            "2024-03-01T06:00:01+07:00")
+        #expect(started.status == 0, "\(started.stderr)")
+    }
+
+    @Test(
+        "Root on the server works on the state as its owner: the files SQLite makes beside the database stay the service user's"
+    )
+    func rootActsAsTheStateOwner() throws {
+        try #require(geteuid() == 0, "the tests run as root, as make test does")
+        let folder = try TemporaryFolder()
+        let config = try serviceConfig(folder)
+        // The state folder as the service's user keeps it (here nobody, 65534), the database not made yet.
+        let nobody: (uid: uid_t, gid: gid_t) = (65_534, 65_534)
+        try FileManager.default.createDirectory(atPath: folder.file("state"), withIntermediateDirectories: true)
+        #expect(chown(folder.file("state"), nobody.uid, nobody.gid) == 0)
+        #expect(chmod(folder.path, 0o755) == 0)
+        // Root makes the database, and the files beside it, as the folder's owner.
+        try startAndStop(config)
+        let done = try CommandLineRun("done", "2.1.4", "--on", "2024-03-20", "--config", config)
+        #expect(done.status == 0, "\(done.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.file("state"))
+        #expect(files.contains("nhacviec.sqlite"))
+        for file in files {
+            let owner = try FileManager.default.attributesOfItem(atPath: folder.file("state/\(file)"))[.ownerAccountID]
+            #expect((owner as? NSNumber)?.uint32Value == nobody.uid, "\(file) belongs to \(String(describing: owner))")
+        }
+        let tasks = try CommandLineRun("tasks", "--config", config, "--at", "2024-03-21", "--status", "done_late")
+        #expect(tasks.stdout.contains("2.1.4"), "\(tasks.stdout)\(tasks.stderr)")
+    }
+
     @Test("done and reopen: recorded with who and when; tasks and plan follow; a recurring task names its occurrence")
     func doneAndReopen() throws {
         let folder = try TemporaryFolder()
@@ -99,6 +133,12 @@ struct ServeTests {
             return rows.first { $0["task"] as? String == task && $0["occurrence"] is NSNull }?["status"] as? String
         }
         #expect(try status("2.1.4") == "overdue")
+        // Before the service has run there is no state: done says so and makes none.
+        let early = try CommandLineRun("done", "2.1.4", "--config", config)
+        #expect(early.status == 1)
+        #expect(early.stderr.contains("there is no nhacviec.sqlite: the service has not started with this config yet"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("state")))
+        try startAndStop(config)
         let done = try CommandLineRun(
             ["done", "2.1.4", "--on", "2024-03-20", "--note", "Đã rà soát xong", "--config", config],
             environment: ["USER": "thu"])

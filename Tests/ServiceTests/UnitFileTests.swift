@@ -38,7 +38,8 @@ struct UnitFileTests {
     func hardening() throws {
         let text = try String(contentsOfFile: unit, encoding: .utf8)
         for line in [
-            "Type=notify", "DynamicUser=yes", "StateDirectory=nhacviec",
+            // A fixed user, which the command line run by root switches to (docs/service.md, "One state").
+            "Type=notify", "User=nhacviec", "StateDirectory=nhacviec",
             // The credentials folder made when missing, so that LoadCredential= never fails the start.
             "ConfigurationDirectory=nhacviec/credentials\nConfigurationDirectoryMode=0700",
             "LoadCredential=nhacviec:/etc/nhacviec/credentials", "ProtectSystem=strict", "TimeoutStopSec=10s",

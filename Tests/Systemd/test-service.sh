@@ -106,8 +106,16 @@ for _ in $(seq 150); do
     sleep 0.2
 done
 echo "container booted: $state"
+# What the package's postinst does: the service's user from sysusers.d.
+in_container systemd-sysusers
+check "systemd-sysusers made the service's user" in_container id nhacviec
 
 check "the unit is inactive before start" test "$(in_container systemctl is-active nhacviec || true)" = inactive
+# Before the service has ever run there is no state: done says so, fails, and makes none.
+if early=$(in_container sh -c 'cd /root && nhacviec done 2.1.4' 2>&1); then early_status=0; else early_status=$?; fi
+check "done before the service's first start fails (exit $early_status) and says there is no state" \
+    bash -c "[ $early_status -ne 0 ] && grep -qF 'there is no nhacviec.sqlite' <<<\"\$1\"" - "$early"
+check "and makes no state anywhere" sh -c "[ ! -e '$root/var/lib/nhacviec/nhacviec.sqlite' ] && [ ! -e '$root/root/state' ]"
 in_container systemctl start nhacviec
 check "the unit is active once started" test "$(in_container systemctl is-active nhacviec)" = active
 started=$(in_container systemctl show nhacviec -p ExecMainStartTimestampMonotonic --value)
@@ -149,6 +157,49 @@ for line in "started: 24 tasks" "queued 7 notification(s) for 2024-03-14" "deliv
 done
 priority=$(in_container journalctl -u nhacviec --no-pager -o json | grep -F '"MESSAGE":"started: ' | grep -o '"PRIORITY":"[0-9]"' | head -1)
 check "journald got the info priority from the line prefix ($priority)" test "$priority" = '"PRIORITY":"6"'
+
+# One state: the command line run by root on the server works on the service's own state, as the service's user.
+done_said=$(in_container nhacviec done 2.1.4 --on 2024-03-15 --note "Đã rà soát" 2>&1 || true)
+check "done, run as root with no option but the config, is recorded ($done_said)" \
+    grep -qF "2.1.4: done on 15/03/2024" <<<"$done_said"
+uid=$(in_container id -u nhacviec)
+strangers=$(find "$root/var/lib/nhacviec" ! -uid "$uid" -printf '%p ' 2>/dev/null)
+check "every file of the state is still the service user's${strangers:+ (not: $strangers)}" test -z "$strangers"
+check "no ./state was made where root stood" test ! -e "$root/root/state"
+tasks=$(in_container sh -c 'cd /root && nhacviec tasks --at 2024-03-18 --json')
+check "tasks, run as root, reads the completion from the service's state" /usr/bin/python3 -c '
+import json, sys
+rows = json.loads(sys.argv[1])
+sys.exit(0 if any(r["task"] == "2.1.4" and r["status"] == "done_late" for r in rows) else 1)' "$tasks"
+status=$(in_container nhacviec status 2>&1 || true)
+check "status, run as root, shows the service's deliveries" grep -qF "Delivered:      7" <<<"$status"
+# The service, restarted on Monday 18/03/2024, sees the completion: 2.1.4 (overdue since 29/02, in that day's
+# digests and the clerk's overdue list until now) is named in none of that day's mails.
+cat >"$root/etc/systemd/system/nhacviec.service.d/clock.conf" <<'UNIT'
+[Service]
+ExecStart=
+ExecStart=/usr/local/bin/nhacviec serve --config /etc/nhacviec/nhacviec.toml --clock-start 2024-03-18T07:29:56+07:00
+UNIT
+in_container systemctl daemon-reload
+in_container systemctl start nhacviec
+monday=0
+for _ in $(seq 100); do
+    monday=$( (grep -l '^Date: Mon, 18 Mar 2024' "$run"/mail/*.eml 2>/dev/null || true) | wc -l)
+    queued=$(in_container systemctl show nhacviec -p StatusText --value || true)
+    [ "$monday" -ge 1 ] && [[ "$queued" == *" 0 queued"* ]] && break
+    sleep 0.2
+done
+check "the service sends the mails of 18/03/2024 ($monday)" test "$monday" -ge 1
+check "and none of them names 2.1.4 any more" /usr/bin/python3 -c '
+import email, email.policy, glob, sys
+for path in glob.glob(sys.argv[1] + "/*.eml"):
+    message = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
+    if "18 Mar 2024" in message["Date"] and "[2.1.4]" in message.get_body(("plain",)).get_content():
+        sys.exit(1)' "$run/mail"
+check "the service is active after the restart" test "$(in_container systemctl is-active nhacviec)" = active
+in_container systemctl stop nhacviec
+strangers=$(find "$root/var/lib/nhacviec" ! -uid "$uid" -printf '%p ' 2>/dev/null)
+check "the state is still wholly the service user's after it ran again${strangers:+ (not: $strangers)}" test -z "$strangers"
 
 # Without secrets and without a credentials folder (deleted by hand), the unit still starts: systemd makes the
 # folder (ConfigurationDirectory=) before it loads the credentials.
