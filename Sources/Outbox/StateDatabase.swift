@@ -94,6 +94,15 @@ public final class StateDatabase: Sendable {
         return migrator
     }
 
+    /// A consistent copy of the state at one instant, written to `path` (which must not exist) while the
+    /// service goes on writing: SQLite's `VACUUM INTO` reads one snapshot and writes a compact database.
+    public func backup(to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StateError("\(path) exists already; a backup never overwrites a file")
+        }
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+    }
+
     func meta(_ key: String, _ db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
     }
