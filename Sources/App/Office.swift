@@ -40,14 +40,34 @@ public struct Office: Sendable {
     public let stateDirectory: String
     /// The state database; nil when not asked for, or asked for only if present and absent.
     public let state: StateDatabase?
+    /// The live config or plans had errors, and this office is the version accepted before them.
+    public let rejected: RejectedSchedule?
 
     /// Reads the config and its plans, builds the calendar, opens the state as `state` asks and builds
     /// the planner with the completions recorded there.
+    ///
+    /// - Parameter acceptedIfBroken: when the config or a plan has errors, open the version the service
+    ///   accepted last (``AcceptedSchedule``) instead, the errors in ``rejected``; only when there is none
+    ///   are the errors thrown. For `serve` and `status`: a broken edit never stops the reminders.
     public static func open(
         config path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-        clock: any Clock = SystemClock(), state use: StateUse
+        clock: any Clock = SystemClock(), state use: StateUse, acceptedIfBroken: Bool = false
     ) throws(OfficeError) -> Office {
-        let loaded = try load(config: path)
+        let loaded: Loaded
+        var rejected: RejectedSchedule?
+        do {
+            loaded = try load(config: path)
+        } catch .schedule(let errors) where acceptedIfBroken {
+            let accepted = AcceptedSchedule(
+                stateDirectory: stateDirectory(
+                    configFile: ScheduleLoader.configFile(path),
+                    stateDir: ScheduleLoader.stateDirectoryWritten(inConfig: path), environment: environment))
+            guard let since = accepted.acceptedAt else { throw .schedule(errors) }
+            loaded = try load(config: path, readingCopyIn: accepted.folder)
+            rejected = RejectedSchedule(errors: errors, servingSince: since)
+        } catch {
+            throw error
+        }
         let directory = stateDirectory(
             configFile: loaded.configuration.file, stateDir: loaded.configuration.stateDirectory,
             environment: environment)
@@ -73,14 +93,14 @@ public struct Office: Sendable {
         }
         return try Office(
             configPath: path, loaded: loaded, environment: environment, clock: clock, stateDirectory: directory,
-            state: state)
+            state: state, rejected: rejected)
     }
 
     /// The same office with its config and plans read again (a reload), over the same state.
     public func reloaded() throws(OfficeError) -> Office {
         try Office(
             configPath: configPath, loaded: try Self.load(config: configPath), environment: environment, clock: clock,
-            stateDirectory: stateDirectory, state: state)
+            stateDirectory: stateDirectory, state: state, rejected: nil)
     }
 
     /// The same office with the completions read again from the state's audit log.
@@ -88,7 +108,7 @@ public struct Office: Sendable {
         try Office(
             configPath: configPath,
             loaded: (configuration, schedule, calendar, sendTime, composer), environment: environment, clock: clock,
-            stateDirectory: stateDirectory, state: state)
+            stateDirectory: stateDirectory, state: state, rejected: rejected)
     }
 
     /// The transports of the config, their secrets read.
@@ -160,7 +180,7 @@ public struct Office: Sendable {
 
     private init(
         configPath: String, loaded: Loaded, environment: [String: String], clock: any Clock, stateDirectory: String,
-        state: StateDatabase?
+        state: StateDatabase?, rejected: RejectedSchedule?
     ) throws(OfficeError) {
         var recorded: [CompletionKey: Completion?] = [:]
         if let state {
@@ -181,12 +201,14 @@ public struct Office: Sendable {
         self.clock = clock
         self.stateDirectory = stateDirectory
         self.state = state
+        self.rejected = rejected
     }
 
-    private static func load(config path: String) throws(OfficeError) -> Loaded {
+    /// - Parameter copy: a folder holding a copy of the version's files (``AcceptedSchedule``).
+    private static func load(config path: String, readingCopyIn copy: String? = nil) throws(OfficeError) -> Loaded {
         let loaded: LoadedSchedule
         do {
-            loaded = try ScheduleLoader.load(config: path)
+            loaded = try ScheduleLoader.load(config: path, readingCopyIn: copy)
         } catch {
             throw .schedule(error)
         }
@@ -196,7 +218,11 @@ public struct Office: Sendable {
         let email = loaded.configuration.email
         let templates: DigestTemplates
         do {
-            templates = try DigestTemplates.load(language: email.language, overrides: email.templates)
+            templates = try DigestTemplates.load(
+                language: email.language,
+                overrides: email.templates.map { folder in
+                    copy.map { ScheduleLoader.copyPath(of: folder, in: $0) } ?? folder
+                })
         } catch {
             throw .schedule(Diagnostics([error]))
         }

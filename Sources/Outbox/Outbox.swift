@@ -22,6 +22,19 @@ public struct Outbox: Sendable {
         }
     }
 
+    /// Queues items whose key is new, leaving the evaluation mark where it is (notices to the clerk).
+    @discardableResult
+    public func enqueue(_ items: [OutboxItem]) throws -> Int {
+        try database.pool.write { db in
+            var inserted = 0
+            for var item in items {
+                try item.insert(db, onConflict: .ignore)
+                if db.changesCount > 0 { inserted += 1 }
+            }
+            return inserted
+        }
+    }
+
     /// The instant up to which send times have been turned into notifications.
     public func evaluatedThrough() throws -> Double? {
         try database.pool.read { db in try database.meta("evaluated_through", db).flatMap(Double.init) }

@@ -21,6 +21,8 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
         case overdueList = "overdue-list"
         /// The clerk told that a notification failed for good.
         case failureNotice = "failure-notice"
+        /// The clerk told that an edited config or plan was refused, with its errors.
+        case rejectedSchedule = "rejected-schedule"
     }
 
     public static let databaseTableName = "notification"

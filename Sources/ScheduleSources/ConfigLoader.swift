@@ -10,8 +10,10 @@ enum ConfigLoader {
         "official", "unit",
     ]
 
-    static func load(_ file: String, log: DiagnosticLog) -> Configuration? {
-        guard let root = TOMLFile.read(file, log: log) else { return nil }
+    /// - Parameter readingFrom: where the file's text is read, when not at `file` itself (a copy); paths
+    ///   in it are resolved against `file`'s folder all the same.
+    static func load(_ file: String, readingFrom: String? = nil, log: DiagnosticLog) -> Configuration? {
+        guard let root = TOMLFile.read(readingFrom ?? file, log: log) else { return nil }
         var reader = TableReader(root: root, file: file, log: log)
         let folder = (file as NSString).deletingLastPathComponent
 

@@ -29,6 +29,11 @@ public struct PlanSource: Sendable {
     public let columns: [String: String]
     /// Where the config lists it.
     public let listedAt: SourceLocation
+
+    /// The same plan, read from a copy at `path`.
+    func read(from path: String) -> PlanSource {
+        PlanSource(path: path, year: year, sheet: sheet, columns: columns, listedAt: listedAt)
+    }
 }
 
 /// `[email]`: how mail leaves (the transports read it; the planner only needs to know mail exists).

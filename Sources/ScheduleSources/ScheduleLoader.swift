@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import TOML
 
 /// The config and every plan it lists, read whole: either everything is valid, or every error is
 /// reported and nothing is returned, so a broken version is never half-applied.
@@ -10,6 +11,21 @@ public struct LoadedSchedule: Sendable {
 
 public enum ScheduleLoader {
     /// The config file a path names: the file itself, or `nhacviec.toml` inside a folder.
+    /// The `state_dir` a config file writes, read even when the rest of it has errors, so that the state
+    /// of a broken config can still be found; nil when it writes none or is not TOML.
+    public static func stateDirectoryWritten(inConfig path: String) -> String? {
+        let file = configFile(path)
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8),
+            let table = try? TOMLParser.parse(text), case .string(let directory)? = table["state_dir"]?.node.value
+        else { return nil }
+        return ConfigLoader.resolve(directory, against: (file as NSString).deletingLastPathComponent)
+    }
+
+    /// Where a copy of the file at `original` lies in a copy folder: under its absolute path.
+    public static func copyPath(of original: String, in copy: String) -> String {
+        (copy as NSString).appendingPathComponent(URL(fileURLWithPath: original).standardizedFileURL.path)
+    }
+
     public static func configFile(_ path: String) -> String {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -18,13 +34,22 @@ public enum ScheduleLoader {
         return path
     }
 
-    public static func load(config path: String) throws(Diagnostics) -> LoadedSchedule {
+    /// - Parameter copy: a folder holding a copy of the files at their absolute paths (the accepted
+    ///   version the service keeps in its state): each file is read from there, while the configuration
+    ///   keeps the paths of the originals.
+    public static func load(config path: String, readingCopyIn copy: String? = nil) throws(Diagnostics)
+        -> LoadedSchedule
+    {
         let log = DiagnosticLog()
         let file = configFile(path)
-        guard let configuration = ConfigLoader.load(file, log: log) else { throw Diagnostics(log.items) }
+        func copied(_ original: String) -> String { copy.map { copyPath(of: original, in: $0) } ?? original }
+        guard let configuration = ConfigLoader.load(file, readingFrom: copied(file), log: log) else {
+            throw Diagnostics(log.items)
+        }
         var plans: [Plan] = []
         var completions: [CompletionKey: Completion] = [:]
-        for source in configuration.plans {
+        for listed in configuration.plans {
+            let source = copy == nil ? listed : listed.read(from: copied(listed.path))
             let read: (Plan, [CompletionKey: Completion])?
             switch (source.path as NSString).pathExtension.lowercased() {
             case "toml": read = TOMLPlanReader.read(source, directory: configuration.directory, log: log)

@@ -19,6 +19,8 @@ public final class Daemon {
     private var watched: [String: Date] = [:]
     /// Kept until the process exits (see ``run()``).
     private var dispatcher: Dispatcher?
+    /// What STATUS= says while a refused version is pending.
+    private var degraded: String?
 
     public init(
         configPath: String, clock: any Clock, until: Date? = nil,
@@ -40,8 +42,9 @@ public final class Daemon {
         installSignalHandlers()
         let dispatcher: Dispatcher
         do {
-            dispatcher = try Office.open(config: configPath, environment: environment, clock: clock, state: .create)
-                .dispatcher()
+            dispatcher = try Office.open(
+                config: configPath, environment: environment, clock: clock, state: .create, acceptedIfBroken: true
+            ).dispatcher()
         } catch .schedule(let diagnostics) {
             journal.error("cannot start: the config has errors:\n\(diagnostics.description)")
             return 1
@@ -55,10 +58,15 @@ public final class Daemon {
         dispatcher.shouldStop = { [flags] in flags.stop }
         dispatcher.onEvent = { [journal] in journal.record($0) }
         let reloads = ReloadLog(database: dispatcher.outbox.database)
-        try? reloads.record(ok: true, message: "started", at: clock.now().timeIntervalSince1970)
         watched = fileStamps(office)
+        if let rejected = office.rejected {
+            refused(rejected, dispatcher, reloads, when: "at start")
+        } else {
+            try? reloads.record(ok: true, message: "started", at: clock.now().timeIntervalSince1970)
+            keep(office)
+        }
         journal.info("started: \(office.schedule.tasks.count) tasks, state in \(office.stateDirectory)")
-        notifier.send(["READY": "1", "STATUS": "started"])
+        notifier.send(["READY": "1", "STATUS": degraded == nil ? "started" : "degraded: \(degraded!)"])
 
         var lastWatchdog = Date.distantPast
         while !flags.stop {
@@ -76,10 +84,8 @@ public final class Daemon {
             }
             let next = (try? dispatcher.nextDue(after: now)) ?? now.addingTimeInterval(60)
             let pending = (try? dispatcher.outbox.summary().pending) ?? 0
-            notifier.send([
-                "STATUS":
-                    "next send \(Self.iso(dispatcher.nextSend(after: now), dispatcher.office)); \(pending) queued"
-            ])
+            let running = "next send \(Self.iso(dispatcher.nextSend(after: now), dispatcher.office)); \(pending) queued"
+            notifier.send(["STATUS": degraded.map { "degraded: \($0); \(running)" } ?? running])
             var wait = min(clock.realSeconds(for: max(0, next.timeIntervalSince(now))), 60)
             if let until { wait = min(wait, clock.realSeconds(for: max(0, until.timeIntervalSince(now))) + 0.001) }
             if let interval = notifier.watchdogInterval {
@@ -106,12 +112,48 @@ public final class Daemon {
             watched = fileStamps(office)
             try? reloads.record(ok: true, message: "reloaded: \(office.schedule.tasks.count) tasks", at: now)
             journal.info("reloaded: \(office.schedule.tasks.count) tasks")
+            degraded = nil
+            keep(office)
+        } catch OfficeError.schedule(let errors) {
+            watched = fileStamps(dispatcher.office)
+            let accepted = AcceptedSchedule(stateDirectory: dispatcher.office.stateDirectory)
+            refused(
+                RejectedSchedule(errors: errors, servingSince: accepted.acceptedAt), dispatcher, reloads,
+                when: "at reload")
         } catch {
             // The old version keeps serving; the files are not looked at again until they change.
             watched = fileStamps(dispatcher.office)
             let message = "\(error)"
             try? reloads.record(ok: false, message: message, at: now)
             journal.error("reload rejected, the previous config keeps serving:\n\(message)")
+        }
+    }
+
+    /// A version refused at start or at a reload: told in the journal, in the reload log (for `status`),
+    /// to the clerk by mail (once per version), and in systemd's STATUS= until a good version comes.
+    private func refused(_ rejected: RejectedSchedule, _ dispatcher: Dispatcher, _ reloads: ReloadLog, when: String) {
+        let since = rejected.servingSince.map { " accepted at \(Self.iso($0, dispatcher.office))" } ?? ""
+        let count = rejected.errors.items.count
+        degraded = "\(count) error(s) in the config or plans, serving the version\(since)"
+        try? reloads.record(ok: false, message: rejected.errors.description, at: clock.now().timeIntervalSince1970)
+        journal.error(
+            "the config or a plan has errors \(when); the version\(since) keeps serving:\n\(rejected.errors.description)"
+        )
+        do {
+            if try dispatcher.tellClerk(of: rejected, now: clock.now()) {
+                journal.info("the clerk is told of the errors by mail")
+            }
+        } catch {
+            journal.error("state database: \(error)")
+        }
+    }
+
+    /// Keeps a version that loaded whole as the one to serve should a later edit be broken at a restart.
+    private func keep(_ office: Office) {
+        do {
+            try AcceptedSchedule(stateDirectory: office.stateDirectory).keep(office)
+        } catch {
+            journal.warning("cannot keep a copy of the accepted config in \(office.stateDirectory): \(error)")
         }
     }
 

@@ -16,9 +16,12 @@ struct ConfigOptions: ParsableArguments {
 
     /// The office of the config (``Office/open(config:environment:clock:state:)``), or every error in
     /// its config and plans as the failure.
-    func office(state: Office.StateUse) throws -> Office {
+    ///
+    /// - Parameter acceptedIfBroken: with errors in the config or plans, the version the service accepted
+    ///   last, the errors beside it (``Office/rejected``).
+    func office(state: Office.StateUse, acceptedIfBroken: Bool = false) throws -> Office {
         do {
-            return try Office.open(config: resolvedPath, state: state)
+            return try Office.open(config: resolvedPath, state: state, acceptedIfBroken: acceptedIfBroken)
         } catch {
             throw CommandFailure(error.description)
         }

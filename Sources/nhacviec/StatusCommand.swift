@@ -14,7 +14,8 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let office = try config.office(state: .existing)
+        // A broken edit does not hide the service's status: the version it serves, and the errors.
+        let office = try config.office(state: .existing, acceptedIfBroken: true)
         let database: StateDatabase
         do {
             database = try office.requiredState()
@@ -41,7 +42,12 @@ struct StatusCommand: ParsableCommand {
             failures: summary.recentFailures.map {
                 .init(digest: $0.digest, destination: $0.destination, at: nil, answer: $0.lastAnswer)
             },
-            lastReload: reload.map { .init(at: time($0.at), ok: $0.ok, message: $0.message) })
+            lastReload: reload.map { .init(at: time($0.at), ok: $0.ok, message: $0.message) },
+            rejected: office.rejected.map {
+                .init(
+                    servingSince: time($0.servingSince?.timeIntervalSince1970),
+                    errors: $0.errors.items.map(\.description))
+            })
         if output.json {
             try JSONOutput.print(report)
         } else {
@@ -73,9 +79,21 @@ struct StatusReport: Encodable {
     let lastDelivery: Delivery?
     let failures: [Delivery]
     let lastReload: Reload?
+    /// The config or plans on disk have errors; the service serves the version accepted before them.
+    let rejected: Rejected?
+
+    struct Rejected: Encodable {
+        let servingSince: String?
+        let errors: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case errors
+            case servingSince = "serving_since"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
-        case queued, delivered, failed, missed, failures
+        case queued, delivered, failed, missed, failures, rejected
         case nextSend = "next_send"
         case lastDelivery = "last_delivery"
         case lastReload = "last_reload"
@@ -93,6 +111,12 @@ struct StatusReport: Encodable {
             "Last reload:    "
                 + (lastReload.map { "\($0.at ?? "?") \($0.ok ? "ok" : "REJECTED"): \($0.message)" } ?? "none"),
         ]
+        if let rejected {
+            lines.append(
+                "Schedule:       REJECTED: the config or plans on disk have \(rejected.errors.count) error(s); "
+                    + "the service serves the version accepted at \(rejected.servingSince ?? "?")")
+            lines += rejected.errors.map { "  \($0)" }
+        }
         if !failures.isEmpty {
             lines.append("Failures:")
             lines += failures.map { "  \($0.digest) → \($0.destination): \($0.answer ?? "")" }

@@ -41,13 +41,18 @@ struct ServeTests {
         service.signal(SIGHUP)
         _ = notify.wait(for: "READY=1", seconds: 10)
         #expect(service.process.isRunning)
-        #expect(service.log.contains("<3>reload rejected, the previous config keeps serving:"))
+        #expect(service.log.contains("<3>the config or a plan has errors at reload; the version accepted at "))
         try good.write(toFile: folder.file("good.toml"), atomically: true, encoding: .utf8)
         let shown = try CommandLineRun("status", "--config", folder.file("good.toml"))
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("REJECTED"))
         #expect(shown.stdout.contains("befor"))
-        #expect(shown.stdout.contains("Delivered:      7"))
+        // The seven of 07:30, and the clerk's mail about the refused version.
+        let deadline2 = Date().addingTimeInterval(10)
+        while folder.files(in: "maildir/new", withExtension: "nhacviec").count < 8 && Date() < deadline2 {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(try CommandLineRun("status", "--config", folder.file("good.toml")).stdout.contains("Delivered:      8"))
 
         let stoppedAt = Date()
         service.signal(SIGTERM)
@@ -89,11 +94,75 @@ struct ServeTests {
         #expect(service.exitStatus(within: 10) == 0)
     }
 
+    @Test(
+        "A broken config at a restart: the service runs on the version it accepted last, says degraded, status shows both, the clerk is mailed the errors once; without any accepted version it does not start"
+    )
+    func brokenAtRestart() throws {
+        let folder = try TemporaryFolder()
+        let config = try serviceConfig(folder)
+        let good = try String(contentsOfFile: config, encoding: .utf8)
+        let broken = good.replacingOccurrences(of: "before = [7, 3, 1]", with: "befor = [7, 3, 1]")
+        #expect(broken != good)
+        // Never accepted: a first start with a broken config fails with the errors.
+        try broken.write(toFile: config, atomically: true, encoding: .utf8)
+        let first = try CommandLineRun(
+            "serve", "--config", config, "--clock-start", "2024-03-14T07:29:00+07:00", "--until",
+            "2024-03-14T07:29:01+07:00")
+        #expect(first.status == 1)
+        #expect(first.stderr.contains("unknown key \"befor\""))
+        try good.write(toFile: config, atomically: true, encoding: .utf8)
+        try startAndStop(config, at: "2024-03-14T07:00:00+07:00")
+
+        try broken.write(toFile: config, atomically: true, encoding: .utf8)
+        for round in 0..<2 {
+            let notify = try NotifySocket(in: folder, name: "notify-\(round).sock")
+            let service = try RunningCommand(
+                ["serve", "--config", config, "--clock-start", "2024-03-14T07:29:58+07:00"],
+                environment: ["NOTIFY_SOCKET": notify.path, "JOURNAL_STREAM": "8:1"], log: folder.file("serve.log"))
+            let ready = notify.wait(for: "READY=1", seconds: 20)
+            #expect(ready.last?.contains("STATUS=degraded: 1 error(s) in the config or plans") == true, "\(ready)")
+            #expect(service.log.contains("<3>the config or a plan has errors at start; the version accepted at "))
+            // The 07:30 reminders still go out, on the accepted version.
+            let deadline = Date().addingTimeInterval(15)
+            while folder.files(in: "maildir/new", withExtension: "nhacviec").count < 8 && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            let status = try CommandLineRun("status", "--config", config)
+            #expect(status.status == 0, "\(status.stderr)")
+            #expect(
+                status.stdout.contains("Next send:") && status.stdout.contains("Delivered:      8"), "\(status.stdout)")
+            #expect(status.stdout.contains("Schedule:       REJECTED: the config or plans on disk have 1 error(s)"))
+            #expect(status.stdout.contains("unknown key \"befor\" in [reminders]"))
+            service.signal(SIGTERM)
+            #expect(service.exitStatus(within: 10) == 0)
+        }
+        // Seven reminders and reports, and one mail to the clerk, though the service started twice on it.
+        let mails = try folder.files(in: "maildir/new", withExtension: "nhacviec").map { try parseMail($0) }
+        let notices = mails.filter { ($0["subject"] as? String)?.contains("có 1 lỗi: chưa áp dụng") == true }
+        #expect(mails.count == 8 && notices.count == 1)
+        let notice = try #require(notices.first)
+        #expect(notice["to_address"] as? String == "thu@phuong-ngoquyen.example")
+        #expect((notice["text"] as? String)?.contains("nhacviec.toml:") == true)
+        #expect((notice["text"] as? String)?.contains("unknown key \"befor\"") == true)
+        #expect((notice["text"] as? String)?.contains("Hệ thống vẫn nhắc việc theo bản đã chấp nhận") == true)
+
+        // Mended: the next start serves it and is not degraded.
+        try good.write(toFile: config, atomically: true, encoding: .utf8)
+        let notify = try NotifySocket(in: folder, name: "notify-mended.sock")
+        let service = try RunningCommand(
+            ["serve", "--config", config, "--clock-start", "2024-03-14T07:40:00+07:00"],
+            environment: ["NOTIFY_SOCKET": notify.path], log: folder.file("serve-mended.log"))
+        let ready = notify.wait(for: "READY=1", seconds: 20)
+        #expect(ready.last?.contains("STATUS=started") == true, "\(ready)")
+        #expect(!(try CommandLineRun("status", "--config", config).stdout.contains("REJECTED")))
+        service.signal(SIGTERM)
+        #expect(service.exitStatus(within: 10) == 0)
+    }
+
     /// The service run briefly on a virtual clock, so that its state exists.
-    func startAndStop(_ config: String) throws {
-        let started = try CommandLineRun(
-            "serve", "--config", config, "--clock-start", "2024-03-01T06:00:00+07:00", "--until",
-            "2024-03-01T06:00:01+07:00")
+    func startAndStop(_ config: String, at start: String = "2024-03-01T06:00:00+07:00") throws {
+        let end = ISO8601DateFormatter().string(from: ISO8601DateFormatter().date(from: start)!.addingTimeInterval(1))
+        let started = try CommandLineRun("serve", "--config", config, "--clock-start", start, "--until", end)
         #expect(started.status == 0, "\(started.stderr)")
     }
 

@@ -151,11 +151,18 @@ public final class Dispatcher {
                 onEvent(.failed(item, reason: error.message))
                 counts.failed += 1
                 if let notice = renderer.failureNotice(about: item, reason: error.message, now: now) {
-                    try outbox.enqueue(
-                        [notice], evaluatedThrough: try outbox.evaluatedThrough() ?? now.timeIntervalSince1970)
+                    try outbox.enqueue([notice])
                 }
             }
         }
+    }
+
+    /// Tells the clerk of a refused version of the config or plans, once per version, through the outbox.
+    /// Returns whether the notice is new.
+    @discardableResult
+    public func tellClerk(of rejected: RejectedSchedule, now: Date) throws -> Bool {
+        guard let notice = renderer.rejectedScheduleNotice(rejected, now: now) else { return false }
+        return try outbox.enqueue([notice]) > 0
     }
 
     // MARK: Timing

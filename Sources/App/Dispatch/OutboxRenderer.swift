@@ -78,6 +78,21 @@ struct OutboxRenderer {
         return items
     }
 
+    /// The clerk's notice of a refused version of the config or plans: once per version (its key).
+    func rejectedScheduleNotice(_ rejected: RejectedSchedule, now: Date) -> OutboxItem? {
+        guard let clerk = office.configuration.clerk, let person = office.schedule.directory.official(clerk),
+            let address = person.email
+        else { return nil }
+        let key = "rejected-schedule:\(rejected.version)"
+        let bytes = office.composer.rejectedScheduleNotice(
+            to: address, name: person.name, errors: rejected.errors.items.map(\.description),
+            servingSince: rejected.servingSince, date: now, key: key)
+        return OutboxItem(
+            key: key, kind: .rejectedSchedule, digest: "rejected-schedule/\(rejected.version)", recipient: clerk,
+            address: address, sendAt: now.timeIntervalSince1970, messageID: nil, payload: Data(bytes),
+            createdAt: now.timeIntervalSince1970)
+    }
+
     /// The clerk's notice of an item that failed for good; none for a notice, or without a clerk to tell.
     func failureNotice(about item: OutboxItem, reason: String, now: Date) -> OutboxItem? {
         guard item.kind != .failureNotice, let clerk = office.configuration.clerk,

@@ -1,0 +1,86 @@
+import Foundation
+import Model
+import ScheduleSources
+
+/// The last version of the config and its plans that loaded without an error, kept by the service in its
+/// state folder (`accepted/`, each file under its absolute path), so that a broken edit found at a
+/// restart never stops the reminders: the service serves this copy and tells of the errors.
+public struct AcceptedSchedule: Sendable {
+    /// `accepted/` in the state folder.
+    public let folder: String
+
+    public init(stateDirectory: String) {
+        folder = (stateDirectory as NSString).appendingPathComponent("accepted")
+    }
+
+    /// When the kept version was accepted, or nil when none is kept.
+    public var acceptedAt: Date? {
+        (try? FileManager.default.attributesOfItem(atPath: marker))?[.modificationDate] as? Date
+    }
+
+    private var marker: String { (folder as NSString).appendingPathComponent(".accepted") }
+
+    /// Keeps the files of `office`'s version (the config, its plans, its templates) in place of the last
+    /// kept ones: copied into a new folder, which then replaces the old one whole.
+    public func keep(_ office: Office) throws {
+        let manager = FileManager.default
+        let fresh = folder + ".new"
+        let old = folder + ".old"
+        try? manager.removeItem(atPath: fresh)
+        try? manager.removeItem(atPath: old)
+        for file in Self.files(of: office.configuration) {
+            let copy = ScheduleLoader.copyPath(of: file, in: fresh)
+            try manager.createDirectory(
+                atPath: (copy as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try manager.copyItem(atPath: file, toPath: copy)
+        }
+        try Data().write(to: URL(fileURLWithPath: (fresh as NSString).appendingPathComponent(".accepted")))
+        if manager.fileExists(atPath: folder) { try manager.moveItem(atPath: folder, toPath: old) }
+        try manager.moveItem(atPath: fresh, toPath: folder)
+        try? manager.removeItem(atPath: old)
+    }
+
+    /// The files a version is made of: the config, its plans, and the templates in its templates folder.
+    public static func files(of configuration: Configuration) -> [String] {
+        var files = [configuration.file] + configuration.plans.map(\.path)
+        if let templates = configuration.email.templates,
+            let names = try? FileManager.default.contentsOfDirectory(atPath: templates)
+        {
+            files += names.sorted().map { (templates as NSString).appendingPathComponent($0) }
+        }
+        return files
+    }
+}
+
+/// A version of the config or its plans that the service refused, with every error in it.
+public struct RejectedSchedule: Sendable {
+    public let errors: Diagnostics
+    /// When the version the service serves instead was accepted.
+    public let servingSince: Date?
+
+    public init(errors: Diagnostics, servingSince: Date?) {
+        self.errors = errors
+        self.servingSince = servingSince
+    }
+
+    /// The same for the same errors: the clerk is told once of each broken version.
+    public var version: String {
+        var hasher = StableHash()
+        hasher.combine(errors.description)
+        return hasher.hex
+    }
+}
+
+/// FNV-1a over UTF-8: a hash that is the same in every process (Swift's `Hasher` is seeded per run).
+struct StableHash {
+    private var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func combine(_ text: String) {
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
+        }
+    }
+
+    var hex: String { String(value, radix: 16) }
+}
