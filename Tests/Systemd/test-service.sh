@@ -201,6 +201,48 @@ in_container systemctl stop nhacviec
 strangers=$(find "$root/var/lib/nhacviec" ! -uid "$uid" -printf '%p ' 2>/dev/null)
 check "the state is still wholly the service user's after it ran again${strangers:+ (not: $strangers)}" test -z "$strangers"
 
+# A broken plan: the service keeps running on the version it accepted last, says so, and mails the clerk the errors;
+# a restart with the broken plan still in place runs on that version too.
+plan=$root/etc/nhacviec/plans/ngo-quyen-2024.toml
+cp "$plan" "$run/plan.good"
+sed -i '0,/^focus = true/s//focux = true/' "$plan"
+in_container systemctl start nhacviec
+for _ in $(seq 50); do
+    [[ "$(in_container systemctl show nhacviec -p StatusText --value)" == degraded* ]] && break
+    sleep 0.2
+done
+check "with a broken plan the unit is active" test "$(in_container systemctl is-active nhacviec)" = active
+check "and its STATUS= says degraded ($(in_container systemctl show nhacviec -p StatusText --value))" \
+    bash -c "[[ \"\$(nsenter -t $leader -a systemctl show nhacviec -p StatusText --value)\" == degraded:* ]]"
+status=$(in_container nhacviec status 2>&1 || true)
+check "status shows the service's state and the plan's error with its place" bash -c \
+    "grep -qF 'Delivered:' <<<\"\$1\" && grep -qF 'Schedule:       REJECTED' <<<\"\$1\" && grep -qF 'ngo-quyen-2024.toml:33: unknown key \"focux\"' <<<\"\$1\"" - "$status"
+notice=""
+for _ in $(seq 100); do
+    notice=$(/usr/bin/python3 -c '
+import email, email.policy, glob, sys
+for path in glob.glob(sys.argv[1] + "/*.eml"):
+    message = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
+    if "chưa áp dụng" in str(message["Subject"]):
+        print(message["To"], "|", message.get_body(("plain",)).get_content().replace("\n", " "))' "$run/mail")
+    [ -n "$notice" ] && break
+    sleep 0.2
+done
+check "the clerk's mail with the error and its place arrives" bash -c \
+    "grep -qF 'thu@phuong-ngoquyen.example' <<<\"\$1\" && grep -qF 'ngo-quyen-2024.toml:33: unknown key' <<<\"\$1\"" - "$notice"
+in_container systemctl restart nhacviec
+sleep 1
+check "restarted with the broken plan still in place, the unit is active on the accepted version" \
+    test "$(in_container systemctl is-active nhacviec)" = active
+check "and says so in the journal" bash -c "nsenter -t $leader -a journalctl -u nhacviec --no-pager -o cat | \
+    grep -qF 'the config or a plan has errors at start; the version accepted at'"
+in_container systemctl stop nhacviec
+notices=$(grep -l 'Subject: =?UTF-8' "$run"/mail/*.eml | xargs /usr/bin/python3 -c '
+import email, email.policy, sys
+print(sum("chưa áp dụng" in str(email.message_from_bytes(open(p, "rb").read(), policy=email.policy.default)["Subject"]) for p in sys.argv[1:]))')
+check "the clerk was told once of that broken version, not at every start ($notices)" test "$notices" = 1
+cp "$run/plan.good" "$plan"
+
 # Without secrets and without a credentials folder (deleted by hand), the unit still starts: systemd makes the
 # folder (ConfigurationDirectory=) before it loads the credentials.
 in_container rm -rf /etc/nhacviec/credentials
