@@ -2,12 +2,12 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the build, the tests and the demo need; installed by scripts/install-deps.
-DEB_PACKAGES := tzdata pkg-config zlib1g-dev libsqlite3-dev systemd procps systemd-container debootstrap libcurl4-openssl-dev openssl python3-aiosmtpd python3-icalendar postfix chromium fonts-dejavu-core
+DEB_PACKAGES := tzdata pkg-config zlib1g-dev libsqlite3-dev systemd procps systemd-container debootstrap libcurl4-openssl-dev openssl python3-aiosmtpd python3-icalendar postfix chromium fonts-dejavu-core lintian
 BIN := .build/debug/nhacviec
 YEAR := $(shell TZ=Asia/Ho_Chi_Minh date +%Y)
 DEMO_STATE := $(CURDIR)/.demo-state
 
-.PHONY: deps build test test-systemd lint demo install bench fuzz clean
+.PHONY: deps build test test-systemd lint demo install deb bench fuzz clean
 
 deps:
 	@scripts/install-deps $(DEB_PACKAGES)
@@ -25,9 +25,12 @@ test: deps lint
 # with the project installed by `make install`, booted with systemd-nspawn.
 # `make install` into a staging tree (a debug build, to save time) is what goes into the container.
 test-systemd: deps
-	rm -rf .build-static/staging
+	rm -rf .build-static/staging .build-static/dist
 	$(MAKE) install DESTDIR=$(CURDIR)/.build-static/staging INSTALL_CONFIG=debug
 	Tests/Systemd/test-service.sh $(CURDIR)/.build-static/staging
+	scripts/make-deb .build-static/debug/nhacviec .build-static/dist
+	lintian --fail-on error,warning .build-static/dist/nhacviec_*_amd64.deb
+	Tests/Systemd/test-package.sh .build-static/dist/nhacviec_*_amd64.deb
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
@@ -72,6 +75,13 @@ install: deps
 	[ -n "$(DESTDIR)" ] || systemd-sysusers /usr/local/lib/sysusers.d/nhacviec.conf
 	@echo "Installed. Edit /etc/nhacviec/nhacviec.toml, put secrets in /etc/nhacviec/credentials/, then:"
 	@echo "  systemctl daemon-reload && systemctl enable --now nhacviec"
+
+# A Debian package of the static release binary, with Debian's own tools (scripts/make-deb): into ./dist.
+DEB_CONFIG ?= release
+deb: deps
+	$(SWIFT) build -c $(DEB_CONFIG) --static-swift-stdlib --scratch-path .build-static --product nhacviec \
+		-Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now
+	scripts/make-deb .build-static/$(DEB_CONFIG)/nhacviec dist
 
 # The speed and memory targets, measured in one run, as a table (docs/benchmarks.md). A release build, and the static
 # build `make install` installs for the idle service.

@@ -48,4 +48,30 @@ struct UnitFileTests {
             #expect(text.contains(line), "\(line)")
         }
     }
+
+    @Test(
+        "The template unit for several wards: verified, as hardened as the plain unit, each ward its own config, state, secrets and journal name"
+    )
+    func template() throws {
+        let template = repositoryRoot + "/systemd/nhacviec@.service"
+        let said = try run("/usr/bin/systemd-analyze", ["security", "--offline=yes", "--no-pager", template])
+        let line = try #require(said.split(separator: "\n").first { $0.contains("Overall exposure level") })
+        let score = try #require(line.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) })
+        #expect(score <= 1.5, "\(line)")
+        func hardening(_ path: String) throws -> [Substring] {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let start = try #require(text.range(of: "CapabilityBoundingSet="))
+            let end = try #require(text.range(of: "SystemCallErrorNumber=EPERM"))
+            return text[start.lowerBound..<end.upperBound].split(separator: "\n").filter { !$0.hasPrefix("#") }
+        }
+        #expect(try hardening(template) == hardening(unit), "the two units' hardening must not drift apart")
+        let text = try String(contentsOfFile: template, encoding: .utf8)
+        for line in [
+            "ExecStart=/usr/bin/nhacviec serve --config /etc/nhacviec/%i/nhacviec.toml", "StateDirectory=nhacviec/%i",
+            "LoadCredential=nhacviec:/etc/nhacviec/%i/credentials", "ConfigurationDirectory=nhacviec/%i/credentials",
+            "SyslogIdentifier=nhacviec-%i", "User=nhacviec",
+        ] {
+            #expect(text.contains(line), "\(line)")
+        }
+    }
 }

@@ -7,42 +7,12 @@
 # reloads, that it stops in time, that its journal says so and holds no warning, and that a unit whose credentials
 # folder is missing still starts.
 # Usage: Tests/Systemd/test-service.sh STAGING   (the DESTDIR of `make install`)
-set -euo pipefail
 staging=$1
-cache=${NHACVIEC_SYSTEMD_ROOT:-/var/cache/nhacviec-test/bookworm}
-run=$(mktemp -d /var/tmp/nhacviec-systemd.XXXXXX)
-passed=0
-failed=0
-nspawn=""
-
-check() { # check NAME COMMAND...: one test
-    if "${@:2}"; then passed=$((passed + 1)); echo "ok: $1"; else failed=$((failed + 1)); echo "FAILED: $1"; fi
-}
-
+. "$(dirname "$0")/container.sh"
 smtp=""
-cleanup() {
-    [ -n "$smtp" ] && kill "$smtp" 2>/dev/null || true
-    if [ -n "$nspawn" ] && kill -0 "$nspawn" 2>/dev/null; then
-        kill -TERM "$nspawn" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$nspawn" 2>/dev/null || break; sleep 0.2; done
-        kill -KILL "$nspawn" 2>/dev/null || true
-    fi
-    rm -rf "$run"
-}
-trap cleanup EXIT
-
-if [ ! -x "$cache/lib/systemd/systemd" ]; then
-    echo "making the Debian 12 root in $cache (once per machine)"
-    rm -rf "$cache.tmp"
-    mkdir -p "$(dirname "$cache")"
-    debootstrap --variant=minbase --include=systemd,systemd-sysv,dbus,libcurl4,libsqlite3-0,tzdata,procps \
-        bookworm "$cache.tmp" http://deb.debian.org/debian >"$run/debootstrap.log" 2>&1 \
-        || { tail -20 "$run/debootstrap.log"; exit 1; }
-    mv "$cache.tmp" "$cache"
-fi
-
-root=$run/root
-cp -a "$cache" "$root"
+stop_smtp() { if [ -n "$smtp" ]; then kill "$smtp" 2>/dev/null || true; fi; }
+on_cleanup=stop_smtp
+fresh_root
 for file in usr/local/bin/nhacviec etc/systemd/system/nhacviec.service etc/nhacviec/nhacviec.toml \
     etc/nhacviec/plans/ngo-quyen-2024.toml usr/local/share/doc/nhacviec/README.md; do
     check "make install put /$file in place" test -e "$staging/$file"
@@ -87,25 +57,7 @@ cat >"$root/etc/systemd/system/nhacviec.service.d/clock.conf" <<'UNIT'
 ExecStart=
 ExecStart=/usr/local/bin/nhacviec serve --config /etc/nhacviec/nhacviec.toml --clock-start 2024-03-14T07:29:56+07:00
 UNIT
-echo nhacviec-test >"$root/etc/hostname"
-
-systemd-nspawn --register=no --keep-unit --quiet -D "$root" --boot >"$run/console.log" 2>&1 &
-nspawn=$!
-# The container's init is the child of systemd-nspawn.
-leader=""
-for _ in $(seq 100); do
-    leader=$(pgrep -P "$nspawn" | head -1 || true)
-    [ -n "$leader" ] && nsenter -t "$leader" -a true 2>/dev/null && break
-    sleep 0.2
-done
-[ -n "$leader" ] || { cat "$run/console.log"; echo "the container did not boot"; exit 1; }
-in_container() { nsenter -t "$leader" -a "$@"; }
-for _ in $(seq 150); do
-    state=$(in_container systemctl is-system-running 2>/dev/null || true)
-    case "$state" in running | degraded) break ;; esac
-    sleep 0.2
-done
-echo "container booted: $state"
+boot
 # What the package's postinst does: the service's user from sysusers.d.
 in_container systemd-sysusers
 check "systemd-sysusers made the service's user" in_container id nhacviec
@@ -258,5 +210,4 @@ check "a unit whose credentials folder is missing still starts" test "$(in_conta
 check "and the folder is there again, 0700" test "$(stat -c %a "$root/etc/nhacviec/credentials")" = 700
 in_container systemctl stop nhacviec
 
-echo "systemd: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
