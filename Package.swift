@@ -16,7 +16,11 @@ let package = Package(
     ],
     targets: [
         // The Vietnamese working calendar: civil dates, the lunar calendar, holidays and working days.
-        .target(name: "WorkingCalendar", path: "Sources/Calendar"),
+        // Each year's published schedule is a data file (Sources/Calendar/Schedules), embedded in the binary.
+        .target(
+            name: "WorkingCalendar", dependencies: ["TOML"], path: "Sources/Calendar",
+            resources: [.embedInCode("Schedules")]
+        ),
         // TOML 1.0 with the line of every key and value, for errors a clerk can act on.
         .target(name: "TOML"),
         // Officials, units, tasks, deadlines and the reminder rules: plain values.

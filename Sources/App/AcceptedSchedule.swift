@@ -42,7 +42,7 @@ public struct AcceptedSchedule: Sendable {
 
     /// The files a version is made of: the config, its plans, and the templates in its templates folder.
     public static func files(of configuration: Configuration) -> [String] {
-        var files = [configuration.file] + configuration.plans.map(\.path)
+        var files = [configuration.file] + configuration.plans.map(\.path) + configuration.publishedScheduleFiles
         if let templates = configuration.email.templates,
             let names = try? FileManager.default.contentsOfDirectory(atPath: templates)
         {

@@ -212,7 +212,9 @@ public struct Office: Sendable {
         } catch {
             throw .schedule(error)
         }
-        let calendar = WorkingCalendar(adjustments: loaded.configuration.calendar)
+        let calendar = WorkingCalendar(
+            schedules: PublishedSchedule.known.merging(loaded.configuration.publishedSchedules) { $1 },
+            adjustments: loaded.configuration.calendar)
         let policy = loaded.schedule.policy
         let timeZone = TimeZone(identifier: loaded.configuration.timezone) ?? TimeZone(secondsFromGMT: 7 * 3_600)!
         let email = loaded.configuration.email

@@ -7,11 +7,13 @@ public struct CalendarAdjustments: Hashable, Sendable {
     public var daysOff: [DayOff]
     public var workingDays: [WorkedDay]
 
+    /// - Parameter source: where the office wrote them, as `calendar YEAR` names it (`nhacviec.toml`).
     public init(
-        daysOff: [(date: CivilDate, reason: String)] = [], workingDays: [(date: CivilDate, reason: String)] = []
+        daysOff: [(date: CivilDate, reason: String)] = [], workingDays: [(date: CivilDate, reason: String)] = [],
+        source: String = "cấu hình"
     ) {
-        self.daysOff = daysOff.map { DayOff(date: $0.date, reason: $0.reason, kind: .decision) }
-        self.workingDays = workingDays.map { WorkedDay(date: $0.date, reason: $0.reason) }
+        self.daysOff = daysOff.map { DayOff(date: $0.date, reason: $0.reason, kind: .decision, source: source) }
+        self.workingDays = workingDays.map { WorkedDay(date: $0.date, reason: $0.reason, source: source) }
     }
 
     public static let none = CalendarAdjustments()

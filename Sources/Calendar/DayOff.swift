@@ -17,11 +17,15 @@ public struct DayOff: Hashable, Sendable {
     /// The reason as the office would write it, in Vietnamese: "Tết Nguyên đán Giáp Thìn".
     public let reason: String
     public let kind: Kind
+    /// Who decided it: the law's article, the published decision with its number, the office's config,
+    /// or the rule for a year whose schedule is not announced.
+    public let source: String
 
-    public init(date: CivilDate, reason: String, kind: Kind) {
+    public init(date: CivilDate, reason: String, kind: Kind, source: String) {
         self.date = date
         self.reason = reason
         self.kind = kind
+        self.source = source
     }
 }
 
@@ -30,9 +34,12 @@ public struct DayOff: Hashable, Sendable {
 public struct WorkedDay: Hashable, Sendable {
     public let date: CivilDate
     public let reason: String
+    /// Who decided it, as for ``DayOff/source``.
+    public let source: String
 
-    public init(date: CivilDate, reason: String) {
+    public init(date: CivilDate, reason: String, source: String) {
         self.date = date
         self.reason = reason
+        self.source = source
     }
 }

@@ -7,6 +7,8 @@ public struct WorkingCalendar: Sendable {
     public static let supportedYears = LunarCalendar.supportedYears
 
     private let firstDay: Int
+    /// The years with a published schedule.
+    private let announced: Set<Int>
     private let daysOff: [Int: DayOff]
     private let workedDays: [Int: WorkedDay]
     /// `isWorking[i]`: whether the day `firstDay + i` is worked.
@@ -16,11 +18,15 @@ public struct WorkingCalendar: Sendable {
     /// The Julian days of the worked days of the table, in order: the nth working day is one lookup.
     private let workedDayList: [Int32]
 
-    public init(adjustments: CalendarAdjustments = .none) {
+    /// - Parameter schedules: the published schedules by year: those shipped, with the office's own
+    ///   added or put in their place.
+    public init(schedules: [Int: PublishedSchedule] = PublishedSchedule.known, adjustments: CalendarAdjustments = .none)
+    {
         var off: [Int: DayOff] = [:]
         var worked: [Int: WorkedDay] = [:]
+        announced = Set(schedules.keys)
         for year in Self.supportedYears {
-            let days = HolidayRules.daysOff(in: year)
+            let days = HolidayRules.daysOff(in: year, published: schedules[year])
             for day in days.off { off[day.date.julianDay] = day }
             for day in days.worked { worked[day.date.julianDay] = day }
         }
@@ -77,6 +83,10 @@ public struct WorkingCalendar: Sendable {
     public func workingDay(onOrBefore date: CivilDate) -> CivilDate {
         isWorkingDay(date) ? date : previousWorkingDay(before: date)
     }
+
+    /// Whether the government's schedule for `year` is known (shipped or in the office's `calendar/`):
+    /// without it Tết and the day beside 2/9 follow the rule, and may differ from what is announced.
+    public func isAnnounced(_ year: Int) -> Bool { announced.contains(year) }
 
     /// Whether `date` is the first working day of its week: the Monday, or the day after a holiday that
     /// took the Monday.

@@ -31,7 +31,11 @@ enum ConfigLoader {
             policy.carryOver.dueQuarter = carry.integer("due_quarter", range: 1...4) ?? policy.carryOver.dueQuarter
             carry.finish(known: ["scope", "due_quarter"])
         }
-        let calendar = calendarAdjustments(&reader)
+        let calendar = calendarAdjustments(&reader, file: file)
+        // Beside the file read: the config's folder, or its copy's.
+        let readFolder = ((readingFrom ?? file) as NSString).deletingLastPathComponent
+        let published = publishedSchedules(
+            in: (readFolder as NSString).appendingPathComponent("calendar"), log: reader.log)
         let email = emailSettings(&reader, folder: folder)
         let webhooks = webhookSettings(&reader, folder: folder)
         let directory = DirectoryLoader.load(&reader, webhooks: webhooks)
@@ -47,7 +51,37 @@ enum ConfigLoader {
         reader.finish(known: topKeys)
         return Configuration(
             file: file, timezone: timezone, stateDirectory: stateDirectory, plans: plans, policy: policy,
-            calendar: calendar, email: email, webhooks: webhooks, directory: directory, clerk: clerk, summary: summary)
+            calendar: calendar, publishedSchedules: published.schedules, publishedScheduleFiles: published.files,
+            email: email, webhooks: webhooks, directory: directory, clerk: clerk, summary: summary)
+    }
+
+    /// The office's own published schedules: every `.toml` file in `calendar/` beside the config, one year
+    /// each, adding a year or taking the place of the shipped one.
+    static func publishedSchedules(in folder: String, log: DiagnosticLog) -> (
+        schedules: [Int: PublishedSchedule], files: [String]
+    ) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".toml")
+        }
+        var schedules: [Int: PublishedSchedule] = [:]
+        var files: [String] = []
+        for name in names.sorted() {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let text = TextFile.read(path, log: log) else { continue }
+            do {
+                let schedule = try PublishedSchedule.read(text, file: path)
+                if let other = schedules[schedule.year] {
+                    log.add(
+                        SourceLocation(file: path, line: 1), "a second schedule for \(schedule.year)",
+                        hint: "the first is \(other.file)")
+                }
+                schedules[schedule.year] = schedule
+                files.append(path)
+            } catch {
+                log.add(SourceLocation(file: path, line: error.line), error.message)
+            }
+        }
+        return (schedules, files)
     }
 
     static func resolve(_ path: String, against folder: String) -> String {
@@ -140,7 +174,7 @@ enum ConfigLoader {
         return policy
     }
 
-    private static func calendarAdjustments(_ reader: inout TableReader) -> CalendarAdjustments {
+    private static func calendarAdjustments(_ reader: inout TableReader, file: String) -> CalendarAdjustments {
         guard var table = reader.table("calendar") else { return .none }
         func days(_ key: String) -> [(date: CivilDate, reason: String)] {
             table.tables(key).compactMap { entry in
@@ -151,7 +185,9 @@ enum ConfigLoader {
                 return date.map { ($0, reason) }
             }
         }
-        let adjustments = CalendarAdjustments(daysOff: days("days_off"), workingDays: days("working_days"))
+        let adjustments = CalendarAdjustments(
+            daysOff: days("days_off"), workingDays: days("working_days"),
+            source: "cấu hình \((file as NSString).lastPathComponent) [calendar]")
         table.finish(known: ["days_off", "working_days"])
         return adjustments
     }

@@ -11,6 +11,9 @@ public struct Configuration: Sendable {
     public let plans: [PlanSource]
     public let policy: ReminderPolicy
     public let calendar: CalendarAdjustments
+    /// The office's own published schedules (`calendar/*.toml` beside the config), by year.
+    public let publishedSchedules: [Int: PublishedSchedule]
+    public let publishedScheduleFiles: [String]
     public let email: EmailSettings
     public let webhooks: [WebhookSettings]
     public let directory: Directory

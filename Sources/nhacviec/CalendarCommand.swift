@@ -46,8 +46,9 @@ struct CalendarYearReport: Encodable {
         let date: CivilDate
         let reason: String
         let kind: DayOff.Kind?
+        let source: String
 
-        enum CodingKeys: String, CodingKey { case date, weekday, reason, kind }
+        enum CodingKeys: String, CodingKey { case date, weekday, reason, kind, source }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -55,20 +56,25 @@ struct CalendarYearReport: Encodable {
             try container.encode(date.weekday.vietnamese, forKey: .weekday)
             try container.encode(reason, forKey: .reason)
             try container.encodeIfPresent(kind?.rawValue, forKey: .kind)
+            try container.encode(source, forKey: .source)
         }
 
         var line: String {
             "  \(date.weekday.vietnamese.padding(toLength: 9, withPad: " ", startingAt: 0)) \(date.vietnamese)  \(reason)"
+                + "  [\(source)]"
         }
     }
 
     let year: Int
+    /// Whether the government's schedule for the year is known; without it Tết and the day beside 2/9
+    /// follow the rule.
+    let announced: Bool
     let daysOff: [Day]
     let workingDays: [Day]
     let workingDayCount: Int
 
     enum CodingKeys: String, CodingKey {
-        case year
+        case year, announced
         case daysOff = "days_off"
         case workingDays = "working_days"
         case workingDayCount = "working_day_count"
@@ -76,13 +82,26 @@ struct CalendarYearReport: Encodable {
 
     init(year: Int, calendar: WorkingCalendar) {
         self.year = year
-        daysOff = calendar.daysOff(in: year).map { Day(date: $0.date, reason: $0.reason, kind: $0.kind) }
-        workingDays = calendar.workedDays(in: year).map { Day(date: $0.date, reason: $0.reason, kind: nil) }
+        announced = calendar.isAnnounced(year)
+        daysOff = calendar.daysOff(in: year).map {
+            Day(date: $0.date, reason: $0.reason, kind: $0.kind, source: $0.source)
+        }
+        workingDays = calendar.workedDays(in: year).map {
+            Day(date: $0.date, reason: $0.reason, kind: nil, source: $0.source)
+        }
         workingDayCount = calendar.workingDayCount(in: year)
     }
 
     var text: String {
         var lines = ["Lịch làm việc năm \(year): \(workingDayCount) ngày làm việc", ""]
+        if !announced {
+            lines += [
+                "Lịch nghỉ năm \(year) chưa được công bố: Tết và ngày liền kề 2/9 tính theo quy tắc, có thể khác "
+                    + "quyết định sẽ ban hành. Khi có quyết định, thêm tệp calendar/\(year).toml bên cạnh "
+                    + "nhacviec.toml (docs/calendar.md).",
+                "",
+            ]
+        }
         lines.append("Ngày nghỉ (ngoài thứ Bảy, Chủ nhật thường lệ):")
         lines += daysOff.map(\.line)
         if !workingDays.isEmpty {

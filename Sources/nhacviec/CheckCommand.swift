@@ -21,6 +21,12 @@ struct CheckCommand: ParsableCommand {
             "\(office.configuration.file): OK: \(schedule.plans.count) plan(s), \(schedule.tasks.count) tasks "
                 + "(\(occurrences.count) deadlines), \(schedule.directory.officials.count) officials, "
                 + "\(schedule.directory.units.count) units")
+        for year in Set(schedule.plans.map(\.year)).sorted() where !office.calendar.isAnnounced(year) {
+            printError(
+                "nhacviec: warning: the government's schedule of days off for \(year) is not announced yet (or not "
+                    + "known to this version): Tết and the day beside 2/9 follow the rule; add calendar/\(year).toml "
+                    + "beside the config when it is (docs/calendar.md)")
+        }
         let secrets = office.secrets
         for (purpose, name) in office.secretFiles {
             if let path = secrets.location(of: name) {

@@ -32,6 +32,98 @@ struct CalendarCommandTests {
         #expect(run.stdout.contains("Thứ Hai   27/04/2026  Nghỉ bù Giỗ Tổ Hùng Vương"))
     }
 
+    @Test("calendar names the source of every day, and says when a year's schedule is not announced")
+    func sources() throws {
+        let run = try CommandLineRun("calendar", "2026")
+        #expect(
+            run.stdout.contains(
+                "Thứ Sáu   02/01/2026  Nghỉ hoán đổi, làm bù Thứ Bảy 10/01/2026  [Công văn 12729/VPCP-KGVX ngày 25/12/2025]"
+            ))
+        #expect(
+            run.stdout.contains(
+                "Thứ Hai   31/08/2026  Nghỉ hoán đổi, làm bù Thứ Bảy 22/08/2026  [Thông báo 9441/TB-BNV ngày 16/10/2025]"
+            ))
+        #expect(run.stdout.contains("Thứ Bảy   10/01/2026  Làm bù cho ngày nghỉ 02/01/2026  [Công văn 12729/VPCP-KGVX"))
+        #expect(run.stdout.contains("Thứ Năm   30/04/2026  Ngày Chiến thắng (30/4)  [Bộ luật Lao động 2019, Điều 112]"))
+        #expect(!run.stdout.contains("chưa được công bố"))
+        let json = try CommandLineRun("calendar", "2026", "--json").json()
+        #expect(json["announced"] as? Bool == true)
+        let days = try #require(json["days_off"] as? [[String: Any]])
+        #expect(days.allSatisfy { !(($0["source"] as? String) ?? "").isEmpty })
+        let later = try CommandLineRun("calendar", "2027")
+        #expect(later.stdout.contains("Lịch nghỉ năm 2027 chưa được công bố"))
+        #expect(later.stdout.contains("[Bộ luật Lao động 2019, Điều 112; quy tắc cho năm chưa công bố lịch nghỉ"))
+        #expect(try CommandLineRun("calendar", "2027", "--json").json()["announced"] as? Bool == false)
+    }
+
+    @Test(
+        "A schedule file in calendar/ beside the config adds a year or overrides a shipped one; [calendar] still overrides a day; check warns of a plan year with none"
+    )
+    func officeSchedules() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.file("calendar"), withIntermediateDirectories: true)
+        try """
+        year = 2027
+        source = "Thông báo 100/TB-BNV ngày 10/11/2026"
+        [tet]
+        from = 2027-02-05
+        to = 2027-02-11
+        [[swap]]
+        off = 2027-02-12
+        worked = 2027-02-20
+        """.write(toFile: folder.file("calendar/2027.toml"), atomically: true, encoding: .utf8)
+        // 2026 put in place of the shipped one: no swap on 2/1.
+        try """
+        year = 2026
+        source = "bản của văn phòng"
+        [tet]
+        from = 2026-02-14
+        to = 2026-02-22
+        """.write(toFile: folder.file("calendar/2026.toml"), atomically: true, encoding: .utf8)
+        var config = try String(contentsOfFile: exampleConfig + "/nhacviec.toml", encoding: .utf8)
+            .replacingOccurrences(
+                of: "plans = [\"plans/", with: "plans = [\"plan-2027.toml\", \"\(exampleConfig)/plans/")
+        config = config.replacingOccurrences(
+            of: "working_days = []",
+            with: "working_days = [{ date = 2027-02-11, reason = \"Làm việc theo quyết định\" }]")
+        try config.write(toFile: folder.file("nhacviec.toml"), atomically: true, encoding: .utf8)
+        try """
+        [plan]
+        id = "k2027"
+        title = "Kế hoạch năm 2027"
+        year = 2027
+        [[task]]
+        id = "K.1"
+        title = "Báo cáo"
+        responsible = "thu"
+        due = 2027-03-31
+        """.write(toFile: folder.file("plan-2027.toml"), atomically: true, encoding: .utf8)
+        let run = try CommandLineRun("calendar", "2027", "--config", folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stdout.contains("chưa được công bố"))
+        #expect(run.stdout.contains("05/02/2027  Tết Nguyên đán Đinh Mùi  [Thông báo 100/TB-BNV ngày 10/11/2026]"))
+        #expect(run.stdout.contains("12/02/2027  Nghỉ hoán đổi"))
+        #expect(!run.stdout.contains("11/02/2027  Tết"), "the config's [calendar] day wins")
+        #expect(run.stdout.contains("11/02/2027  Làm việc theo quyết định  [cấu hình nhacviec.toml [calendar]]"))
+        let overridden = try CommandLineRun("calendar", "2026", "--config", folder.path)
+        #expect(!overridden.stdout.contains("02/01/2026"))
+        #expect(overridden.stdout.contains("14/02/2026  Tết Nguyên đán Bính Ngọ  [bản của văn phòng]"))
+        let check = try CommandLineRun("check", "--config", folder.path)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(!check.stderr.contains("for 2027 is not announced"))
+        try FileManager.default.removeItem(atPath: folder.file("calendar/2027.toml"))
+        let warned = try CommandLineRun("check", "--config", folder.path)
+        #expect(warned.status == 0)
+        #expect(warned.stderr.contains("warning: the government's schedule of days off for 2027 is not announced yet"))
+        #expect(!warned.stderr.contains("for 2024"))
+        // A broken schedule file is an error of the config, with its place.
+        try "year = 2027\n[tet]\nfrom = 2027-02-05\n".write(
+            toFile: folder.file("calendar/2027.toml"), atomically: true, encoding: .utf8)
+        let broken = try CommandLineRun("check", "--config", folder.path)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("calendar/2027.toml:2: to = a date (2026-01-02) is needed"))
+    }
+
     @Test("lunar DATE --json gives the fields of docs/cli.md")
     func lunarJSON() throws {
         let run = try CommandLineRun("lunar", "10/02/2024", "--json")

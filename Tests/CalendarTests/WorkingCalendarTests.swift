@@ -31,15 +31,64 @@ struct WorkingCalendarTests {
         expectOnly(expected, offIn: 2025, worked: [d(2025, 4, 26)])
     }
 
-    @Test("2026: Tết 14–22/2, 27/4 off for Giỗ Tổ on Sunday 26/4")
+    @Test(
+        "2026 as announced: Tết 14–22/2; 2/1 off against Saturday 10/1 (Công văn 12729/VPCP-KGVX); 27/4 for Giỗ Tổ on Sunday 26/4; 29/8–2/9 with 31/8 against Saturday 22/8 (Thông báo 9441/TB-BNV)"
+    )
     func published2026() {
         let expected =
-            [d(2026, 1, 1)] + days(d(2026, 2, 14), through: d(2026, 2, 22))
-            + [d(2026, 4, 26), d(2026, 4, 27), d(2026, 4, 30), d(2026, 5, 1), d(2026, 9, 1), d(2026, 9, 2)]
+            [d(2026, 1, 1), d(2026, 1, 2)] + days(d(2026, 2, 14), through: d(2026, 2, 22))
+            + [d(2026, 4, 26), d(2026, 4, 27), d(2026, 4, 30), d(2026, 5, 1), d(2026, 8, 31), d(2026, 9, 1)]
+            + [d(2026, 9, 2)]
         #expect(calendar.daysOff(in: 2026).map(\.date) == expected)
         #expect(calendar.dayOff(on: d(2026, 4, 27))?.kind == .compensatory)
-        #expect(calendar.workedDays(in: 2026).isEmpty)
-        expectOnly(expected, offIn: 2026, worked: [])
+        #expect(calendar.workedDays(in: 2026).map(\.date) == [d(2026, 1, 10), d(2026, 8, 22)])
+        expectOnly(expected, offIn: 2026, worked: [d(2026, 1, 10), d(2026, 8, 22)])
+        #expect(calendar.dayOff(on: d(2026, 1, 2))?.source == "Công văn 12729/VPCP-KGVX ngày 25/12/2025")
+        #expect(calendar.dayOff(on: d(2026, 8, 31))?.source == "Thông báo 9441/TB-BNV ngày 16/10/2025")
+        #expect(calendar.dayOff(on: d(2026, 9, 1))?.source == "Thông báo 9441/TB-BNV ngày 16/10/2025")
+        #expect(calendar.dayOff(on: d(2026, 9, 2))?.source == "Bộ luật Lao động 2019, Điều 112")
+        #expect(calendar.dayOff(on: d(2026, 4, 27))?.source == "Bộ luật Lao động 2019, Điều 111.3")
+        // Reminders: none on 2/1 and 31/8, and Saturdays 10/1 and 22/8 are worked.
+        #expect(!calendar.isWorkingDay(d(2026, 1, 2)) && calendar.isWorkingDay(d(2026, 1, 10)))
+        #expect(!calendar.isWorkingDay(d(2026, 8, 31)) && calendar.isWorkingDay(d(2026, 8, 22)))
+        #expect(calendar.isAnnounced(2026) && !calendar.isAnnounced(2027))
+    }
+
+    @Test("A year's schedule as a file: read with its sources; a broken one refused with its line")
+    func scheduleFile() throws {
+        let text = """
+            year = 2027
+            source = "Thông báo 1/TB-BNV"
+            [tet]
+            from = 2027-02-05
+            to = 2027-02-11
+            [[swap]]
+            off = 2027-02-12
+            worked = 2027-02-20
+            source = "Công văn 2/VPCP"
+            """
+        let schedule = try PublishedSchedule.read(text, file: "2027.toml")
+        let calendar = WorkingCalendar(schedules: PublishedSchedule.known.merging([2027: schedule]) { $1 })
+        #expect(calendar.isAnnounced(2027))
+        #expect(calendar.dayOff(on: d(2027, 2, 5))?.source == "Thông báo 1/TB-BNV")
+        #expect(calendar.dayOff(on: d(2027, 2, 12))?.source == "Công văn 2/VPCP")
+        #expect(calendar.isWorkingDay(d(2027, 2, 20)))
+        // Without it, 2027 follows the rule, and says so.
+        #expect(WorkingCalendar().dayOff(on: d(2027, 9, 2))?.source == "Bộ luật Lao động 2019, Điều 112")
+        #expect(WorkingCalendar().daysOff(in: 2027).first { $0.kind == .tet }?.source.contains("chưa công bố") == true)
+        for (broken, line, message) in [
+            ("year = 2027\n[tet]\nfrom = 2027-02-05\n", 2, "to = a date"),
+            ("year = 2027\n[[swap]]\noff = 2028-01-01\nworked = 2027-01-02\n", 1, "2028-01-01 is not in 2027"),
+            ("year = 2027\nsorce = \"x\"\n", 2, "unknown key \"sorce\""),
+            ("year = \"2027\"\n", 1, "year = a number"),
+        ] {
+            #expect {
+                try PublishedSchedule.read(broken, file: "x.toml")
+            } throws: { error in
+                guard let error = error as? PublishedScheduleError else { return false }
+                return error.line == line && error.message.contains(message)
+            }
+        }
     }
 
     @Test("Every day off of 2024–2026 gives its reason", arguments: [2024, 2025, 2026])
@@ -165,11 +214,11 @@ struct WorkingCalendarTests {
         #expect(!adjusted.isWorkingDay(d(2026, 11, 24)))
         #expect(
             adjusted.dayOff(on: d(2026, 11, 24))
-                == DayOff(date: d(2026, 11, 24), reason: "Ngày Văn hóa Việt Nam", kind: .decision))
+                == DayOff(date: d(2026, 11, 24), reason: "Ngày Văn hóa Việt Nam", kind: .decision, source: "cấu hình"))
         // A decided day off on a Saturday earns no compensation: Monday 23/11 is worked.
         #expect(adjusted.isWorkingDay(d(2026, 11, 23)))
         #expect(adjusted.isWorkingDay(d(2026, 11, 28)))
-        #expect(adjusted.workedDays(in: 2026).map(\.date) == [d(2026, 11, 28)])
+        #expect(adjusted.workedDays(in: 2026).map(\.date) == [d(2026, 1, 10), d(2026, 8, 22), d(2026, 11, 28)])
         // A working day decided on a holiday of the rule removes the holiday.
         #expect(adjusted.isWorkingDay(d(2027, 9, 3)))
         #expect(adjusted.dayOff(on: d(2027, 9, 3)) == nil)
