@@ -12,11 +12,7 @@ public struct Outbox: Sendable {
     @discardableResult
     public func enqueue(_ items: [OutboxItem], evaluatedThrough: Double) throws -> Int {
         try database.pool.write { db in
-            var inserted = 0
-            for var item in items {
-                try item.insert(db, onConflict: .ignore)
-                if db.changesCount > 0 { inserted += 1 }
-            }
+            let inserted = try Self.insertNew(items, db)
             try database.setMeta("evaluated_through", String(evaluatedThrough), db)
             return inserted
         }
@@ -25,14 +21,17 @@ public struct Outbox: Sendable {
     /// Queues items whose key is new, leaving the evaluation mark where it is (notices to the clerk).
     @discardableResult
     public func enqueue(_ items: [OutboxItem]) throws -> Int {
-        try database.pool.write { db in
-            var inserted = 0
-            for var item in items {
-                try item.insert(db, onConflict: .ignore)
-                if db.changesCount > 0 { inserted += 1 }
-            }
-            return inserted
+        try database.pool.write { db in try Self.insertNew(items, db) }
+    }
+
+    /// Inserts the items whose key is not in the table yet; returns how many.
+    private static func insertNew(_ items: [OutboxItem], _ db: Database) throws -> Int {
+        var inserted = 0
+        for var item in items {
+            try item.insert(db, onConflict: .ignore)
+            if db.changesCount > 0 { inserted += 1 }
         }
+        return inserted
     }
 
     /// The instant up to which send times have been turned into notifications.
