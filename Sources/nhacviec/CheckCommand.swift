@@ -14,7 +14,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
-        let office = try config.office(state: .ifPresent)
+        // Without the state: check stays root when run by root, to see the credentials folder as the
+        // service manager will.
+        let office = try config.office(state: .none)
         let schedule = office.schedule
         let occurrences = office.planner.occurrences
         print(

@@ -125,6 +125,9 @@ rows = json.loads(sys.argv[1])
 sys.exit(0 if any(r["task"] == "2.1.4" and r["status"] == "done_late" for r in rows) else 1)' "$tasks"
 status=$(in_container nhacviec status 2>&1 || true)
 check "status, run as root, shows the service's deliveries" grep -qF "Delivered:      7" <<<"$status"
+checked=$(in_container nhacviec check 2>&1 || true)
+check "check, run as root beside the service's state, finds the password where systemd will load it" \
+    grep -qF '[email] password_file "smtp-password": /etc/nhacviec/credentials/smtp-password' <<<"$checked"
 # The service, restarted on Monday 18/03/2024, sees the completion: 2.1.4 (overdue since 29/02, in that day's
 # digests and the clerk's overdue list until now) is named in none of that day's mails.
 cat >"$root/etc/systemd/system/nhacviec.service.d/clock.conf" <<'UNIT'
