@@ -20,13 +20,10 @@ public final class Delivery {
     ) throws(SecretError) {
         var warnings: [String] = []
         let email = configuration.email
-        let url = email.url ?? "file://" + (stateDirectory as NSString).appendingPathComponent("maildir")
-        if url.hasPrefix("file://") {
-            mail = MaildirTransport(url: url)
-        } else {
+        if let url = email.url, email.usesSMTP {
             var password: String?
-            if let file = email.passwordFile {
-                let read = try secrets.read(file, purpose: "[email] password_file")
+            if let file = SecretFile.smtpPassword(email) {
+                let read = try secrets.read(file.name, purpose: file.purpose)
                 password = read.value
                 if let warning = read.warning { warnings.append(warning) }
             }
@@ -40,23 +37,26 @@ public final class Delivery {
                     url: url, username: email.username, password: password, caFile: email.caFile,
                     verifyCertificates: email.verifyCertificates, connectTimeout: email.connectTimeout,
                     timeout: email.timeout))
+        } else {
+            mail = MaildirTransport(
+                url: email.url ?? "file://" + (stateDirectory as NSString).appendingPathComponent("maildir"))
         }
         var hooks: [String: (WebhookSettings, String, WebhookSigner?)] = [:]
         for webhook in configuration.webhooks {
             var url = webhook.url
-            if let file = webhook.tokenFile {
-                let token = try secrets.read(file, purpose: "webhook \(webhook.name) token_file")
+            if let file = SecretFile.token(of: webhook) {
+                let token = try secrets.read(file.name, purpose: file.purpose)
                 if let warning = token.warning { warnings.append(warning) }
                 url = url.replacingOccurrences(of: "{token}", with: token.value)
             }
             var signer: WebhookSigner?
-            if let file = webhook.secretFile {
-                let secret = try secrets.read(file, purpose: "webhook \(webhook.name) secret_file")
+            if let file = SecretFile.signingSecret(of: webhook) {
+                let secret = try secrets.read(file.name, purpose: file.purpose)
                 if let warning = secret.warning { warnings.append(warning) }
                 do {
                     signer = try WebhookSigner(secret: secret.value)
                 } catch {
-                    throw SecretError(message: "webhook \(webhook.name) secret_file: \(error.message)")
+                    throw SecretError(message: "\(file.purpose): \(error.message)")
                 }
             }
             hooks[webhook.name] = (webhook, url, signer)

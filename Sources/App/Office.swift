@@ -125,20 +125,6 @@ public struct Office: Sendable {
         return state
     }
 
-    /// The secret files the config names, each with what it is for (`[email] password_file`), as the
-    /// transports read them; `check` says where each is found.
-    public var secretFiles: [(purpose: String, name: String)] {
-        var files: [(String, String)] = []
-        if let url = configuration.email.url, !url.hasPrefix("file://"), let name = configuration.email.passwordFile {
-            files.append(("[email] password_file", name))
-        }
-        for webhook in configuration.webhooks {
-            if let name = webhook.tokenFile { files.append(("webhook \(webhook.name) token_file", name)) }
-            if let name = webhook.secretFile { files.append(("webhook \(webhook.name) secret_file", name)) }
-        }
-        return files
-    }
-
     /// Where secrets are read, in this office's environment.
     public var secrets: Secrets { Secrets(environment: environment, configFile: configuration.file) }
 

@@ -56,6 +56,9 @@ public struct EmailSettings: Sendable {
     /// A folder of Mustache templates overriding the built-in ones.
     public let templates: String?
     public let attachCalendar: Bool
+
+    /// Whether mail leaves by SMTP (an `smtp://` or `smtps://` url) rather than into a Maildir.
+    public var usesSMTP: Bool { url.map { !$0.hasPrefix("file://") } ?? false }
 }
 
 /// `[[webhook]]`: a JSON endpoint that receives digests.

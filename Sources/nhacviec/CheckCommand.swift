@@ -30,7 +30,8 @@ struct CheckCommand: ParsableCommand {
                     + "beside the config when it is (docs/calendar.md)")
         }
         let secrets = office.secrets
-        for (purpose, name) in office.secretFiles {
+        for file in SecretFile.all(in: office.configuration) {
+            let (purpose, name) = (file.purpose, file.name)
             if let path = secrets.location(of: name) {
                 print("\(purpose) \"\(name)\": \(path)")
             } else {
