@@ -28,7 +28,7 @@ public struct AcceptedSchedule: Sendable {
         let old = folder + ".old"
         try? manager.removeItem(atPath: fresh)
         try? manager.removeItem(atPath: old)
-        for file in Self.files(of: office.configuration) {
+        for file in office.configuration.files {
             let copy = ScheduleLoader.copyPath(of: file, in: fresh)
             try manager.createDirectory(
                 atPath: (copy as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -38,17 +38,6 @@ public struct AcceptedSchedule: Sendable {
         if manager.fileExists(atPath: folder) { try manager.moveItem(atPath: folder, toPath: old) }
         try manager.moveItem(atPath: fresh, toPath: folder)
         try? manager.removeItem(atPath: old)
-    }
-
-    /// The files a version is made of: the config, its plans, and the templates in its templates folder.
-    public static func files(of configuration: Configuration) -> [String] {
-        var files = [configuration.file] + configuration.plans.map(\.path) + configuration.publishedScheduleFiles
-        if let templates = configuration.email.templates,
-            let names = try? FileManager.default.contentsOfDirectory(atPath: templates)
-        {
-            files += names.sorted().map { (templates as NSString).appendingPathComponent($0) }
-        }
-        return files
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import WorkingCalendar
 
@@ -14,6 +15,17 @@ public struct Configuration: Sendable {
     /// The office's own published schedules (`calendar/*.toml` beside the config), by year.
     public let publishedSchedules: [Int: PublishedSchedule]
     public let publishedScheduleFiles: [String]
+
+    /// The files this version is read from: the config, its plans, its published schedules, and the
+    /// templates in its templates folder. The service watches them and keeps a copy of them.
+    public var files: [String] {
+        var files = [file] + plans.map(\.path) + publishedScheduleFiles
+        if let templates = email.templates, let names = try? FileManager.default.contentsOfDirectory(atPath: templates)
+        {
+            files += names.sorted().map { (templates as NSString).appendingPathComponent($0) }
+        }
+        return files
+    }
     public let email: EmailSettings
     public let webhooks: [WebhookSettings]
     public let directory: Directory

@@ -157,16 +157,10 @@ public final class Daemon {
         }
     }
 
-    /// The modification times of the config, the plans and the templates.
+    /// The modification times of the files the office's version is read from.
     private func fileStamps(_ office: Office) -> [String: Date] {
-        var paths = [office.configuration.file] + office.configuration.plans.map(\.path)
-        if let folder = office.configuration.email.templates,
-            let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
-        {
-            paths += names.map { (folder as NSString).appendingPathComponent($0) }
-        }
         var stamps: [String: Date] = [:]
-        for path in paths {
+        for path in office.configuration.files {
             stamps[path] =
                 (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date ?? .distantPast
         }
