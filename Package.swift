@@ -63,6 +63,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Transports", "WorkingCalendar",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Measurements `make bench` takes inside one process (scripts/bench.py).

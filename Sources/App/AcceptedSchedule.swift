@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Model
 import ScheduleSources
@@ -52,24 +53,9 @@ public struct RejectedSchedule: Sendable {
         self.servingSince = servingSince
     }
 
-    /// The same for the same errors: the clerk is told once of each broken version.
+    /// The same for the same errors (the first 16 hex digits of their SHA-256): the clerk is told once
+    /// of each broken version.
     public var version: String {
-        var hasher = StableHash()
-        hasher.combine(errors.description)
-        return hasher.hex
+        SHA256.hash(data: Array(errors.description.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
-}
-
-/// FNV-1a over UTF-8: a hash that is the same in every process (Swift's `Hasher` is seeded per run).
-struct StableHash {
-    private var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func combine(_ text: String) {
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
-    }
-
-    var hex: String { String(value, radix: 16) }
 }

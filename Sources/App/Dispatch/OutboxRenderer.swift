@@ -13,6 +13,14 @@ struct OutboxRenderer {
     let office: Office
     let delivery: Delivery
 
+    /// The clerk (`clerk = …`) and the address the clerk's mails go to; nil without a clerk with one.
+    private var clerk: (id: OfficialID, person: Official, address: String)? {
+        guard let id = office.configuration.clerk, let person = office.schedule.directory.official(id),
+            let address = person.email
+        else { return nil }
+        return (id, person, address)
+    }
+
     /// A digest as an item; nil when its channel cannot take it (a webhook no longer configured).
     func item(_ digest: Digest, state: OutboxItem.State, now: Date) -> OutboxItem? {
         let sendAt = office.sendTime.instant(on: digest.sendDay)
@@ -58,9 +66,7 @@ struct OutboxRenderer {
                             payload: Data(bytes), createdAt: now.timeIntervalSince1970))
                 }
             case .overdueList:
-                guard let clerk = office.configuration.clerk, let person = directory.official(clerk),
-                    let address = person.email
-                else { continue }
+                guard let (clerk, person, address) = clerk else { continue }
                 let report = ReportBuilder.build(planner: office.planner, period: .year(day.year), today: day)
                 guard !report.overdue.isEmpty else { continue }
                 let key = "overdue:\(day.iso):\(clerk)"
@@ -80,9 +86,7 @@ struct OutboxRenderer {
 
     /// The clerk's notice of a refused version of the config or plans: once per version (its key).
     func rejectedScheduleNotice(_ rejected: RejectedSchedule, now: Date) -> OutboxItem? {
-        guard let clerk = office.configuration.clerk, let person = office.schedule.directory.official(clerk),
-            let address = person.email
-        else { return nil }
+        guard let (clerk, person, address) = clerk else { return nil }
         let key = "rejected-schedule:\(rejected.version)"
         let bytes = office.composer.rejectedScheduleNotice(
             to: address, name: person.name, errors: rejected.errors.items.map(\.description),
@@ -95,9 +99,7 @@ struct OutboxRenderer {
 
     /// The clerk's notice of an item that failed for good; none for a notice, or without a clerk to tell.
     func failureNotice(about item: OutboxItem, reason: String, now: Date) -> OutboxItem? {
-        guard item.kind != .failureNotice, let clerk = office.configuration.clerk,
-            let person = office.schedule.directory.official(clerk), let address = person.email
-        else { return nil }
+        guard item.kind != .failureNotice, let (clerk, person, address) = clerk else { return nil }
         let bytes = office.composer.failureNotice(
             to: address, name: person.name, digest: item.digest, destination: item.destination, reason: reason,
             date: now)
