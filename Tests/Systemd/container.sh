@@ -4,6 +4,7 @@
 #   check NAME COMMAND...   one test: "ok: NAME" or "FAILED: NAME"
 #   fresh_root              $root: a new copy of the Debian 12 root
 #   boot                    boots $root; then in_container COMMAND... runs inside it
+#   email_section FROM TO TEXT   writes TO: the config FROM with its [email] section replaced by TEXT
 #   finish                  the tally, and the exit status
 # A test may set on_cleanup to a command run at exit before the container is stopped.
 set -euo pipefail
@@ -64,6 +65,16 @@ boot() {
         sleep 0.2
     done
     echo "container booted: $state"
+}
+
+email_section() {
+    /usr/bin/python3 - "$1" "$2" "$3" <<'PY'
+import sys
+source, target, email = sys.argv[1:4]
+text = open(source, encoding="utf-8").read()
+start, end = text.index("[email]"), text.index("[[official]]")
+open(target, "w", encoding="utf-8").write(text[:start] + "[email]\n" + email + "\n\n" + text[end:])
+PY
 }
 
 finish() {

@@ -26,12 +26,7 @@ check "the example config is a conffile" bash -c \
 for ward in ngo-quyen tran-phu; do
     install -d "$root/etc/nhacviec/$ward"
     cp -r "$root/etc/nhacviec/plans" "$root/etc/nhacviec/$ward/"
-    /usr/bin/python3 - "$root/etc/nhacviec/nhacviec.toml" "$root/etc/nhacviec/$ward/nhacviec.toml" <<'PY'
-import sys
-text = open(sys.argv[1], encoding="utf-8").read()
-start, end = text.index("[email]"), text.index("[[official]]")
-open(sys.argv[2], "w", encoding="utf-8").write(text[:start] + '[email]\nfrom = "vp@phuong.example"\n\n' + text[end:])
-PY
+    email_section "$root/etc/nhacviec/nhacviec.toml" "$root/etc/nhacviec/$ward/nhacviec.toml" 'from = "vp@phuong.example"'
 done
 install -d "$root/etc/systemd/system/nhacviec@.service.d"
 cat >"$root/etc/systemd/system/nhacviec@.service.d/clock.conf" <<'UNIT'

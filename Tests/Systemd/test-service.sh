@@ -31,21 +31,11 @@ port=$(sed -n 's/^PORT //p' "$run/smtp.out")
 check "the test mail server listens on the host's loopback (port $port)" test -n "$port"
 config=$root/etc/nhacviec/nhacviec.toml
 cp "$run/cert.pem" "$root/etc/nhacviec/test-ca.pem"
-/usr/bin/python3 - "$config" "$port" <<'PY'
-import re, sys
-path, port = sys.argv[1], sys.argv[2]
-text = open(path, encoding="utf-8").read()
-start, end = text.index("[email]"), text.index("[[official]]")
-text = text[:start] + f"""[email]
-url = "smtp://127.0.0.1:{port}"
-from = "Văn phòng UBND phường Ngô Quyền <vanphong@phuong-ngoquyen.example>"
-username = "vanphong"
-password_file = "smtp-password"
-ca_file = "/etc/nhacviec/test-ca.pem"
-
-""" + text[end:]
-open(path, "w", encoding="utf-8").write(text)
-PY
+email_section "$config" "$config" "url = \"smtp://127.0.0.1:$port\"
+from = \"Văn phòng UBND phường Ngô Quyền <vanphong@phuong-ngoquyen.example>\"
+username = \"vanphong\"
+password_file = \"smtp-password\"
+ca_file = \"/etc/nhacviec/test-ca.pem\""
 install -d -m 0700 "$root/etc/nhacviec/credentials"
 printf 'Mat-Khau-9\n' >"$root/etc/nhacviec/credentials/smtp-password"
 chmod 0600 "$root/etc/nhacviec/credentials/smtp-password"
@@ -201,13 +191,7 @@ cp "$run/plan.good" "$plan"
 # Without secrets and without a credentials folder (deleted by hand), the unit still starts: systemd makes the
 # folder (ConfigurationDirectory=) before it loads the credentials.
 in_container rm -rf /etc/nhacviec/credentials
-/usr/bin/python3 - "$config" <<'PY'
-import sys
-path = sys.argv[1]
-text = open(path, encoding="utf-8").read()
-start, end = text.index("[email]"), text.index("[[official]]")
-open(path, "w", encoding="utf-8").write(text[:start] + '[email]\nfrom = "vp@phuong-ngoquyen.example"\n\n' + text[end:])
-PY
+email_section "$config" "$config" 'from = "vp@phuong-ngoquyen.example"'
 in_container systemctl start nhacviec || true
 check "a unit whose credentials folder is missing still starts" test "$(in_container systemctl is-active nhacviec)" = active
 check "and the folder is there again, 0700" test "$(stat -c %a "$root/etc/nhacviec/credentials")" = 700
