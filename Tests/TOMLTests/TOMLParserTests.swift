@@ -129,12 +129,7 @@ struct TOMLParserTests {
             ("= 3", 1, "expected a key"),
         ])
     func errors(text: String, line: Int, message: String) {
-        #expect {
-            try TOMLParser.parse(text)
-        } throws: { error in
-            guard let error = error as? TOMLError else { return false }
-            return error.line == line && error.message.contains(message)
-        }
+        expectRefused(text, line: line, message: message)
     }
 
     @Test(
@@ -157,12 +152,7 @@ struct TOMLParserTests {
             ("i = -9223372036854775809", 1, "cannot read"),
         ])
     func refusedAsTOML10Says(text: String, line: Int, message: String) {
-        #expect {
-            try TOMLParser.parse(text)
-        } throws: { error in
-            guard let error = error as? TOMLError else { return false }
-            return error.line == line && error.message.contains(message)
-        }
+        expectRefused(text, line: line, message: message)
     }
 
     @Test("What TOML 1.0 allows next to those: tab in comments, CRLF line ends, one leading byte order mark")
@@ -190,6 +180,18 @@ struct TOMLParserTests {
             }
             // The same key twice in one form is still refused.
             #expect(throws: TOMLError.self) { try TOMLParser.parse(others + "\"\(first)\" = 1\n\"\(first)\" = 2\n") }
+        }
+    }
+
+    /// The parser refuses `text` with an error at `line` that says `message`.
+    private func expectRefused(
+        _ text: String, line: Int, message: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(sourceLocation: sourceLocation) {
+            try TOMLParser.parse(text)
+        } throws: { error in
+            guard let error = error as? TOMLError else { return false }
+            return error.line == line && error.message.contains(message)
         }
     }
 
