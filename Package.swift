@@ -18,18 +18,21 @@ let package = Package(
         // The Vietnamese working calendar: civil dates, the lunar calendar, holidays and working days.
         // Each year's published schedule is a data file (Sources/Calendar/Schedules), embedded in the binary.
         .target(
-            name: "WorkingCalendar", dependencies: ["TOML"], path: "Sources/Calendar",
+            name: "WorkingCalendar", dependencies: ["Catalogue", "TOML"], path: "Sources/Calendar",
             resources: [.embedInCode("Schedules")]
         ),
+        // What nhacviec says to the clerk about their input, in Vietnamese and English: one catalogue of messages.
+        .target(name: "Catalogue"),
         // TOML 1.0 with the line of every key and value, for errors a clerk can act on.
-        .target(name: "TOML"),
+        .target(name: "TOML", dependencies: ["Catalogue"]),
         // Officials, units, tasks, deadlines and the reminder rules: plain values.
-        .target(name: "Model", dependencies: ["WorkingCalendar"]),
+        .target(name: "Model", dependencies: ["Catalogue", "WorkingCalendar"]),
         // Schedule sources: the config, TOML plans, Vietnamese deadline phrases and names.
         .target(
             name: "ScheduleSources",
             dependencies: [
-                "Model", "TOML", "WorkingCalendar", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "Catalogue", "Model", "TOML", "WorkingCalendar",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The planner: schedule, calendar and completions in; occurrences, statuses and digests out.
@@ -46,7 +49,8 @@ let package = Package(
         .target(
             name: "Messages",
             dependencies: [
-                "Model", "Planner", "WorkingCalendar", .product(name: "Mustache", package: "swift-mustache"),
+                "Catalogue", "Model", "Planner", "WorkingCalendar",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -62,7 +66,8 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Transports", "WorkingCalendar",
+                "Catalogue", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Transports",
+                "WorkingCalendar",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -74,18 +79,19 @@ let package = Package(
         .executableTarget(
             name: "nhacviec",
             dependencies: [
-                "App", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Service", "Transports",
-                "WorkingCalendar", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "App", "Catalogue", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Service",
+                "Transports", "WorkingCalendar", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CalendarTests",
-            dependencies: ["TestSupport", "WorkingCalendar"],
+            dependencies: ["Catalogue", "TestSupport", "WorkingCalendar"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
+        .testTarget(name: "TOMLTests", dependencies: ["Catalogue", "TestSupport", "TOML"]),
         .testTarget(
-            name: "ScheduleSourcesTests", dependencies: ["ScheduleSources", "Model", "WorkingCalendar"],
+            name: "ScheduleSourcesTests",
+            dependencies: ["Catalogue", "ScheduleSources", "Model", "TestSupport", "WorkingCalendar"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Model", "Reports", "WorkingCalendar"]),
@@ -95,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "DeliveryTests",
             dependencies: [
-                "App", "Messages", "Model", "Planner", "ScheduleSources", "TestSupport", "Transports",
+                "App", "Catalogue", "Messages", "Model", "Planner", "ScheduleSources", "TestSupport", "Transports",
                 "WorkingCalendar",
             ]
         ),
@@ -110,7 +116,7 @@ let package = Package(
             name: "CLITests", dependencies: ["App", "Planner", "ScheduleSources", "TestSupport", "WorkingCalendar"]
         ),
         .testTarget(
-            name: "FuzzTests", dependencies: ["Model", "ScheduleSources", "TestSupport", "TOML"],
+            name: "FuzzTests", dependencies: ["Catalogue", "Model", "ScheduleSources", "TestSupport", "TOML"],
             resources: [.copy("Corpus")]
         ),
     ]

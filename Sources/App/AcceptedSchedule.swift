@@ -1,3 +1,4 @@
+import Catalogue
 import Crypto
 import Foundation
 import Model
@@ -47,15 +48,18 @@ public struct RejectedSchedule: Sendable {
     public let errors: Diagnostics
     /// When the version the service serves instead was accepted.
     public let servingSince: Date?
+    /// The language its errors are shown in: the one the broken version asks for, else the served one's.
+    public let language: Language
 
-    public init(errors: Diagnostics, servingSince: Date?) {
+    public init(errors: Diagnostics, servingSince: Date?, servedLanguage: Language) {
         self.errors = errors
         self.servingSince = servingSince
+        language = errors.language ?? servedLanguage
     }
 
     /// The same for the same errors (the first 16 hex digits of their SHA-256): the clerk is told once
     /// of each broken version.
     public var version: String {
-        SHA256.hash(data: Array(errors.description.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Array(errors.text(.en).utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -64,7 +64,8 @@ public struct Office: Sendable {
                     stateDir: ScheduleLoader.stateDirectoryWritten(inConfig: path), environment: environment))
             guard let since = accepted.acceptedAt else { throw .schedule(errors) }
             loaded = try load(config: path, readingCopyIn: accepted.folder)
-            rejected = RejectedSchedule(errors: errors, servingSince: since)
+            rejected = RejectedSchedule(
+                errors: errors, servingSince: since, servedLanguage: loaded.configuration.email.language)
         } catch {
             throw error
         }

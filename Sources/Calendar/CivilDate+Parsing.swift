@@ -1,3 +1,5 @@
+import Catalogue
+
 extension CivilDate {
     /// Reads a date as the clerk types it: ISO `2024-02-10` or Vietnamese `10/02/2024` (`10/2/2024`).
     ///
@@ -22,29 +24,11 @@ extension CivilDate {
             throw .notADate(text)
         }
         guard let date = CivilDate(year: year, month: month, day: day) else {
-            throw .noSuchDay(text, year: year, month: month)
+            throw .noSuchDay(
+                text, month: month, year: year,
+                daysInMonth: (1...12).contains(month) ? CivilDate.daysIn(month: month, year: year) : nil)
         }
         return date
-    }
-}
-
-/// A date typed by a person that cannot be read, with the words to show them.
-public enum DateInputError: Error, Equatable, Sendable, CustomStringConvertible {
-    case notADate(String)
-    case noSuchDay(String, year: Int, month: Int)
-    case outOfRange(String, supported: ClosedRange<Int>)
-
-    public var description: String {
-        switch self {
-        case .notADate(let text):
-            "\"\(text)\" is not a date (write YYYY-MM-DD or DD/MM/YYYY, for example 2024-02-10 or 10/02/2024)"
-        case .noSuchDay(let text, let year, let month) where (1...12).contains(month):
-            "\"\(text)\" does not exist: month \(month)/\(year) has \(CivilDate.daysIn(month: month, year: year)) days"
-        case .noSuchDay(let text, _, let month):
-            "\"\(text)\" does not exist: there is no month \(month)"
-        case .outOfRange(let text, let supported):
-            "\"\(text)\" is outside the supported years \(supported.lowerBound)–\(supported.upperBound)"
-        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Catalogue
 import TOML
 
 /// What the government fixed for one year within the Labor Code (art. 112.3): the days of the Tết
@@ -42,18 +43,18 @@ public struct PublishedSchedule: Sendable {
         do {
             root = try TOMLParser.parse(text)
         } catch {
-            throw PublishedScheduleError(file: file, line: error.line, message: error.message)
+            throw PublishedScheduleError(file: file, line: error.line, message: .toml(error.problem))
         }
         let fields = Fields(table: root, file: file)
         let year = try fields.integer("year")
-        guard (1900...2100).contains(year) else { throw fields.error("year", "the year must be 1900–2100") }
+        guard (1900...2100).contains(year) else { throw fields.error("year", .scheduleYearRange) }
         let source = try fields.string("source", default: "lịch nghỉ năm \(year) đã công bố")
         var tet: ClosedRange<CivilDate>?
         var tetSource = source
         if let table = try fields.table("tet") {
             let from = try table.date("from")
             let to = try table.date("to")
-            guard from <= to, from.days(to: to) < 15 else { throw table.error("to", "the Tết break must be 1–15 days") }
+            guard from <= to, from.days(to: to) < 15 else { throw table.error("to", .tetBreakLength) }
             tet = from...to
             tetSource = try table.string("source", default: source)
             try table.finish(["from", "to", "source"])
@@ -76,7 +77,7 @@ public struct PublishedSchedule: Sendable {
         for date in (tet.map { [$0.lowerBound, $0.upperBound] } ?? []) + [adjacent].compactMap({ $0 })
             + swaps.flatMap({ [$0.off, $0.worked] }) where date.year != year
         {
-            throw PublishedScheduleError(file: file, line: 1, message: "\(date.iso) is not in \(year)")
+            throw PublishedScheduleError(file: file, line: 1, message: .dateNotInYear(date.iso, year: year))
         }
         return PublishedSchedule(
             year: year, tet: tet, nationalDayAdjacent: adjacent, swaps: swaps, tetSource: tetSource,
@@ -95,8 +96,8 @@ public struct DaySwap: Sendable {
 public struct PublishedScheduleError: Error, Sendable, CustomStringConvertible {
     public let file: String
     public let line: Int
-    public let message: String
-    public var description: String { "\(file):\(line): \(message)" }
+    public let message: Message
+    public var description: String { "\(file):\(line): \(message.text(.en))" }
 }
 
 /// The keys of one table of a schedule file, each read once and checked.
@@ -106,41 +107,41 @@ private struct Fields {
     /// The table's own line, for a key that is missing.
     var line = 1
 
-    func error(_ key: String, _ message: String) -> PublishedScheduleError {
+    func error(_ key: String, _ message: Message) -> PublishedScheduleError {
         PublishedScheduleError(file: file, line: table[key]?.keyLine ?? line, message: message)
     }
 
     func integer(_ key: String) throws(PublishedScheduleError) -> Int {
         guard case .integer(let value)? = table[key]?.node.value else {
-            throw error(key, "\(key) = a number is needed")
+            throw error(key, .scheduleNeeds(key, .integer))
         }
         return value
     }
 
     func string(_ key: String, default fallback: String) throws(PublishedScheduleError) -> String {
         guard let entry = table[key] else { return fallback }
-        guard case .string(let value) = entry.node.value else { throw error(key, "\(key) must be a string") }
+        guard case .string(let value) = entry.node.value else { throw error(key, .scheduleNeeds(key, .string)) }
         return value
     }
 
     func date(_ key: String) throws(PublishedScheduleError) -> CivilDate {
         guard case .date(let value)? = table[key]?.node.value,
             let date = CivilDate(year: value.year, month: value.month, day: value.day)
-        else { throw error(key, "\(key) = a date (2026-01-02) is needed") }
+        else { throw error(key, .scheduleNeeds(key, .date)) }
         return date
     }
 
     func table(_ key: String) throws(PublishedScheduleError) -> Fields? {
         guard let entry = table[key] else { return nil }
-        guard case .table(let inner) = entry.node.value else { throw error(key, "[\(key)] must be a table") }
+        guard case .table(let inner) = entry.node.value else { throw error(key, .scheduleNeeds(key, .table)) }
         return Fields(table: inner, file: file, line: entry.keyLine)
     }
 
     func tables(_ key: String) throws(PublishedScheduleError) -> [Fields] {
         guard let entry = table[key] else { return [] }
-        guard case .array(let nodes) = entry.node.value else { throw error(key, "[[\(key)]] must be tables") }
+        guard case .array(let nodes) = entry.node.value else { throw error(key, .scheduleNeeds(key, .tables)) }
         return try nodes.map { node throws(PublishedScheduleError) in
-            guard case .table(let inner) = node.value else { throw error(key, "[[\(key)]] must be tables") }
+            guard case .table(let inner) = node.value else { throw error(key, .scheduleNeeds(key, .tables)) }
             return Fields(table: inner, file: file, line: node.line)
         }
     }
@@ -149,7 +150,7 @@ private struct Fields {
         if let unknown = table.entries.first(where: { !known.contains($0.key) }) {
             throw PublishedScheduleError(
                 file: file, line: unknown.keyLine,
-                message: "unknown key \"\(unknown.key)\" (known: \(known.sorted().joined(separator: ", ")))")
+                message: .scheduleUnknownKey(unknown.key, known: known.sorted()))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Catalogue
 import Model
 
 /// The digest templates shipped in the binary, Vietnamese and English. An office overrides any of them

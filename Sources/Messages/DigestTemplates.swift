@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 import Model
 import Mustache
@@ -18,7 +19,7 @@ public struct DigestTemplates: Sendable {
                 guard let data = FileManager.default.contents(atPath: path),
                     let read = String(data: data, encoding: .utf8)
                 else {
-                    throw Diagnostic(SourceLocation(file: path), "the template cannot be read as UTF-8 text")
+                    throw Diagnostic(SourceLocation(file: path), .templateNotUTF8)
                 }
                 text = read
                 file = path
@@ -31,10 +32,10 @@ public struct DigestTemplates: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 throw Diagnostic(
                     SourceLocation(file: file, line: error.context.lineNumber),
-                    "the template cannot be read: \(error.error) at column \(error.context.columnNumber)",
-                    hint: "near \"\(error.context.line.trimmingCharacters(in: .whitespaces))\"")
+                    .templateSyntax(reason: "\(error.error)", column: error.context.columnNumber),
+                    hint: .near(error.context.line.trimmingCharacters(in: .whitespaces)))
             } catch {
-                throw Diagnostic(SourceLocation(file: file), "the template cannot be read: \(error)")
+                throw Diagnostic(SourceLocation(file: file), .templateUnreadable(reason: "\(error)"))
             }
         }
         return DigestTemplates(library: library)

@@ -1,3 +1,4 @@
+import Catalogue
 import Model
 import Planner
 import WorkingCalendar

@@ -1,3 +1,5 @@
+import Catalogue
+
 /// Where something was written: a line of a text file, or a cell of a spreadsheet.
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public let file: String
@@ -26,25 +28,38 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 /// An input error at a place, with what to do about it: one line of `check`'s output.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public let location: SourceLocation
-    public let message: String
-    public let hint: String?
+    public let message: Message
+    public let hint: Message?
 
-    public init(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+    public init(_ location: SourceLocation, _ message: Message, hint: Message? = nil) {
         self.location = location
         self.message = message
         self.hint = hint
     }
 
-    public var description: String {
-        "\(location): \(message)" + (hint.map { " (\($0))" } ?? "")
+    /// `file:line: message (hint)` in a language.
+    public func text(_ language: Language) -> String {
+        "\(location): \(message.text(language))" + (hint.map { " (\($0.text(language)))" } ?? "")
     }
+
+    /// In English, for developers and tests; the clerk reads ``text(_:)`` in the config's language.
+    public var description: String { text(.en) }
 }
 
 /// Every input error found, reported together so the clerk fixes them in one pass.
 public struct Diagnostics: Error, Sendable, CustomStringConvertible {
     public let items: [Diagnostic]
+    /// The language the config asks for (`[email] language`), when it could be read that far.
+    public let language: Language?
 
-    public init(_ items: [Diagnostic]) { self.items = items }
+    public init(_ items: [Diagnostic], language: Language? = nil) {
+        self.items = items
+        self.language = language
+    }
 
-    public var description: String { items.map(\.description).joined(separator: "\n") }
+    /// One line per error, in a language.
+    public func text(_ language: Language) -> String { items.map { $0.text(language) }.joined(separator: "\n") }
+
+    /// In the config's language, Vietnamese when it could not be read: what `check` prints.
+    public var description: String { text(language ?? .vi) }
 }

@@ -1,3 +1,4 @@
+import Catalogue
 import Model
 
 /// A ``NameResolver`` that remembers its answers: a plan names the same few officials and units in

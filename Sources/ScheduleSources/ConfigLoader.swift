@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 import Model
 import TOML
@@ -19,9 +20,7 @@ enum ConfigLoader {
 
         let timezone = reader.string("timezone") ?? "Asia/Ho_Chi_Minh"
         if TimeZone(identifier: timezone) == nil {
-            reader.log.add(
-                reader.location(of: "timezone"), "unknown time zone \"\(timezone)\"",
-                hint: "for Vietnam write \"Asia/Ho_Chi_Minh\"")
+            reader.log.add(reader.location(of: "timezone"), .unknownTimeZone(timezone), hint: .forVietnam)
         }
         let stateDirectory = reader.string("state_dir").map { resolve($0, against: folder) }
         let plans = planSources(&reader, folder: folder)
@@ -44,7 +43,7 @@ enum ConfigLoader {
             do {
                 clerk = try NameResolver(directory: directory).official(name)
             } catch {
-                reader.log.add(reader.location(of: "clerk"), "clerk: \(error)")
+                reader.log.add(reader.location(of: "clerk"), .of("clerk", in: nil, .name(error)))
             }
         }
         let summary = summarySettings(&reader, directory: directory, clerk: clerk)
@@ -72,8 +71,8 @@ enum ConfigLoader {
                 let schedule = try PublishedSchedule.read(text, file: path)
                 if let other = schedules[schedule.year] {
                     log.add(
-                        SourceLocation(file: path, line: 1), "a second schedule for \(schedule.year)",
-                        hint: "the first is \(other.file)")
+                        SourceLocation(file: path, line: 1), .secondScheduleForYear(schedule.year),
+                        hint: .theFirstIs(other.file))
                 }
                 schedules[schedule.year] = schedule
                 files.append(path)
@@ -91,7 +90,7 @@ enum ConfigLoader {
     private static func planSources(_ reader: inout TableReader, folder: String) -> [PlanSource] {
         guard let node = reader.raw("plans") else { return [] }
         guard case .array(let items) = node.value else {
-            reader.log.add(reader.location(node.line), "plans must be an array of paths, not \(node.value.kindName)")
+            reader.log.add(reader.location(node.line), .plansNotAnArray(found: node.value.kind))
             return []
         }
         var sources: [PlanSource] = []
@@ -104,7 +103,7 @@ enum ConfigLoader {
                         path: resolve(path, against: folder), year: nil, sheet: nil, columns: [:], listedAt: location))
             case .table(let table):
                 var entry = TableReader(root: table, file: reader.file, log: reader.log)
-                entry.name = "a plans entry"
+                entry.place = .plansEntry
                 let path = entry.string("path", required: true)
                 let year = entry.integer("year", range: 1900...2100)
                 let sheet = entry.string("sheet")
@@ -122,8 +121,7 @@ enum ConfigLoader {
                 }
                 entry.finish(known: ["path", "year", "sheet", "columns"])
             default:
-                reader.log.add(
-                    location, "plans must hold paths or { path = …, year = … } tables, not \(item.value.kindName)")
+                reader.log.add(location, .plansEntryWrongType(found: item.value.kind))
             }
         }
         return sources
@@ -137,8 +135,7 @@ enum ConfigLoader {
                 (policy.sendHour, policy.sendMinute) = (hour, minute)
             } else {
                 table.log.add(
-                    table.location(of: "send_time"), "send_time \"\(text)\" is not a time of day",
-                    hint: "write \"07:30\"")
+                    table.location(of: "send_time"), .notATimeOfDay("send_time", found: text), hint: .write(["07:30"]))
             }
         }
         policy.before = table.integers("before", range: 1...366) ?? policy.before
@@ -154,8 +151,8 @@ enum ConfigLoader {
                 policy.catchUpWithin = seconds
             } else {
                 table.log.add(
-                    table.location(of: "catch_up_within"), "catch_up_within \"\(text)\" is not a duration",
-                    hint: "write \"2d\", \"36h\" or \"90m\"")
+                    table.location(of: "catch_up_within"), .notADuration("catch_up_within", found: text),
+                    hint: .write(["2d", "36h", "90m"]))
             }
         }
         if var focus = table.table("focus") {
@@ -165,7 +162,7 @@ enum ConfigLoader {
         if policy.escalateTopAfter < policy.escalateAfter {
             table.log.add(
                 table.location(of: "escalate_top_after"),
-                "escalate_top_after (\(policy.escalateTopAfter)) is before escalate_after (\(policy.escalateAfter))")
+                .escalationOrder(top: policy.escalateTopAfter, after: policy.escalateAfter))
         }
         table.finish(known: [
             "send_time", "before", "on_deadline", "overdue_every", "escalate_after", "escalate_top_after", "count",
@@ -204,18 +201,20 @@ enum ConfigLoader {
         let url = table.string("url")
         if let url, !["smtp://", "smtps://", "file://"].contains(where: url.hasPrefix) {
             table.log.add(
-                table.location(of: "url"), "email url \"\(url)\" must start with smtp://, smtps:// or file://")
+                table.location(of: "url"), .urlScheme("email", url: url, schemes: ["smtp://", "smtps://", "file://"]))
         }
         let from = table.string("from", required: true) ?? ""
         if from.contains(where: { $0 == "\r" || $0 == "\n" }) {
-            table.log.add(table.location(of: "from"), "email from must be one line")
+            table.log.add(table.location(of: "from"), .fromOnOneLine)
         }
         let written = table.string("language")
         let language = written.map { Language(rawValue: $0) } ?? .vi
         if let written, language == nil {
             table.log.add(
-                table.location(of: "language"), "email language must be \"vi\" or \"en\", not \"\(written)\"")
+                table.location(of: "language"),
+                .notOneOf("language", in: table.place, choices: Language.allCases.map(\.rawValue), found: written))
         }
+        if let language { table.log.language = language }
         let settings = EmailSettings(
             url: url, from: from, username: table.string("username"), passwordFile: table.string("password_file"),
             caFile: table.string("ca_file").map { resolve($0, against: folder) },
@@ -242,14 +241,15 @@ enum ConfigLoader {
                 let kind = entry.choice("kind", WebhookSettings.Kind.self),
                 let url = entry.string("url", required: true)
             else {
-                if !entry.has("kind") { entry.log.add(entry.location(nil), "[[webhook]] needs the key \"kind\"") }
+                if !entry.has("kind") { entry.log.add(entry.location(nil), .missingKey("kind", in: entry.place)) }
                 return nil
             }
             if !names.insert(name).inserted {
-                entry.log.add(entry.location(of: "name"), "a second webhook is named \"\(name)\"")
+                entry.log.add(entry.location(of: "name"), .secondWebhookName(name))
             }
             if !url.hasPrefix("https://") && !url.hasPrefix("http://") {
-                entry.log.add(entry.location(of: "url"), "webhook url \"\(url)\" must start with https:// or http://")
+                entry.log.add(
+                    entry.location(of: "url"), .urlScheme("webhook", url: url, schemes: ["https://", "http://"]))
             }
             return WebhookSettings(
                 name: name, kind: kind, url: url, tokenFile: entry.string("token_file"),
@@ -269,9 +269,7 @@ enum ConfigLoader {
             case .integer(let value) where (1...31).contains(value): day = value
             case .string("decree09"): day = 14
             default:
-                table.log.add(
-                    table.location(node.line),
-                    "report_day in [summary] must be a day of the month (1–31) or \"decree09\"")
+                table.log.add(table.location(node.line), .reportDayChoice)
             }
         }
         let resolver = NameResolver(directory: directory)
@@ -280,7 +278,7 @@ enum ConfigLoader {
             do {
                 recipients.append(try resolver.official(name))
             } catch {
-                table.log.add(table.location(of: "report_to"), "report_to in [summary]: \(error)")
+                table.log.add(table.location(of: "report_to"), .of("report_to", in: table.place, .name(error)))
             }
         }
         if !table.has("report_to") {
@@ -293,13 +291,12 @@ enum ConfigLoader {
         }
         if day != nil && recipients.isEmpty {
             table.log.add(
-                table.location(of: "report_day"), "the periodic report has no recipient", hint: "report_to = [\"…\"]")
+                table.location(of: "report_day"), .reportWithoutRecipient, hint: .example("report_to = [\"…\"]"))
         }
         let overdue = table.choice("overdue_list", SummarySettings.OverdueList.self) ?? .none
         if overdue != .none && clerk == nil {
             table.log.add(
-                table.location(of: "overdue_list"), "the overdue list goes to the clerk, and no clerk is set",
-                hint: "clerk = \"…\"")
+                table.location(of: "overdue_list"), .overdueListWithoutClerk, hint: .example("clerk = \"…\""))
         }
         return SummarySettings(
             reportDay: day, reportPeriod: table.choice("report_period", Period.Length.self) ?? .month,

@@ -1,3 +1,4 @@
+import Catalogue
 import WorkingCalendar
 
 /// Walks the tokens of one deadline phrase; each reader of ``DeadlinePhrase`` takes what it knows.
@@ -78,7 +79,10 @@ struct DeadlineCursor {
         guard case .number(let value, let digits)? = next else { return nil }
         guard digits == 4 else { return nil }
         index += 1
-        guard WorkingCalendar.supportedYears.contains(value) else { throw .noSuchDay("year \(value)") }
+        let years = WorkingCalendar.supportedYears
+        guard years.contains(value) else {
+            throw .unsupportedYear(value, lower: years.lowerBound, upper: years.upperBound)
+        }
         return value
     }
 

@@ -1,3 +1,4 @@
+import Catalogue
 import Model
 import WorkingCalendar
 
@@ -72,7 +73,7 @@ public enum DeadlinePhrase {
         let start = CivilDate(year: year, month: 1, day: 1)!
         let end = CivilDate(year: year, month: 12, day: 31)!
         func checkedDay(_ day: Int?) throws(DeadlinePhraseError) -> Int? {
-            if let day, !(1...31).contains(day) { throw .noSuchDay("day \(day) of the month") }
+            if let day, !(1...31).contains(day) { throw .noSuchDayOfMonth(day) }
             return day
         }
         let kind: Recurrence.Frequency
@@ -173,7 +174,7 @@ public enum DeadlinePhrase {
         let resolvedYear = year ?? cursor.planYear
         guard (1...12).contains(month) else { throw .noSuchMonth(month) }
         guard let date = CivilDate(year: resolvedYear, month: month, day: day) else {
-            throw .noSuchDay("\(day)/\(month)/\(resolvedYear)")
+            throw .noSuchDate("\(day)/\(month)/\(resolvedYear)")
         }
         return .date(date)
     }
@@ -203,34 +204,6 @@ public enum DeadlinePhrase {
         }
         guard changed, (try? parse(corrected, planYear: planYear)) != nil else { return nil }
         return corrected
-    }
-}
-
-/// Why a deadline phrase cannot be read.
-public enum DeadlinePhraseError: Error, Equatable, Sendable, CustomStringConvertible {
-    case empty
-    case unreadable(String, suggestion: String?)
-    case noSuchQuarter(Int)
-    case noSuchMonth(Int)
-    case noSuchDay(String)
-
-    public var description: String {
-        switch self {
-        case .empty:
-            "the deadline is empty (write \"Thường xuyên\" for a task without one)"
-        case .unreadable(let phrase, let suggestion?):
-            "cannot read \"\(phrase)\" as a deadline (did you mean \"\(suggestion)\"?)"
-        case .unreadable(let phrase, nil):
-            "cannot read \"\(phrase)\" as a deadline (write a date \"30/06/2024\", a period \"Quý I/2024\", "
-                + "\"Tháng 6/2024\", \"6 tháng đầu năm\", \"Năm 2024\", a recurrence \"Hằng tháng, trước ngày 20\", "
-                + "or \"Thường xuyên\")"
-        case .noSuchQuarter(let quarter):
-            "there is no quarter \(quarter) (quarters are I to IV)"
-        case .noSuchMonth(let month):
-            "there is no month \(month)"
-        case .noSuchDay(let day):
-            "\(day) is not a day of the calendar"
-        }
     }
 }
 

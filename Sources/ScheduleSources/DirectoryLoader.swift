@@ -1,3 +1,4 @@
+import Catalogue
 import Model
 
 /// Reads `[[official]]` and `[[unit]]` into a ``Directory``: ids unique, every reference resolving, and
@@ -15,13 +16,13 @@ enum DirectoryLoader {
             guard let id = entry.string("id", required: true), let name = entry.string("name", required: true) else {
                 continue
             }
-            entry.name = "[[official]] \(id)"
+            entry.place = .table("[[official]] \(id)")
             if !ids.insert(id).inserted {
-                entry.log.add(entry.location(of: "id"), "a second official or unit has the id \"\(id)\"")
+                entry.log.add(entry.location(of: "id"), .secondOfficialID(id))
             }
             let email = entry.string("email")
             if let email, !isEmailAddress(email) {
-                entry.log.add(entry.location(of: "email"), "\"\(email)\" is not an email address")
+                entry.log.add(entry.location(of: "email"), .notAnEmailAddress(email))
             }
             let official = Official(
                 id: id, name: name, title: entry.string("title") ?? "", email: email,
@@ -33,9 +34,7 @@ enum DirectoryLoader {
         let tops = officials.filter { $0.0.isTop }
         if tops.count > 1 {
             reader.log.add(
-                reader.location(of: "official"),
-                "\(tops.count) officials are marked top = true (\(tops.map(\.0.id).joined(separator: ", "))); only the Chairman is"
-            )
+                reader.location(of: "official"), .severalTopOfficials(count: tops.count, ids: tops.map(\.0.id)))
         }
 
         let bare = Directory(officials: officials.map(\.0), units: [], channels: [:])
@@ -47,13 +46,13 @@ enum DirectoryLoader {
                 let contact = entry.string("contact", required: true)
             else { continue }
             if !ids.insert(id).inserted {
-                entry.log.add(entry.location(of: "id"), "a second official or unit has the id \"\(id)\"")
+                entry.log.add(entry.location(of: "id"), .secondOfficialID(id))
             }
             do {
                 let contactID = try NameResolver(directory: bare).official(contact)
                 units.append(Unit(id: id, name: name, aliases: entry.strings("aliases") ?? [], contact: contactID))
             } catch {
-                entry.log.add(entry.location(of: "contact"), "contact of unit \"\(name)\": \(error)")
+                entry.log.add(entry.location(of: "contact"), .of("contact", in: .unit(name), .name(error)))
             }
         }
 
@@ -67,7 +66,7 @@ enum DirectoryLoader {
                 do {
                     escalatesTo = try resolver.official(escalation.name)
                 } catch {
-                    reader.log.add(escalation.location, "escalates_to of \(official.id): \(error)")
+                    reader.log.add(escalation.location, .of("escalates_to", in: .official(official.id), .name(error)))
                 }
             }
             resolved.append(
@@ -85,9 +84,8 @@ enum DirectoryLoader {
             }
             if list.isEmpty {
                 reader.log.add(
-                    places[official.id] ?? reader.location(of: "official"),
-                    "official \(official.id) has no email and no webhook reaches them",
-                    hint: "give them an email, or a telegram id and a telegram webhook")
+                    places[official.id] ?? reader.location(of: "official"), .unreachableOfficial(official.id),
+                    hint: .giveAContact)
             }
             channels[official.id] = list
         }

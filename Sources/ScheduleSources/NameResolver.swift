@@ -1,3 +1,4 @@
+import Catalogue
 import Model
 
 /// Finds the official or unit a table means by a name (docs/config.md, "Names").
@@ -103,29 +104,5 @@ public struct NameResolver: Sendable {
             }
         }
         return words.joined(separator: " ")
-    }
-}
-
-/// A name that does not lead to exactly one official or unit.
-public enum NameError: Error, Equatable, Sendable, CustomStringConvertible {
-    case empty
-    case unknown(String, suggestion: String?)
-    case ambiguous(String, candidates: [String])
-    case notAnOfficial(String, unit: String)
-
-    public var description: String {
-        switch self {
-        case .empty:
-            "a name is empty"
-        case .unknown(let name, let suggestion?):
-            "unknown official or unit \"\(name)\" (did you mean \"\(suggestion)\"?)"
-        case .unknown(let name, nil):
-            "unknown official or unit \"\(name)\" (add it under [[official]] or [[unit]] in the config, or as an alias)"
-        case .ambiguous(let name, let candidates):
-            "\"\(name)\" could be any of \(candidates.map { "\"\($0)\"" }.joined(separator: ", ")) "
-                + "(write the full name or an alias)"
-        case .notAnOfficial(let name, let unit):
-            "\"\(name)\" is the unit \"\(unit)\"; a lead official must be a person"
-        }
     }
 }

@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 import Model
 import TOML
@@ -44,7 +45,7 @@ public enum ScheduleLoader {
         let file = configFile(path)
         func copied(_ original: String) -> String { copy.map { copyPath(of: original, in: $0) } ?? original }
         guard let configuration = ConfigLoader.load(file, readingFrom: copied(file), log: log) else {
-            throw Diagnostics(log.items)
+            throw log.diagnostics
         }
         var plans: [Plan] = []
         var completions: [CompletionKey: Completion] = [:]
@@ -55,14 +56,10 @@ public enum ScheduleLoader {
             case "toml": read = TOMLPlanReader.read(source, directory: configuration.directory, log: log)
             case "xlsx", "csv": read = SpreadsheetPlanReader.read(source, directory: configuration.directory, log: log)
             case "xls", "ods":
-                log.add(
-                    source.listedAt, "cannot read \(source.path) as a plan",
-                    hint: "save it as .xlsx (Excel 2007 and later) or .csv")
+                log.add(source.listedAt, .cannotReadAsPlan(path: source.path), hint: .saveAsXLSX)
                 read = nil
             default:
-                log.add(
-                    source.listedAt, "cannot read \(source.path) as a plan",
-                    hint: "plans are .toml, .xlsx or .csv files")
+                log.add(source.listedAt, .cannotReadAsPlan(path: source.path), hint: .planFileKinds)
                 read = nil
             }
             if let (plan, planCompletions) = read {
@@ -76,11 +73,10 @@ public enum ScheduleLoader {
         }
         if configuration.plans.isEmpty {
             log.add(
-                SourceLocation(file: file, line: 1), "no plans are listed",
-                hint: "plans = [\"plans/ke-hoach-2024.toml\"]")
+                SourceLocation(file: file, line: 1), .noPlans, hint: .example("plans = [\"plans/ke-hoach-2024.toml\"]"))
         }
         checkUniqueTaskIDs(plans, log: log)
-        guard log.isEmpty else { throw Diagnostics(log.items) }
+        guard log.isEmpty else { throw log.diagnostics }
         let schedule = Schedule(
             directory: configuration.directory, plans: plans, policy: configuration.policy, completions: completions)
         return LoadedSchedule(configuration: configuration, schedule: schedule)
@@ -92,9 +88,7 @@ public enum ScheduleLoader {
         seen.reserveCapacity(tasks.count)
         for (index, task) in tasks.enumerated() {
             if let first = seen[task.id] {
-                log.add(
-                    task.source, "a second task has the id \"\(task.id)\"",
-                    hint: "the first is at \(tasks[first].source)")
+                log.add(task.source, .secondTaskID(task.id), hint: .theFirstIs(tasks[first].source.description))
             } else {
                 seen[task.id] = index
             }

@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 import Model
 import TOML
@@ -12,7 +13,7 @@ enum TOMLFile {
         do {
             return try TOMLParser.parse(text)
         } catch {
-            log.add(SourceLocation(file: path, line: error.line), error.message, hint: "column \(error.column)")
+            log.add(SourceLocation(file: path, line: error.line), .toml(error.problem), hint: .atColumn(error.column))
             return nil
         }
     }
@@ -27,19 +28,18 @@ enum TextFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let reason =
-                !exists ? "no such file" : isDirectory.boolValue ? "it is a folder" : "it cannot be read (permissions?)"
+            let reason: FileReason = !exists ? .missing : isDirectory.boolValue ? .folder : .permissions
             if let listedAt {
-                log.add(listedAt, "cannot read \(path): \(reason)")
+                log.add(listedAt, .cannotReadListed(path: path, reason: reason))
             } else {
-                log.add(SourceLocation(file: path), "cannot read the file: \(reason)")
+                log.add(SourceLocation(file: path), .cannotReadFile(reason: reason))
             }
             return nil
         }
         let decoded =
             keepingByteOrderMark ? String(validating: data, as: UTF8.self) : String(data: data, encoding: .utf8)
         guard let text = decoded else {
-            log.add(SourceLocation(file: path), "the file is not UTF-8 text", hint: "save it as UTF-8")
+            log.add(SourceLocation(file: path), .notUTF8, hint: .saveAsUTF8)
             return nil
         }
         return text

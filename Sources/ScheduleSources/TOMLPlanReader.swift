@@ -1,3 +1,4 @@
+import Catalogue
 import Model
 import TOML
 import WorkingCalendar
@@ -16,8 +17,7 @@ enum TOMLPlanReader {
         guard let root = TOMLFile.read(source.path, listedAt: source.listedAt, log: log) else { return nil }
         var reader = TableReader(root: root, file: source.path, log: log)
         guard var header = reader.table("plan") else {
-            log.add(
-                SourceLocation(file: source.path, line: 1), "a plan file needs a [plan] table with id, title and year")
+            log.add(SourceLocation(file: source.path, line: 1), .planNeedsHeader)
             return nil
         }
         let id = header.string("id", required: true) ?? source.path
@@ -45,7 +45,7 @@ enum TOMLPlanReader {
         }
         reader.finish(known: ["plan", "section", "task"])
         if tasks.isEmpty && log.isEmpty {
-            log.add(SourceLocation(file: source.path, line: 1), "the plan has no [[task]]")
+            log.add(SourceLocation(file: source.path, line: 1), .planHasNoTasks)
         }
         let plan = Plan(
             id: id, title: title, year: year, tasks: tasks, sections: sections,
@@ -72,7 +72,7 @@ struct TaskReader {
         defer { table.finish(known: TOMLPlanReader.taskKeys) }
         let errorsBefore = table.log.items.count
         guard let id = table.string("id", required: true) else { return nil }
-        table.name = "task \(id)"
+        table.place = .task(id)
         let title = table.string("title", required: true) ?? ""
         let lead = table.string("lead").flatMap { name in
             resolve("lead", name) { name throws(NameError) in try resolver.official(name) }
@@ -100,7 +100,7 @@ struct TaskReader {
         do {
             return try lookup(name)
         } catch {
-            table.log.add(table.location(of: key), "\(key) of \(table.name): \(error)")
+            table.log.add(table.location(of: key), .of(key, in: table.place, .name(error)))
             return nil
         }
     }
@@ -118,11 +118,9 @@ struct TaskReader {
         var deadline: Deadline?
         switch (due, every) {
         case (nil, nil):
-            table.log.add(
-                table.location(nil),
-                "\(table.name) needs a deadline: due = 2024-03-31, due = \"Quý I/2024\", or every = \"month\"")
+            table.log.add(table.location(nil), .taskNeedsDeadline(table.place))
         case (.some, .some):
-            table.log.add(location, "\(table.name) has both due and every; keep one")
+            table.log.add(location, .dueAndEvery(table.place))
         case (let due?, nil):
             if let date = TableReader.date(due) {
                 deadline = .date(date)
@@ -130,12 +128,10 @@ struct TaskReader {
                 do {
                     deadline = try DeadlinePhrase.parse(phrase, planYear: planYear)
                 } catch {
-                    table.log.add(table.location(due.line), "due of \(table.name): \(error)")
+                    table.log.add(table.location(due.line), .of("due", in: table.place, .deadline(error)))
                 }
             } else {
-                table.log.add(
-                    table.location(due.line),
-                    "due of \(table.name) must be a date or a phrase, not \(due.value.kindName)")
+                table.log.add(table.location(due.line), .dueWrongType(table.place, found: due.value.kind))
             }
         case (nil, let every?):
             let frequency: Recurrence.Frequency?
@@ -143,7 +139,7 @@ struct TaskReader {
             case "week":
                 let weekday = day.flatMap { (1...7).contains($0) ? Weekday(rawValue: $0 - 1) : nil }
                 if day != nil && weekday == nil {
-                    table.log.add(location, "day of a weekly task is 1 (Monday) to 7 (Sunday)")
+                    table.log.add(location, .weeklyDay)
                 }
                 frequency = .weekly(weekday ?? .friday)
             case "month": frequency = .monthly(day: day)
@@ -155,17 +151,21 @@ struct TaskReader {
             default:
                 table.log.add(
                     location,
-                    "every must be \"week\", \"month\", \"quarter\", \"half_year\" or \"year\", not \"\(every)\"")
+                    .notOneOf(
+                        "every", in: table.place, choices: ["week", "month", "quarter", "half_year", "year"],
+                        found: every))
                 frequency = nil
             }
             let start = from ?? CivilDate(year: planYear, month: 1, day: 1)!
             let end = until ?? CivilDate(year: planYear, month: 12, day: 31)!
-            if end < start { table.log.add(table.location(of: "until"), "until \(end) is before from \(start)") }
+            if end < start {
+                table.log.add(table.location(of: "until"), .untilBeforeFrom(until: end.iso, from: start.iso))
+            }
             deadline = frequency.map { .recurring(Recurrence(frequency: $0, start: start, end: end)) }
         }
         if case .recurring = deadline {
         } else if day != nil || month != nil || from != nil || until != nil {
-            table.log.add(location, "day, month, from and until only apply with every")
+            table.log.add(location, .onlyWithEvery)
         }
         return deadline
     }
@@ -191,18 +191,13 @@ struct TaskReader {
         let note = table.string("completion_note")
         if let date = table.date("completed") {
             if case .recurring = deadline {
-                table.log.add(
-                    table.location(of: "completed"),
-                    "a recurring task is completed per occurrence: completed_occurrences = { \"2024-01-31\" = 2024-01-30 }"
-                )
+                table.log.add(table.location(of: "completed"), .recurringCompletedOnce)
             }
             add(CompletionKey(task: id), Completion(date: date, note: note))
         }
         if let node = table.raw("completed_occurrences") {
             guard case .table(let entries) = node.value, case .recurring(let recurrence) = deadline else {
-                table.log.add(
-                    table.location(node.line),
-                    "completed_occurrences is a table of the recurring task's occurrence dates")
+                table.log.add(table.location(node.line), .completedOccurrencesShape)
                 return
             }
             let occurrences = Set(recurrence.occurrences)
@@ -210,14 +205,12 @@ struct TaskReader {
                 let occurrence = try? CivilDate.parse(entry.key)
                 guard let occurrence, occurrences.contains(occurrence) else {
                     table.log.add(
-                        table.location(entry.keyLine), "\"\(entry.key)\" is not an occurrence of task \(id)",
-                        hint:
-                            "occurrences fall on \(recurrence.occurrences.prefix(3).map(\.iso).joined(separator: ", "))…"
-                    )
+                        table.location(entry.keyLine), .notAnOccurrence(entry.key, task: id),
+                        hint: .occurrencesFallOn(recurrence.occurrences.prefix(3).map(\.iso)))
                     continue
                 }
                 guard let date = TableReader.date(entry.node) else {
-                    table.log.add(table.location(entry.node.line), "the completion of \(entry.key) must be a date")
+                    table.log.add(table.location(entry.node.line), .completionNotADate(entry.key))
                     continue
                 }
                 add(CompletionKey(task: id, occurrence: occurrence), Completion(date: date))

@@ -1,3 +1,4 @@
+import Catalogue
 import Model
 import TOML
 import WorkingCalendar
@@ -9,8 +10,8 @@ struct TableReader {
     let file: String
     /// The dotted path of the table: "" for the top level, "reminders.focus", "task".
     let path: String
-    /// The table's name for messages: "[reminders]", "[[task]] 2.1.1".
-    var name: String
+    /// The table as messages name it: "[reminders]", "[[task]] 2.1.1".
+    var place: TablePlace
     let line: Int
     let log: DiagnosticLog
     /// Which of the table's entries were asked for, by position.
@@ -18,14 +19,14 @@ struct TableReader {
 
     /// The top level of a file.
     init(root table: TOMLTable, file: String, log: DiagnosticLog) {
-        self.init(table, file: file, path: "", name: "the top level", line: 1, log: log)
+        self.init(table, file: file, path: "", place: .topLevel, line: 1, log: log)
     }
 
-    private init(_ table: TOMLTable, file: String, path: String, name: String, line: Int, log: DiagnosticLog) {
+    private init(_ table: TOMLTable, file: String, path: String, place: TablePlace, line: Int, log: DiagnosticLog) {
         self.table = table
         self.file = file
         self.path = path
-        self.name = name
+        self.place = place
         self.line = line
         self.log = log
         used = Array(repeating: false, count: table.entries.count)
@@ -42,28 +43,28 @@ struct TableReader {
         for (entry, used) in zip(table.entries, used) where !used {
             let suggestion = VietnameseText.closest(to: entry.key, among: known)
             log.add(
-                location(entry.keyLine), "unknown key \"\(entry.key)\" in \(name)",
-                hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "known keys: \(known.joined(separator: ", "))")
+                location(entry.keyLine), .unknownKey(entry.key, in: place),
+                hint: suggestion.map { .didYouMean($0) } ?? .knownKeys(known))
         }
     }
 
     private mutating func node(_ key: String, required: Bool) -> TOMLNode? {
         guard let position = table.position(of: key) else {
-            if required { log.add(location(nil), "\(name) needs the key \"\(key)\"") }
+            if required { log.add(location(nil), .missingKey(key, in: place)) }
             return nil
         }
         used[position] = true
         return table.entries[position].node
     }
 
-    private func wrongType(_ key: String, _ node: TOMLNode, expected: String) {
-        log.add(location(node.line), "\(key) in \(name) must be \(expected), not \(node.value.kindName)")
+    private func wrongType(_ key: String, _ node: TOMLNode, expected: Expected) {
+        log.add(location(node.line), .wrongType(key, in: place, expected: expected, found: node.value.kind))
     }
 
     mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let node = node(key, required: required) else { return nil }
         guard case .string(let text) = node.value else {
-            wrongType(key, node, expected: "a string")
+            wrongType(key, node, expected: .string)
             return nil
         }
         return text
@@ -72,13 +73,13 @@ struct TableReader {
     mutating func integer(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
         guard let node = node(key, required: required) else { return nil }
         guard case .integer(let value) = node.value else {
-            wrongType(key, node, expected: "an integer")
+            wrongType(key, node, expected: .integer)
             return nil
         }
         if let range, !range.contains(value) {
             log.add(
                 location(node.line),
-                "\(key) in \(name) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
+                .outOfRange(key, in: place, lower: range.lowerBound, upper: range.upperBound, found: value))
             return nil
         }
         return value
@@ -87,7 +88,7 @@ struct TableReader {
     mutating func boolean(_ key: String) -> Bool? {
         guard let node = node(key, required: false) else { return nil }
         guard case .boolean(let value) = node.value else {
-            wrongType(key, node, expected: "true or false")
+            wrongType(key, node, expected: .boolean)
             return nil
         }
         return value
@@ -97,7 +98,7 @@ struct TableReader {
         guard let node = node(key, required: required) else { return nil }
         return Self.date(node)
             ?? {
-                wrongType(key, node, expected: "a date (write it bare, 2024-03-31)")
+                wrongType(key, node, expected: .date)
                 return nil
             }()
     }
@@ -117,14 +118,14 @@ struct TableReader {
             var texts: [String] = []
             for item in items {
                 guard case .string(let text) = item.value else {
-                    wrongType(key, item, expected: "an array of strings")
+                    wrongType(key, item, expected: .strings)
                     return nil
                 }
                 texts.append(text)
             }
             return texts
         default:
-            wrongType(key, node, expected: "a string or an array of strings")
+            wrongType(key, node, expected: .stringOrStrings)
             return nil
         }
     }
@@ -132,7 +133,7 @@ struct TableReader {
     mutating func integers(_ key: String, range: ClosedRange<Int>) -> [Int]? {
         guard let node = node(key, required: false) else { return nil }
         guard case .array(let items) = node.value else {
-            wrongType(key, node, expected: "an array of integers")
+            wrongType(key, node, expected: .integers)
             return nil
         }
         var values: [Int] = []
@@ -140,7 +141,7 @@ struct TableReader {
             guard case .integer(let value) = item.value, range.contains(value) else {
                 log.add(
                     location(item.line),
-                    "\(key) in \(name) must hold whole numbers from \(range.lowerBound) to \(range.upperBound)")
+                    .notWholeNumbers(key, in: place, lower: range.lowerBound, upper: range.upperBound))
                 return nil
             }
             values.append(value)
@@ -153,8 +154,7 @@ struct TableReader {
     where Choice.RawValue == String {
         guard let text = string(key) else { return nil }
         if let choice = Choice(rawValue: text) { return choice }
-        let options = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-        log.add(location(of: key), "\(key) in \(name) must be one of \(options), not \"\(text)\"")
+        log.add(location(of: key), .notOneOf(key, in: place, choices: Choice.allCases.map(\.rawValue), found: text))
         return nil
     }
 
@@ -162,28 +162,29 @@ struct TableReader {
     mutating func table(_ key: String) -> TableReader? {
         guard let node = node(key, required: false) else { return nil }
         guard case .table(let table) = node.value else {
-            wrongType(key, node, expected: "a table")
+            wrongType(key, node, expected: .table)
             return nil
         }
         let path = qualified(key)
-        return TableReader(table, file: file, path: path, name: "[\(path)]", line: node.line, log: log)
+        return TableReader(table, file: file, path: path, place: .table("[\(path)]"), line: node.line, log: log)
     }
 
     /// An array of tables, `[[key]]` or `key = [{ … }]`.
     mutating func tables(_ key: String) -> [TableReader] {
         guard let node = node(key, required: false) else { return [] }
         guard case .array(let items) = node.value else {
-            wrongType(key, node, expected: "an array of tables")
+            wrongType(key, node, expected: .tables)
             return []
         }
         var readers: [TableReader] = []
         for item in items {
             guard case .table(let table) = item.value else {
-                wrongType(key, item, expected: "a table")
+                wrongType(key, item, expected: .table)
                 continue
             }
             let path = qualified(key)
-            readers.append(TableReader(table, file: file, path: path, name: "[[\(path)]]", line: item.line, log: log))
+            readers.append(
+                TableReader(table, file: file, path: path, place: .table("[[\(path)]]"), line: item.line, log: log))
         }
         return readers
     }

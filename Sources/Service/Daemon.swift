@@ -118,7 +118,9 @@ public final class Daemon {
             watched = fileStamps(dispatcher.office)
             let accepted = AcceptedSchedule(stateDirectory: dispatcher.office.stateDirectory)
             refused(
-                RejectedSchedule(errors: errors, servingSince: accepted.acceptedAt), dispatcher, reloads,
+                RejectedSchedule(
+                    errors: errors, servingSince: accepted.acceptedAt,
+                    servedLanguage: dispatcher.office.configuration.email.language), dispatcher, reloads,
                 when: "at reload")
         } catch {
             // The old version keeps serving; the files are not looked at again until they change.
@@ -135,9 +137,10 @@ public final class Daemon {
         let since = rejected.servingSince.map { " accepted at \(Self.iso($0, dispatcher.office))" } ?? ""
         let count = rejected.errors.items.count
         degraded = "\(count) error(s) in the config or plans, serving the version\(since)"
-        try? reloads.record(ok: false, message: rejected.errors.description, at: clock.now().timeIntervalSince1970)
+        try? reloads.record(
+            ok: false, message: rejected.errors.text(rejected.language), at: clock.now().timeIntervalSince1970)
         journal.error(
-            "the config or a plan has errors \(when); the version\(since) keeps serving:\n\(rejected.errors.description)"
+            "the config or a plan has errors \(when); the version\(since) keeps serving:\n\(rejected.errors.text(rejected.language))"
         )
         do {
             if try dispatcher.tellClerk(of: rejected, now: clock.now()) {

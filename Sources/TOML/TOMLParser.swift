@@ -1,3 +1,5 @@
+import Catalogue
+
 /// Parses TOML 1.0 into ``TOMLTable``s that remember where each key and value was written.
 ///
 /// Written here rather than taken from a library because every configuration error must name its line
@@ -52,8 +54,8 @@ public struct TOMLParser {
         skipWhitespace()
         let key = try dottedKey()
         skipWhitespace()
-        try expect("]", "to close the table header")
-        if isArray { try expect("]", "to close the array-of-tables header") }
+        try expect("]") { .headerNotClosed(array: false, found: $0) }
+        if isArray { try expect("]") { .headerNotClosed(array: true, found: $0) } }
 
         var table = root
         for parent in key.parents {
@@ -68,8 +70,7 @@ public struct TOMLParser {
             case .arrayOfTables(let list, _):
                 list.tables.append(element)
             default:
-                throw error(
-                    "[[\(key.dotted)]] names a key that is already defined as something else", headerLine, headerColumn)
+                throw error(.arrayHeaderOnValue(key.dotted), headerLine, headerColumn)
             }
             return element
         }
@@ -82,7 +83,7 @@ public struct TOMLParser {
             existing.origin = .header
             return existing
         default:
-            throw error("table [\(key.dotted)] is defined twice", headerLine, headerColumn)
+            throw error(.tableDefinedTwice(key.dotted), headerLine, headerColumn)
         }
     }
 
@@ -91,7 +92,7 @@ public struct TOMLParser {
         let keyColumn = byteColumn
         let key = try dottedKey()
         skipWhitespace()
-        try expect("=", "after the key \"\(key.dotted)\"")
+        try expect("=") { .equalsAfterKey(key.dotted, found: $0) }
         skipWhitespace()
         let node = try value()
         var target = table
@@ -99,7 +100,7 @@ public struct TOMLParser {
             target = try target.descendForDottedKey(parent, line: keyLine, column: keyColumn)
         }
         guard !target.contains(key.last) else {
-            throw error("the key \"\(key.dotted)\" is defined twice", keyLine, keyColumn)
+            throw error(.keyDefinedTwice(key.dotted), keyLine, keyColumn)
         }
         target.append(key.last, .value(node, keyLine: keyLine))
     }
@@ -127,16 +128,16 @@ public struct TOMLParser {
     private mutating func simpleKey() throws(TOMLError) -> String {
         switch peek() {
         case UInt8(ascii: "\""):
-            if startsWith("\"\"\"") { throw error("a key cannot be a multi-line string") }
+            if startsWith("\"\"\"") { throw error(.multilineKey) }
             return try basicString()
         case UInt8(ascii: "'"):
-            if startsWith("'''") { throw error("a key cannot be a multi-line string") }
+            if startsWith("'''") { throw error(.multilineKey) }
             return try literalString()
         default:
             let start = position
             while let byte = peek(), Self.isBareKeyByte(byte) { advance() }
             guard position > start else {
-                throw error("expected a key (letters, digits, _ and -, or a quoted string)")
+                throw error(.expectedKey)
             }
             return String(decoding: bytes[start..<position], as: UTF8.self)
         }
@@ -148,7 +149,7 @@ public struct TOMLParser {
             while let byte = peek(), byte != UInt8(ascii: "\n") {
                 // TOML 1.0: no control character but tab in a comment; a CR only as part of CRLF.
                 if byte == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n") { break }
-                if Self.isControl(byte) { throw error("control character in a comment") }
+                if Self.isControl(byte) { throw error(.controlInComment) }
                 advance()
             }
         }
@@ -159,7 +160,7 @@ public struct TOMLParser {
             advance()
             newline()
         default:
-            throw error("expected the end of the line, found \(describeNext())")
+            throw error(.expectedEndOfLine(found: next()))
         }
     }
 
@@ -171,7 +172,7 @@ public struct TOMLParser {
         func node(_ value: TOMLValue) -> TOMLNode { TOMLNode(value: value, line: valueLine, column: valueColumn) }
         switch peek() {
         case nil, UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "#"):
-            throw error("a value is missing after \"=\"")
+            throw error(.missingValue)
         case UInt8(ascii: "\""):
             return node(.string(startsWith("\"\"\"") ? try multilineBasicString() : try basicString()))
         case UInt8(ascii: "'"):
@@ -209,7 +210,7 @@ public struct TOMLParser {
             case UInt8(ascii: "]"):
                 advance()
                 return elements
-            default: throw error("expected \",\" or \"]\" in the array, found \(describeNext())")
+            default: throw error(.expectedInArray(found: next()))
             }
         }
     }
@@ -231,7 +232,7 @@ public struct TOMLParser {
             case UInt8(ascii: "}"):
                 advance()
                 return table.freeze()
-            default: throw error("expected \",\" or \"}\" in the inline table, found \(describeNext())")
+            default: throw error(.expectedInInlineTable(found: next()))
             }
         }
     }
@@ -251,11 +252,10 @@ public struct TOMLParser {
         }
         let token = String(decoding: bytes[start..<position], as: UTF8.self)
         guard !token.isEmpty else {
-            throw error(
-                "expected a value (a string in quotes, a number, a date, true or false), found \(describeNext())")
+            throw error(.expectedValue(found: next()))
         }
         if let value = TOMLScalar.parse(token) { return value }
-        throw error("cannot read \(token) as a value (strings need quotes: \"\(token)\")", startLine, startColumn)
+        throw error(.unquotedValue(token), startLine, startColumn)
     }
 
     // MARK: Strings
@@ -277,7 +277,7 @@ public struct TOMLParser {
         var scalars = String.UnicodeScalarView()
         var run: [UInt8] = []
         while true {
-            guard let byte = peek() else { throw error("the string is not closed with \"") }
+            guard let byte = peek() else { throw error(.stringNotClosed(.basic)) }
             switch byte {
             case UInt8(ascii: "\""):
                 advance()
@@ -288,10 +288,10 @@ public struct TOMLParser {
                 run.removeAll()
                 scalars.append(try escape())
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                throw error("the string is not closed before the end of the line")
+                throw error(.stringNotClosedOnLine)
             default:
                 if byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F {
-                    throw error("control character in a string; write it as an escape")
+                    throw error(.controlInString(escapable: true))
                 }
                 run.append(byte)
                 advance()
@@ -309,7 +309,7 @@ public struct TOMLParser {
             run.removeAll()
         }
         while true {
-            guard let byte = peek() else { throw error("the multi-line string is not closed with \"\"\"") }
+            guard let byte = peek() else { throw error(.stringNotClosed(.multilineBasic)) }
             if startsWith("\"\"\"") {
                 // Up to two quotes right before the closing delimiter belong to the string.
                 var extra = 0
@@ -336,7 +336,7 @@ public struct TOMLParser {
                 newline(consumed: true)
             default:
                 if Self.isControl(byte) && !(byte == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n")) {
-                    throw error("control character in a string; write it as an escape")
+                    throw error(.controlInString(escapable: true))
                 }
                 run.append(byte)
                 advance()
@@ -369,14 +369,14 @@ public struct TOMLParser {
         let start = position
         while let byte = peek(), byte != UInt8(ascii: "'") {
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                throw error("the string is not closed before the end of the line")
+                throw error(.stringNotClosedOnLine)
             }
             if byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F {
-                throw error("control character in a string")
+                throw error(.controlInString(escapable: false))
             }
             advance()
         }
-        guard peek() != nil else { throw error("the string is not closed with '") }
+        guard peek() != nil else { throw error(.stringNotClosed(.literal)) }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         advance()
         return text
@@ -387,11 +387,11 @@ public struct TOMLParser {
         skipOneNewline()
         let start = position
         while !startsWith("'''") {
-            guard let byte = peek() else { throw error("the multi-line string is not closed with '''") }
+            guard let byte = peek() else { throw error(.stringNotClosed(.multilineLiteral)) }
             if byte != UInt8(ascii: "\n") && Self.isControl(byte)
                 && !(byte == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n"))
             {
-                throw error("control character in a string")
+                throw error(.controlInString(escapable: false))
             }
             advance()
             if byte == UInt8(ascii: "\n") { newline(consumed: true) }
@@ -408,7 +408,7 @@ public struct TOMLParser {
 
     private mutating func escape() throws(TOMLError) -> Unicode.Scalar {
         advance()
-        guard let byte = peek() else { throw error("the string ends inside an escape") }
+        guard let byte = peek() else { throw error(.escapeAtEnd) }
         advance()
         switch byte {
         case UInt8(ascii: "b"): return "\u{08}"
@@ -424,11 +424,11 @@ public struct TOMLParser {
             guard position + count <= bytes.count,
                 let code = UInt32(String(decoding: bytes[position..<position + count], as: UTF8.self), radix: 16),
                 let scalar = Unicode.Scalar(code)
-            else { throw error("\\\(Character(Unicode.Scalar(byte))) needs \(count) hex digits of a Unicode scalar") }
+            else { throw error(.escapeNeedsHexDigits(String(Character(Unicode.Scalar(byte))), count: count)) }
             position += count
             return scalar
         default:
-            throw error("unknown escape \\\(Character(Unicode.Scalar(byte))) in a string")
+            throw error(.unknownEscape(String(Character(Unicode.Scalar(byte)))))
         }
     }
 
@@ -457,10 +457,10 @@ public struct TOMLParser {
         return text.withUTF8Buffer { prefix in (0..<count).allSatisfy { bytes[position + $0] == prefix[$0] } }
     }
 
-    private mutating func expect(_ character: Unicode.Scalar, _ purpose: @autoclosure () -> String) throws(TOMLError) {
-        guard peek() == UInt8(ascii: character) else {
-            throw error("expected \"\(character)\" \(purpose()), found \(describeNext())")
-        }
+    private mutating func expect(_ character: Unicode.Scalar, else problem: (TOMLProblem.Found) -> TOMLProblem)
+        throws(TOMLError)
+    {
+        guard peek() == UInt8(ascii: character) else { throw error(problem(next())) }
         advance()
     }
 
@@ -511,16 +511,16 @@ public struct TOMLParser {
             || byte == UInt8(ascii: "-")
     }
 
-    private func describeNext() -> String {
-        guard let byte = peek() else { return "the end of the file" }
-        if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return "the end of the line" }
+    /// What comes next, for "expected …, found …".
+    private func next() -> TOMLProblem.Found {
+        guard let byte = peek() else { return .endOfFile }
+        if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return .endOfLine }
         let rest = bytes[position..<min(bytes.count, position + 12)]
-        let text =
-            String(decoding: rest, as: UTF8.self).split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
-        return "\"\(text)\""
+        return .text(
+            String(decoding: rest, as: UTF8.self).split(separator: "\n", maxSplits: 1).first.map(String.init) ?? "")
     }
 
-    private func error(_ message: String, _ line: Int? = nil, _ column: Int? = nil) -> TOMLError {
-        TOMLError(line: line ?? self.line, column: column ?? self.column, message: message)
+    private func error(_ problem: TOMLProblem, _ line: Int? = nil, _ column: Int? = nil) -> TOMLError {
+        TOMLError(line: line ?? self.line, column: column ?? self.column, problem: problem)
     }
 }

@@ -1,3 +1,5 @@
+import Catalogue
+
 /// A TOML value with the place it was written, so that every error about it can name its line.
 /// A plan holds hundreds of thousands of these, so the place is stored in 32 bits each.
 public struct TOMLNode: Sendable {
@@ -31,17 +33,17 @@ public enum TOMLValue: Sendable {
     case table(TOMLTable)
 
     /// The kind of value, as an error message names it: "a string", "an array".
-    public var kindName: String {
+    public var kind: ValueKind {
         switch self {
-        case .string: "a string"
-        case .integer: "an integer"
-        case .float: "a float"
-        case .boolean: "a boolean"
-        case .date: "a date"
-        case .time: "a time"
-        case .dateTime: "a date-time"
-        case .array: "an array"
-        case .table: "a table"
+        case .string: .string
+        case .integer: .integer
+        case .float: .float
+        case .boolean: .boolean
+        case .date: .date
+        case .time: .time
+        case .dateTime: .dateTime
+        case .array: .array
+        case .table: .table
         }
     }
 }

@@ -1,3 +1,5 @@
+import Catalogue
+
 /// A table while the document is being read: tables are reopened by later headers and dotted keys,
 /// so they are shared references until ``freeze()`` turns them into values.
 final class TableBuilder {
@@ -85,8 +87,7 @@ final class TableBuilder {
             return list.tables[list.tables.count - 1]
         case .value(let node, _):
             throw TOMLError(
-                line: line, column: column,
-                message: "\"\(key)\" is already \(node.value.kindName) (line \(node.line)), not a table")
+                line: line, column: column, problem: .alreadyAValue(key, kind: node.value.kind, line: node.line))
         }
     }
 
@@ -100,15 +101,12 @@ final class TableBuilder {
         case .table(let table, _) where table.origin == .dotted || table.origin == .implicit:
             return table
         case .table(let table, _):
-            throw TOMLError(
-                line: line, column: column,
-                message: "table \"\(key)\" is already defined (line \(table.line)); add to it there")
+            throw TOMLError(line: line, column: column, problem: .tableAlreadyDefined(key, line: table.line))
         case .arrayOfTables:
-            throw TOMLError(line: line, column: column, message: "\"\(key)\" is an array of tables, not a table")
+            throw TOMLError(line: line, column: column, problem: .arrayOfTablesNotTable(key))
         case .value(let node, _):
             throw TOMLError(
-                line: line, column: column,
-                message: "\"\(key)\" is already \(node.value.kindName) (line \(node.line)), not a table")
+                line: line, column: column, problem: .alreadyAValue(key, kind: node.value.kind, line: node.line))
         }
     }
 

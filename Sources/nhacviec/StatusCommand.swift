@@ -46,7 +46,7 @@ struct StatusCommand: ParsableCommand {
             rejected: office.rejected.map {
                 .init(
                     servingSince: time($0.servingSince?.timeIntervalSince1970),
-                    errors: $0.errors.items.map(\.description))
+                    errors: $0.errors.items.map { [language = $0.language] in $0.text(language) })
             })
         if output.json {
             try JSONOutput.print(report)

@@ -121,7 +121,7 @@ struct CalendarCommandTests {
             toFile: folder.file("calendar/2027.toml"), atomically: true, encoding: .utf8)
         let broken = try CommandLineRun("check", "--config", folder.path)
         #expect(broken.status == 1)
-        #expect(broken.stderr.contains("calendar/2027.toml:2: to = a date (2026-01-02) is needed"))
+        #expect(broken.stderr.contains("calendar/2027.toml:2: to phải là một ngày (viết không ngoặc kép, 2024-03-31)"))
     }
 
     @Test("lunar DATE --json gives the fields of docs/cli.md")

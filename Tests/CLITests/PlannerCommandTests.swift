@@ -15,22 +15,30 @@ struct PlannerCommandTests {
         #expect(run.stdout.contains("OK"))
     }
 
-    @Test("check rejects a broken config with located errors, one per line, and exit 1")
-    func checkBroken() throws {
+    @Test(
+        "check rejects a broken config with located errors, one per line, and exit 1, in Vietnamese unless the config asks for English",
+        arguments: [
+            (
+                "", "nhacviec.toml:3: khóa \"befor\" không có trong [reminders] (có phải là \"before\"?)",
+                "missing.toml: không có tệp này"
+            ),
+            (
+                "[email]\nfrom = \"x@x.example\"\nlanguage = \"en\"\n",
+                "nhacviec.toml:3: unknown key \"befor\" in [reminders] (did you mean \"before\"?)",
+                "missing.toml: no such file"
+            ),
+        ])
+    func checkBroken(email: String, unknownKey: String, missingPlan: String) throws {
         let folder = NSTemporaryDirectory() + "nhacviec-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "plans = [\"missing.toml\"]\n[reminders]\nbefor = [3]\n".write(
+        try "plans = [\"missing.toml\"]\n[reminders]\nbefor = [3]\n\(email)".write(
             toFile: folder + "/nhacviec.toml", atomically: true, encoding: .utf8)
         let run = try CommandLineRun("check", "--config", folder)
         #expect(run.status == 1)
         let lines = run.stderr.split(separator: "\n").map(String.init)
-        #expect(
-            lines.contains {
-                $0.hasSuffix("nhacviec.toml:3: unknown key \"befor\" in [reminders] (did you mean \"before\"?)")
-            })
-        #expect(
-            lines.contains { $0.contains("nhacviec.toml:1: cannot read") && $0.contains("missing.toml: no such file") })
+        #expect(lines.contains { $0.hasSuffix(unknownKey) }, "\(lines)")
+        #expect(lines.contains { $0.contains("nhacviec.toml:1: ") && $0.contains(missingPlan) }, "\(lines)")
     }
 
     @Test("NHACVIEC_CONFIG names the config when --config is absent")

@@ -1,4 +1,5 @@
 import App
+import Catalogue
 import Foundation
 import Messages
 import Model

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import ScheduleSources
+import TestSupport
 import Testing
 
 /// A config folder in a temporary directory, removed when the test ends.
@@ -20,12 +21,18 @@ final class ConfigFolder {
 
     var configFile: String { path + "/nhacviec.toml" }
 
-    /// The errors of loading, as `file:line: message` with the folder removed.
-    func errors() -> [String] {
+    /// The errors of loading, as `file:line: message` with the folder removed, in English; each is
+    /// also checked to read as Vietnamese, the clerk's language, with no English sentence left in it.
+    func errors(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String] {
         do {
             _ = try ScheduleLoader.load(config: path)
             return []
         } catch {
+            for item in error.items {
+                let vietnamese = item.message.text(.vi) + (item.hint.map { " (\($0.text(.vi)))" } ?? "")
+                #expect(vietnamese != item.message.text(.en), "\(vietnamese)", sourceLocation: sourceLocation)
+                #expect(englishWords(in: vietnamese).isEmpty, "\(vietnamese)", sourceLocation: sourceLocation)
+            }
             return error.items.map { $0.description.replacingOccurrences(of: path + "/", with: "") }
         }
     }
@@ -162,7 +169,7 @@ struct ConfigLoaderTests {
             ),
             (
                 "[[official]]\nid = \"x\"\nname = \"X\"\nemail = \"x@x.example\"\nescalates_to = \"nobody\"\n",
-                "escalates_to of x: unknown official or unit \"nobody\""
+                "escalates_to of official x: unknown official or unit \"nobody\""
             ),
             ("clerk = \"Hùng Văn\"\n", "clerk: unknown official or unit \"Hùng Văn\""),
         ])

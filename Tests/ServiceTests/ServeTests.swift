@@ -103,13 +103,18 @@ struct ServeTests {
         let good = try String(contentsOfFile: config, encoding: .utf8)
         let broken = good.replacingOccurrences(of: "before = [7, 3, 1]", with: "befor = [7, 3, 1]")
         #expect(broken != good)
+        let lineOfBefore =
+            try #require(
+                good.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                    $0.hasPrefix("before = [7, 3, 1]")
+                }) + 1
         // Never accepted: a first start with a broken config fails with the errors.
         try broken.write(toFile: config, atomically: true, encoding: .utf8)
         let first = try CommandLineRun(
             "serve", "--config", config, "--clock-start", "2024-03-14T07:29:00+07:00", "--until",
             "2024-03-14T07:29:01+07:00")
         #expect(first.status == 1)
-        #expect(first.stderr.contains("unknown key \"befor\""))
+        #expect(first.stderr.contains("khóa \"befor\" không có trong [reminders]"), "\(first.stderr)")
         try good.write(toFile: config, atomically: true, encoding: .utf8)
         try startAndStop(config, at: "2024-03-14T07:00:00+07:00")
 
@@ -132,7 +137,7 @@ struct ServeTests {
             #expect(
                 status.stdout.contains("Next send:") && status.stdout.contains("Delivered:      8"), "\(status.stdout)")
             #expect(status.stdout.contains("Schedule:       REJECTED: the config or plans on disk have 1 error(s)"))
-            #expect(status.stdout.contains("unknown key \"befor\" in [reminders]"))
+            #expect(status.stdout.contains("khóa \"befor\" không có trong [reminders] (có phải là \"before\"?)"))
             service.signal(SIGTERM)
             #expect(service.exitStatus(within: 10) == 0)
         }
@@ -143,7 +148,11 @@ struct ServeTests {
         let notice = try #require(notices.first)
         #expect(notice["to_address"] as? String == "thu@phuong-ngoquyen.example")
         #expect((notice["text"] as? String)?.contains("nhacviec.toml:") == true)
-        #expect((notice["text"] as? String)?.contains("unknown key \"befor\"") == true)
+        // Every error in Vietnamese, with its place: the clerk reads it.
+        #expect(
+            (notice["text"] as? String)?.contains(
+                "nhacviec.toml:\(lineOfBefore): khóa \"befor\" không có trong [reminders] (có phải là \"before\"?)")
+                == true, "\(notice)")
         #expect((notice["text"] as? String)?.contains("Hệ thống vẫn nhắc việc theo bản đã chấp nhận") == true)
 
         // Mended: the next start serves it and is not degraded.

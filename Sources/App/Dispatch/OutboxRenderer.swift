@@ -89,7 +89,7 @@ struct OutboxRenderer {
         guard let (clerk, person, address) = clerk else { return nil }
         let key = "rejected-schedule:\(rejected.version)"
         let bytes = office.composer.rejectedScheduleNotice(
-            to: address, name: person.name, errors: rejected.errors.items.map(\.description),
+            to: address, name: person.name, errors: rejected.errors.items.map { $0.text(rejected.language) },
             servingSince: rejected.servingSince, date: now, key: key)
         return OutboxItem(
             key: key, kind: .rejectedSchedule, digest: "rejected-schedule/\(rejected.version)", recipient: clerk,

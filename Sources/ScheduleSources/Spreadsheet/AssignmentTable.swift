@@ -1,3 +1,4 @@
+import Catalogue
 import Model
 import WorkingCalendar
 
@@ -53,18 +54,13 @@ struct AssignmentTable {
         if let wanted = source.sheet {
             guard let sheet = sheets.first(where: { $0.name == wanted }) else {
                 log.add(
-                    source.listedAt, "\(file) has no sheet \"\(wanted)\"",
-                    hint: "its sheets: \(sheets.map { "\"\($0.name)\"" }.joined(separator: ", "))")
+                    source.listedAt, .noSuchSheet(file: file, sheet: wanted), hint: .sheetsAre(sheets.map(\.name)))
                 return nil
             }
             guard let header = HeaderRow.find(in: sheet, overrides: columns), header.isTaskTable else {
                 log.add(
                     SourceLocation(file: file, sheet: sheet.name.isEmpty ? nil : sheet.name),
-                    sheet.rowCount == 0
-                        ? "the sheet is empty" : "no header row names the task and its deadline or responsible",
-                    hint:
-                        "headers such as \"Nội dung\", \"Chủ trì\", \"Thời gian hoàn thành\", or a columns map in the config"
-                )
+                    sheet.rowCount == 0 ? .emptySheet : .noHeaderRow, hint: .headersExpected)
                 return nil
             }
             taskSheet = (sheet, header)
@@ -73,18 +69,12 @@ struct AssignmentTable {
         }
         guard let (sheet, header) = taskSheet else {
             let empty = sheets.allSatisfy { $0.rowCount == 0 }
-            log.add(
-                fileLocation, empty ? "the spreadsheet is empty" : "no sheet has the headers of an assignment table",
-                hint:
-                    "headers such as \"Nội dung\", \"Chủ trì\", \"Thời gian hoàn thành\", or a columns map in the config"
-            )
+            log.add(fileLocation, empty ? .emptySpreadsheet : .noTaskSheet, hint: .headersExpected)
             return nil
         }
         var reader = RowReader(sheet: sheet, header: header, file: file, log: log)
         guard let year = source.year ?? reader.mostNamedYear() else {
-            log.add(
-                source.listedAt, "cannot tell the plan year of \(file): no deadline names a year",
-                hint: "write it beside the path: { path = \"…\", year = 2024 }")
+            log.add(source.listedAt, .noPlanYear(file: file), hint: .writeTheYear)
             return nil
         }
         reader.planYear = year

@@ -1,3 +1,5 @@
+import Catalogue
+
 /// Reads a CSV file as a one-sheet table: UTF-8 with or without a byte-order mark, comma or semicolon
 /// (whichever the first line uses more, outside quotes), quoted fields holding separators, doubled
 /// quotes and line breaks.

@@ -1,3 +1,4 @@
+import Catalogue
 import Model
 import WorkingCalendar
 
@@ -59,7 +60,7 @@ struct RowReader {
         var section: (id: String, lead: (String, SourceLocation)?)?
         var ids: [String: Int] = [:]
         guard sheet.rowCount > header.row else {
-            log.add(location(header.row), "no task rows under the header row")
+            log.add(location(header.row), .noTaskRows)
             return
         }
         for row in (header.row + 1)...sheet.rowCount {
@@ -69,9 +70,7 @@ struct RowReader {
             let responsibleCell = text(row, .responsible)
             guard number != nil || title != nil || deadlineCell != nil || responsibleCell != nil else {
                 if let other = sheet.cells[row], !other.isEmpty {
-                    log.add(
-                        location(row), "the row has text but no task (\(other.values.first!.text))",
-                        hint: "fill in its Nội dung, or delete the row")
+                    log.add(location(row), .rowWithoutTask(other.values.first!.text), hint: .fillInTheTitle)
                 }
                 continue
             }
@@ -84,13 +83,13 @@ struct RowReader {
                 continue
             }
             guard let title else {
-                log.add(location(row, .title), "the row has no task title (Nội dung)")
+                log.add(location(row, .title), .rowWithoutTitle)
                 continue
             }
             guard let number else {
                 log.add(
-                    location(row, header.columns[.id] != nil ? .id : .stt),
-                    "the task \"\(title.prefix(40))\" has no number (Mã or STT)")
+                    location(row, header.columns[.id] != nil ? .id : .stt), .taskWithoutNumber(String(title.prefix(40)))
+                )
                 continue
             }
             let id =
@@ -98,8 +97,8 @@ struct RowReader {
                 ? number : "\(section!.id).\(number)"
             if let first = ids[id] {
                 log.add(
-                    location(row, header.columns[.id] != nil ? .id : .stt), "a second task has the id \"\(id)\"",
-                    hint: "the first is on row \(first)")
+                    location(row, header.columns[.id] != nil ? .id : .stt), .secondTaskID(id),
+                    hint: .theFirstIsOnRow(first))
                 continue
             }
             ids[id] = row
@@ -112,28 +111,23 @@ struct RowReader {
     {
         let before = log.items.count
         guard let responsibleText = text(row, .responsible) else {
-            log.add(location(row, .responsible), "task \(id) names no one responsible (Chủ trì)")
+            log.add(location(row, .responsible), .taskWithoutResponsible(id))
             return nil
         }
         guard let deadlineCell = value(row, .deadline) else {
-            log.add(
-                location(row, .deadline), "task \(id) has no deadline",
-                hint: "write \"Thường xuyên\" for a task without one")
+            log.add(location(row, .deadline), .taskWithoutDeadline(id), hint: .writeOngoing)
             return nil
         }
         let (deadline, deadlineText) = readDeadline(deadlineCell, row: row) ?? (.ongoing, "")
         let lead = text(row, .lead).map { ($0, location(row, .lead)) } ?? section?.lead
         let completed = readDate(row, .completed)
         if completed != nil, case .recurring = deadline {
-            log.add(
-                location(row, .completed),
-                "task \(id) recurs: record each occurrence's completion in a completions sheet (Mã, Kỳ, Ngày hoàn thành)"
-            )
+            log.add(location(row, .completed), .recurringCompletedCell(id))
         }
         let focus = readFocus(row)
         let carried = text(row, .carriedOverFrom).flatMap { text -> Int? in
             guard let year = Int(text.filter(\.isNumber)), WorkingCalendar.supportedYears.contains(year) else {
-                log.add(location(row, .carriedOverFrom), "\"\(text)\" is not a year to carry over from")
+                log.add(location(row, .carriedOverFrom), .notACarryOverYear(text))
                 return nil
             }
             return year
@@ -144,7 +138,7 @@ struct RowReader {
             if folded.contains("thang") { return .monthly }
             if folded.contains("quy") { return .quarterly }
             if folded.contains("nam") { return .yearly }
-            log.add(location(row, .report), "\"\(text)\" is not a report period", hint: "tháng, quý, 6 tháng or năm")
+            log.add(location(row, .report), .notAReportPeriod(text), hint: .reportPeriods)
             return nil
         }
         guard log.items.count == before else { return nil }
@@ -166,13 +160,11 @@ struct RowReader {
             do {
                 return (try DeadlinePhrase.parse(phrase, planYear: planYear), VietnameseText.collapseSpaces(phrase))
             } catch {
-                log.add(location(row, .deadline), error.description)
+                log.add(location(row, .deadline), .deadline(error))
                 return nil
             }
         case .number, .boolean:
-            log.add(
-                location(row, .deadline), "cannot read \(cell.text) as a deadline",
-                hint: "format the cell as a date, or write the phrase as text")
+            log.add(location(row, .deadline), .cellNotADeadline(cell.text), hint: .formatAsDate)
             return nil
         }
     }
@@ -183,9 +175,7 @@ struct RowReader {
         case .date(let date)?: return date
         case let cell?:
             if let date = try? CivilDate.parse(cell.text) { return date }
-            log.add(
-                location(row, field), "\"\(cell.text)\" is not a date",
-                hint: "write dd/mm/yyyy or format the cell as a date")
+            log.add(location(row, field), .cellNotADate(cell.text), hint: .writeADate)
             return nil
         }
     }
@@ -196,9 +186,7 @@ struct RowReader {
         case "x", "co", "yes", "1", "true", "✓", "v", "trong tam": return true
         case "khong", "no", "0", "false", "-": return false
         default:
-            log.add(
-                location(row, .focus), "\"\(text)\" is not a yes or no for Trọng tâm",
-                hint: "write x for a focus task, or leave it empty")
+            log.add(location(row, .focus), .notAFocusMark(text), hint: .focusMark)
             return false
         }
     }
@@ -209,7 +197,7 @@ struct RowReader {
         for row in (header.row + 1)...sheet.rowCount {
             guard let task = text(row, .id) else {
                 if sheet.cells[row]?.isEmpty == false {
-                    log.add(location(row, .id), "the completion has no task id (Mã)")
+                    log.add(location(row, .id), .completionWithoutTask)
                 }
                 continue
             }
@@ -217,7 +205,7 @@ struct RowReader {
             let occurrence = readDate(row, .occurrence)
             let date = readDate(row, .completed)
             if date == nil && log.items.count == before {
-                log.add(location(row, .completed), "the completion of \(task) has no date")
+                log.add(location(row, .completed), .completionWithoutDate(task: task))
             }
             guard let date, log.items.count == before else { continue }
             completions.append(

@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 import Model
 
@@ -17,7 +18,7 @@ enum SpreadsheetPlanReader {
             }
             return try XLSXReader.read(path: path)
         } catch {
-            log.add(SourceLocation(file: path), error.description)
+            log.add(SourceLocation(file: path), .spreadsheet(error))
             return nil
         }
     }
@@ -47,7 +48,7 @@ enum SpreadsheetPlanReader {
                 do {
                     return try lookup(name)
                 } catch {
-                    log.add(at, "\(field) of task \(row.id): \(error)")
+                    log.add(at, .of(field, in: .task(row.id), .name(error)))
                     return nil
                 }
             }
@@ -74,16 +75,14 @@ enum SpreadsheetPlanReader {
         let byID = Dictionary(tasks.map { ($0.id, $0) }) { first, _ in first }
         for entry in table.completions {
             guard let task = byID[entry.task] else {
-                log.add(entry.location, "a completion names task \"\(entry.task)\", which the table does not have")
+                log.add(entry.location, .completionOfUnknownTask(entry.task))
                 continue
             }
             if case .recurring(let recurrence) = task.deadline {
                 guard let occurrence = entry.occurrence, recurrence.occurrences.contains(occurrence) else {
                     log.add(
-                        entry.location,
-                        "task \(task.id) has no occurrence \(entry.occurrence?.vietnamese ?? "(none given)")",
-                        hint:
-                            "Kỳ is the occurrence's deadline: \(recurrence.occurrences.prefix(2).map(\.vietnamese).joined(separator: ", "))…"
+                        entry.location, .noSuchOccurrence(task: task.id, occurrence: entry.occurrence?.vietnamese),
+                        hint: .occurrenceIsTheDeadline(recurrence.occurrences.prefix(2).map(\.vietnamese))
                     )
                     continue
                 }

@@ -1,3 +1,5 @@
+import Catalogue
+
 /// A small pull reader for the XML inside .xlsx files: elements, attributes, text and the five named
 /// entities, character references and CDATA. No DTDs: spreadsheets do not use them, and refusing them
 /// keeps entity expansion out.
