@@ -160,8 +160,8 @@ check "with a broken plan the unit is active" test "$(in_container systemctl is-
 check "and its STATUS= says degraded ($(in_container systemctl show nhacviec -p StatusText --value))" \
     bash -c "[[ \"\$(nsenter -t $leader -a systemctl show nhacviec -p StatusText --value)\" == degraded:* ]]"
 status=$(in_container nhacviec status 2>&1 || true)
-check "status shows the service's state and the plan's error with its place" bash -c \
-    "grep -qF 'Delivered:' <<<\"\$1\" && grep -qF 'Schedule:       REJECTED' <<<\"\$1\" && grep -qF 'ngo-quyen-2024.toml:33: unknown key \"focux\"' <<<\"\$1\"" - "$status"
+check "status shows the service's state and the plan's error with its place, in Vietnamese" bash -c \
+    "grep -qF 'Delivered:' <<<\"\$1\" && grep -qF 'Schedule:       REJECTED' <<<\"\$1\" && grep -qF 'ngo-quyen-2024.toml:33: khóa \"focux\" không có trong nhiệm vụ' <<<\"\$1\"" - "$status"
 notice=""
 for _ in $(seq 100); do
     notice=$(/usr/bin/python3 -c '
@@ -173,8 +173,8 @@ for path in glob.glob(sys.argv[1] + "/*.eml"):
     [ -n "$notice" ] && break
     sleep 0.2
 done
-check "the clerk's mail with the error and its place arrives" bash -c \
-    "grep -qF 'thu@phuong-ngoquyen.example' <<<\"\$1\" && grep -qF 'ngo-quyen-2024.toml:33: unknown key' <<<\"\$1\"" - "$notice"
+check "the clerk's mail with the error and its place arrives, in Vietnamese" bash -c \
+    "grep -qF 'thu@phuong-ngoquyen.example' <<<\"\$1\" && grep -qF 'ngo-quyen-2024.toml:33: khóa \"focux\" không có trong nhiệm vụ' <<<\"\$1\"" - "$notice"
 in_container systemctl restart nhacviec
 sleep 1
 check "restarted with the broken plan still in place, the unit is active on the accepted version" \
