@@ -58,10 +58,7 @@ public struct Office: Sendable {
         do {
             loaded = try load(config: path)
         } catch .schedule(let errors) where acceptedIfBroken {
-            let accepted = AcceptedSchedule(
-                stateDirectory: stateDirectory(
-                    configFile: ScheduleLoader.configFile(path),
-                    stateDir: ScheduleLoader.stateDirectoryWritten(inConfig: path), environment: environment))
+            let accepted = AcceptedSchedule(stateDirectory: stateDirectory(ofConfig: path, environment: environment))
             guard let since = accepted.acceptedAt else { throw .schedule(errors) }
             loaded = try load(config: path, readingCopyIn: accepted.folder)
             rejected = RejectedSchedule(
@@ -222,6 +219,13 @@ public struct Office: Sendable {
             loaded.configuration, loaded.schedule, calendar,
             SendTime(hour: policy.sendHour, minute: policy.sendMinute, timeZone: timeZone), composer
         )
+    }
+
+    /// Where the state of the config at `path` lives, read even when the config has errors.
+    public static func stateDirectory(ofConfig path: String, environment: [String: String]) -> String {
+        stateDirectory(
+            configFile: ScheduleLoader.configFile(path), stateDir: ScheduleLoader.stateDirectoryWritten(inConfig: path),
+            environment: environment)
     }
 
     /// Where the state of a config lives: its `state_dir`; else systemd's `$STATE_DIRECTORY` (the

@@ -19,6 +19,8 @@ public final class Daemon {
     private var watched: [String: Date] = [:]
     /// Kept until the process exits (see ``run()``).
     private var dispatcher: Dispatcher?
+    /// The state directory held for this process alone.
+    private var lock: InstanceLock?
     /// What STATUS= says while a refused version is pending.
     private var degraded: String?
 
@@ -40,6 +42,13 @@ public final class Daemon {
     /// close to be consistent.
     public func run() -> Int32 {
         installSignalHandlers()
+        do {
+            lock = try InstanceLock(
+                stateDirectory: Office.stateDirectory(ofConfig: configPath, environment: environment))
+        } catch {
+            journal.error("cannot start: \(error)")
+            return 1
+        }
         let dispatcher: Dispatcher
         do {
             dispatcher = try Office.open(
