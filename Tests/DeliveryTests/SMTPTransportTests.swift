@@ -1,7 +1,8 @@
 import Foundation
 import TestSupport
 import Testing
-import Transports
+
+@testable import Transports
 
 /// A small well-formed message for the transport tests.
 func plainMessage(to: String, subject: String = "test") -> [UInt8] {
@@ -146,13 +147,22 @@ struct SMTPTransportTests {
     }
 
     @Test(
-        "STARTTLS may be skipped on loopback only",
+        "STARTTLS may be skipped only when every address the name resolves to is loopback",
         arguments: [
-            ("smtp://127.0.0.1:25", true), ("smtp://localhost:2525", true), ("smtp://[::1]:25", true),
-            ("smtp://mail.phuong.example:587", false), ("smtp://user@10.0.0.5:25", false),
-            ("smtps://127.0.0.1:465", true),
+            ("127.0.0.1", true), ("127.8.9.10", true), ("localhost", true), ("::1", true), ("::ffff:127.0.0.1", true),
+            ("10.0.0.5", false), ("0.0.0.0", false), ("::ffff:10.0.0.5", false), ("128.0.0.1", false),
+            // A name that only looks like a loopback address, and resolves to nothing here.
+            ("127.relay.example", false),
         ])
-    func loopbackRule(url: String, loopback: Bool) {
-        #expect(SMTPSettings(url: url).isLoopback == loopback)
+    func loopbackRule(host: String, loopback: Bool) {
+        #expect(ServerAddresses.resolve(host).areLoopback == loopback)
+    }
+
+    @Test("The port of the URL, else the scheme's")
+    func ports() {
+        #expect(SMTPSettings(url: "smtp://mail.x.example:587").port == 587)
+        #expect(SMTPSettings(url: "smtp://user@[::1]:2525").port == 2525)
+        #expect(SMTPSettings(url: "smtp://mail.x.example").port == 25)
+        #expect(SMTPSettings(url: "smtps://mail.x.example").port == 465)
     }
 }

@@ -49,6 +49,44 @@ struct SendTestCommandTests {
         #expect(!(refused.stdout + refused.stderr).contains("wrong"))
     }
 
+    @Test(
+        "STARTTLS is skipped for what resolves to loopback, not for a name that looks like it: no password in plain text to 127.relay.example"
+    )
+    func loopbackByAddress() throws {
+        let folder = try TemporaryFolder()
+        let (server, _) = try smtpServer(in: folder, auth: "vanphong:Mat-Khau-9")
+        try FileManager.default.createDirectory(atPath: folder.file("creds"), withIntermediateDirectories: true)
+        try "Mat-Khau-9\n".write(toFile: folder.file("creds/smtp-password"), atomically: true, encoding: .utf8)
+        // The binary runs with a hosts file of its own (a private mount namespace): 127.relay.example is
+        // 0.0.0.0, which is no loopback address yet reaches the test server; relay.loopback.test is 127.0.0.1.
+        try "0.0.0.0 127.relay.example\n127.0.0.1 relay.loopback.test\n".write(
+            toFile: folder.file("hosts"), atomically: true, encoding: .utf8)
+        let ownHosts = [
+            "/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
+            "mount --bind \"$0\" /etc/hosts && exec \"$@\"", folder.file("hosts"),
+        ]
+        func sendTest(host: String) throws -> CommandLineRun {
+            let config = try configWithEmail(
+                folder,
+                email:
+                    "url = \"smtp://\(host):\(server.port)\"\nfrom = \"vanphong@phuong-ngoquyen.example\"\nusername = \"vanphong\"\npassword_file = \"smtp-password\""
+            )
+            return try CommandLineRun(
+                ["send-test", "--to", "thu@phuong-ngoquyen.example", "--config", config],
+                environment: ["CREDENTIALS_DIRECTORY": folder.file("creds")], wrapper: ownHosts)
+        }
+        let lookalike = try sendTest(host: "127.relay.example")
+        #expect(lookalike.status == 3, "\(lookalike.stderr)")
+        #expect(lookalike.stderr.contains("does not offer STARTTLS, which is required off loopback"))
+        #expect(folder.files(in: "mail", withExtension: ".eml").isEmpty)
+        let loopback = try sendTest(host: "relay.loopback.test")
+        #expect(loopback.status == 0, "\(loopback.stderr)")
+        let stored = try #require(folder.files(in: "mail", withExtension: ".json").first)
+        let session =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: stored))) as? [String: Any]
+        #expect(session?["auth"] as? Bool == true && session?["tls"] as? Bool == false, "\(session ?? [:])")
+    }
+
     @Test("A server that is down: exit 3, temporary, the reason given")
     func down() throws {
         let folder = try TemporaryFolder()

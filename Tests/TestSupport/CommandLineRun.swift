@@ -15,10 +15,12 @@ public struct CommandLineRun {
         try self.init(arguments, environment: environment)
     }
 
-    public init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    /// - Parameter wrapper: a command that runs the binary, given as its last arguments (`unshare …`).
+    public init(_ arguments: [String], environment: [String: String] = [:], wrapper: [String] = []) throws {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        let command = wrapper + [Self.binary.path] + arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()

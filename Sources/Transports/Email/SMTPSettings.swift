@@ -32,9 +32,16 @@ public struct SMTPSettings: Sendable {
         return String(rest.prefix { $0 != ":" && $0 != "/" })
     }
 
-    /// Loopback hosts may speak plain SMTP; every other host must offer STARTTLS.
-    public var isLoopback: Bool {
-        let host = host.lowercased()
-        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    /// The port of the URL, else SMTP's (25) or SMTPS's (465).
+    public var port: Int {
+        var rest = Substring(url)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") { rest = rest[rest.index(after: close)...] }
+        let authority = rest.prefix { $0 != "/" }
+        if let colon = authority.lastIndex(of: ":"), let port = Int(authority[authority.index(after: colon)...]) {
+            return port
+        }
+        return url.lowercased().hasPrefix("smtps://") ? 465 : 25
     }
 }

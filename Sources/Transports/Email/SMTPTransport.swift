@@ -1,7 +1,8 @@
 import CCurlShim
 import CLibCurl
 
-/// SMTP through libcurl: STARTTLS required unless the server is on loopback, or TLS from the start
+/// SMTP through libcurl: STARTTLS required unless every address the server's name resolves to is
+/// loopback (and the connection is pinned to those addresses), or TLS from the start
 /// (`smtps://`), AUTH when a user is set, one connection for a whole batch.
 public final class SMTPTransport: MailTransport {
     private let settings: SMTPSettings
@@ -27,7 +28,15 @@ public final class SMTPTransport: MailTransport {
         let handle = try CurlHandle()
         try handle.set(CURLOPT_URL, settings.url)
         if settings.url.lowercased().hasPrefix("smtp://") {
-            let policy = settings.isLoopback ? CURLUSESSL_TRY : CURLUSESSL_ALL
+            let addresses = ServerAddresses.resolve(settings.host)
+            guard !addresses.addresses.isEmpty else {
+                throw DeliveryError(
+                    .temporary, "cannot reach the mail server: its name \(settings.host) does not resolve")
+            }
+            if !ServerAddresses.isNumeric(settings.host) {
+                try handle.set(CURLOPT_RESOLVE, list: [addresses.pinning(host: settings.host, port: settings.port)])
+            }
+            let policy = addresses.areLoopback ? CURLUSESSL_TRY : CURLUSESSL_ALL
             try handle.set(CURLOPT_USE_SSL, Int(policy.rawValue))
         }
         if let username = settings.username { try handle.set(CURLOPT_USERNAME, username) }
