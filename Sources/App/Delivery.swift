@@ -38,8 +38,12 @@ public final class Delivery {
                     verifyCertificates: email.verifyCertificates, connectTimeout: email.connectTimeout,
                     timeout: email.timeout))
         } else {
-            mail = MaildirTransport(
+            let maildir = MaildirTransport(
                 url: email.url ?? "file://" + (stateDirectory as NSString).appendingPathComponent("maildir"))
+            if !maildir.isWritable {
+                warnings.append("[email] url: the Maildir \(maildir.directory) cannot be written by this user")
+            }
+            mail = maildir
         }
         var hooks: [String: (WebhookSettings, String, WebhookSigner?)] = [:]
         for webhook in configuration.webhooks {

@@ -41,6 +41,11 @@ extension Message {
             "escalate_top_after (\(top)) is before escalate_after (\(after))"
         case .urlScheme(let what, let url, let schemes):
             "\(what) url \"\(url)\" must start with \(Self.list(schemes, or: "or"))"
+        case .maildirNotAbsolute(let path):
+            "the Maildir \"\(path)\" must be an absolute path: file:/// followed by the folder"
+        case .maildirSystemFolder(let path):
+            "the Maildir cannot be the system's folder \(path); give a folder of its own"
+        case .maildirNotAFolder(let path): "the Maildir \(path) is a file, not a folder"
         case .fromOnOneLine: "email from must be one line"
         case .secondWebhookName(let name): "a second webhook is named \"\(name)\""
         case .reportDayChoice: "report_day in [summary] must be a day of the month (1–31) or \"decree09\""

@@ -41,6 +41,11 @@ extension Message {
             "escalate_top_after (\(top)) phải lớn hơn hoặc bằng escalate_after (\(after))"
         case .urlScheme(let what, let url, let schemes):
             "địa chỉ \(what) \"\(url)\" phải bắt đầu bằng \(Self.list(schemes, or: "hoặc"))"
+        case .maildirNotAbsolute(let path):
+            "thư mục thư (Maildir) \"\(path)\" phải là đường dẫn tuyệt đối: file:/// rồi đến thư mục"
+        case .maildirSystemFolder(let path):
+            "thư mục thư (Maildir) không được là thư mục hệ thống \(path); hãy dùng một thư mục riêng"
+        case .maildirNotAFolder(let path): "thư mục thư (Maildir) \(path) là một tệp, không phải thư mục"
         case .fromOnOneLine: "from của email phải viết trên một dòng"
         case .secondWebhookName(let name): "có hai webhook cùng tên \"\(name)\""
         case .reportDayChoice: "report_day trong [summary] phải là một ngày trong tháng (1–31) hoặc \"decree09\""

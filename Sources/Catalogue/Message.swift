@@ -41,6 +41,9 @@ public indirect enum Message: Hashable, Sendable {
     case notADuration(String, found: String)
     case escalationOrder(top: Int, after: Int)
     case urlScheme(String, url: String, schemes: [String])
+    case maildirNotAbsolute(String)
+    case maildirSystemFolder(String)
+    case maildirNotAFolder(String)
     case fromOnOneLine
     case secondWebhookName(String)
     case reportDayChoice

@@ -203,9 +203,15 @@ enum ConfigLoader {
             table.log.add(
                 table.location(of: "url"), .urlScheme("email", url: url, schemes: ["smtp://", "smtps://", "file://"]))
         }
+        if let url, url.hasPrefix("file://"), let problem = maildirProblem(String(url.dropFirst("file://".count))) {
+            table.log.add(
+                table.location(of: "url"), problem, hint: .example("url = \"file:///var/lib/nhacviec/maildir\""))
+        }
         let from = table.string("from", required: true) ?? ""
         if from.contains(where: { $0 == "\r" || $0 == "\n" }) {
             table.log.add(table.location(of: "from"), .fromOnOneLine)
+        } else if table.has("from"), !EmailAddress.isValid(senderAddress(from)) {
+            table.log.add(table.location(of: "from"), .notAnEmailAddress(senderAddress(from)))
         }
         let written = table.string("language")
         let language = written.map { Language(rawValue: $0) } ?? .vi
@@ -301,6 +307,35 @@ enum ConfigLoader {
         return SummarySettings(
             reportDay: day, reportPeriod: table.choice("report_period", Period.Length.self) ?? .month,
             reportTo: recipients, overdueList: overdue)
+    }
+
+    /// The address of `Name <address>`, or the whole of a bare address.
+    static func senderAddress(_ from: String) -> String {
+        guard from.hasSuffix(">"), let open = from.lastIndex(of: "<") else {
+            return from.trimmingCharacters(in: .whitespaces)
+        }
+        return String(from[from.index(after: open)..<from.index(before: from.endIndex)])
+    }
+
+    /// Folders of the system that mail must never be written into, nor under.
+    static let systemFolders = ["/etc", "/proc", "/sys", "/dev", "/boot", "/usr", "/bin", "/sbin", "/lib", "/run"]
+
+    /// Why a Maildir path cannot be the office's: it must be an absolute path to a folder of its own,
+    /// not the system's.
+    static func maildirProblem(_ path: String) -> Message? {
+        guard path.hasPrefix("/") else { return .maildirNotAbsolute(path) }
+        let standardized = (path as NSString).standardizingPath
+        if standardized == "/"
+            || systemFolders.contains(where: { standardized == $0 || standardized.hasPrefix($0 + "/") })
+            || ["/var", "/var/lib", "/home", "/tmp", "/root"].contains(standardized)
+        {
+            return .maildirSystemFolder(standardized)
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: standardized, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return .maildirNotAFolder(standardized)
+        }
+        return nil
     }
 
     /// "07:30" → (7, 30).

@@ -21,7 +21,7 @@ enum DirectoryLoader {
                 entry.log.add(entry.location(of: "id"), .secondOfficialID(id))
             }
             let email = entry.string("email")
-            if let email, !isEmailAddress(email) {
+            if let email, !EmailAddress.isValid(email) {
                 entry.log.add(entry.location(of: "email"), .notAnEmailAddress(email))
             }
             let official = Official(
@@ -90,12 +90,5 @@ enum DirectoryLoader {
             channels[official.id] = list
         }
         return Directory(officials: resolved, units: units, channels: channels)
-    }
-
-    /// A plain address: something@domain, one line, no spaces or angle brackets.
-    static func isEmailAddress(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," })
     }
 }

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Foundation
 import Messages
+import Model
 import Transports
 
 /// `nhacviec send-test`: one message through the configured transport, printing the server's answer.
@@ -37,7 +38,7 @@ struct SendTestCommand: ParsableCommand {
         let result: Result<DeliveryReceipt, DeliveryError>
         if let to {
             let address = to.trimmingCharacters(in: .whitespaces)
-            guard address.contains("@"), !address.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
+            guard EmailAddress.isValid(address) else {
                 throw CommandFailure("--to \"\(to)\" is not an email address")
             }
             let message = office.composer.testMessage(to: address, date: Date())

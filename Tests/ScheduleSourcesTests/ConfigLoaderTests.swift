@@ -137,6 +137,30 @@ struct ConfigLoaderTests {
                 "nhacviec.toml:2: email url \"http://mail\" must start with smtp://, smtps:// or file://"
             ),
             (
+                "[email]\nfrom = \"Văn phòng <vp@x.example>, b@x.example\"\n",
+                "nhacviec.toml:2: \"Văn phòng <vp@x.example>, b@x.example\" is not an email address"
+            ),
+            (
+                "[email]\nurl = \"file:///etc\"\nfrom = \"a@x.example\"\n",
+                "nhacviec.toml:2: the Maildir cannot be the system's folder /etc"
+            ),
+            (
+                "[email]\nurl = \"file:///proc/self\"\nfrom = \"a@x.example\"\n",
+                "nhacviec.toml:2: the Maildir cannot be the system's folder /proc/self"
+            ),
+            (
+                "[email]\nurl = \"file:///srv/mail/../../etc/cron.d\"\nfrom = \"a@x.example\"\n",
+                "nhacviec.toml:2: the Maildir cannot be the system's folder /etc/cron.d"
+            ),
+            (
+                "[email]\nurl = \"file://maildir\"\nfrom = \"a@x.example\"\n",
+                "nhacviec.toml:2: the Maildir \"maildir\" must be an absolute path"
+            ),
+            (
+                "[email]\nurl = \"file:///etc/hostname\"\nfrom = \"a@x.example\"\n",
+                "nhacviec.toml:2: the Maildir cannot be the system's folder /etc/hostname"
+            ),
+            (
                 "[[webhook]]\nname = \"n\"\nkind = \"discord\"\nurl = \"https://x.example\"\n",
                 "nhacviec.toml:3: kind in [[webhook]] must be one of \"generic\", \"slack\", \"telegram\""
             ),
@@ -158,6 +182,11 @@ struct ConfigLoaderTests {
             (
                 "[[official]]\nid = \"x\"\nname = \"X\"\nemail = \"not an address\"\n",
                 "\"not an address\" is not an email address"
+            ),
+            (
+                // A NUL would cut the envelope while the header kept the rest.
+                "[[official]]\nid = \"x\"\nname = \"X\"\nemail = \"hung\\u0000x@x.example\"\n",
+                "\"hung\u{0}x@x.example\" is not an email address"
             ),
             (
                 "[[official]]\nid = \"lam\"\nname = \"Lâm Hai\"\nemail = \"a@x.example\"\n",

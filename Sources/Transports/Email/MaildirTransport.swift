@@ -3,12 +3,21 @@ import Foundation
 /// Writes each message into a Maildir (`file:///path`): written under `tmp/`, then renamed into `new/`,
 /// so a reader never sees half a message. The demo's default, and for offices without a mail server.
 public final class MaildirTransport: MailTransport {
-    private let directory: String
+    public let directory: String
     private var counter = 0
 
     /// - Parameter url: `file:///var/lib/nhacviec/maildir`, or a plain path.
     public init(url: String) {
         directory = url.hasPrefix("file://") ? String(url.dropFirst("file://".count)) : url
+    }
+
+    /// The folder, or the nearest folder above it that exists (where it will be made), can be written.
+    public var isWritable: Bool {
+        var path = directory
+        while !FileManager.default.fileExists(atPath: path), path != "/" {
+            path = (path as NSString).deletingLastPathComponent
+        }
+        return access(path, W_OK) == 0
     }
 
     public func send(
