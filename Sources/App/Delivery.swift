@@ -23,7 +23,7 @@ public final class Delivery {
         if let url = email.url, email.usesSMTP {
             var password: String?
             if let file = SecretFile.smtpPassword(email) {
-                let read = try secrets.read(file.name, purpose: file.purpose)
+                let read = try file.read(from: secrets)
                 password = read.value
                 if let warning = read.warning { warnings.append(warning) }
             }
@@ -49,7 +49,7 @@ public final class Delivery {
         for webhook in configuration.webhooks {
             var url = webhook.url
             if let file = SecretFile.token(of: webhook) {
-                let token = try secrets.read(file.name, purpose: file.purpose)
+                let token = try file.read(from: secrets)
                 if let warning = token.warning { warnings.append(warning) }
                 url = url.replacingOccurrences(of: "{token}", with: token.value)
             }
@@ -57,11 +57,7 @@ public final class Delivery {
             if let file = SecretFile.signingSecret(of: webhook) {
                 let secret = try secrets.read(file.name, purpose: file.purpose)
                 if let warning = secret.warning { warnings.append(warning) }
-                do {
-                    signer = try WebhookSigner(secret: secret.value)
-                } catch {
-                    throw SecretError(message: "\(file.purpose): \(error.message)")
-                }
+                signer = try file.signer(secret.value)
             }
             hooks[webhook.name] = (webhook, url, signer)
         }

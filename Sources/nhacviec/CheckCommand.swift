@@ -30,10 +30,17 @@ struct CheckCommand: ParsableCommand {
                     + "beside the config when it is (docs/calendar.md)")
         }
         let secrets = office.secrets
+        var unusable = 0
         for file in SecretFile.all(in: office.configuration) {
             let (purpose, name) = (file.purpose, file.name)
             if let path = secrets.location(of: name) {
                 print("\(purpose) \"\(name)\": \(path)")
+                do {
+                    _ = try file.read(from: secrets)
+                } catch {
+                    printError("nhacviec: \(error)")
+                    unusable += 1
+                }
             } else {
                 printError(
                     "nhacviec: warning: \(purpose) \"\(name)\" is not in \(secrets.places(of: name).joined(separator: " nor ")); "
@@ -41,5 +48,6 @@ struct CheckCommand: ParsableCommand {
                         + "which the unit loads from the credentials folder beside the config")
             }
         }
+        if unusable > 0 { throw CommandFailure("\(unusable) secret file(s) cannot be used as they are") }
     }
 }

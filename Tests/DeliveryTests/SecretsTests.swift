@@ -69,5 +69,23 @@ struct SecretsTests {
             ))
         #expect(run.stderr.contains("$CREDENTIALS_DIRECTORY/nhacviec_hook-secret"))
         #expect(!(run.stdout + run.stderr).contains("Mật khẩu"), "the secret's content is never printed")
+
+        // A signing secret that is there but not whsec_ and base64: check fails as serve would.
+        try "whsec_not base64!\n".write(
+            toFile: folder.file("credentials/hook-secret"), atomically: true, encoding: .utf8)
+        let malformed = try CommandLineRun("check", "--config", config)
+        #expect(malformed.status == 1)
+        #expect(
+            malformed.stderr.contains(
+                "webhook nhom secret_file: the webhook secret is not \"whsec_\" followed by base64"),
+            "\(malformed.stderr)")
+        #expect(!malformed.stderr.contains("not base64!"), "the secret's content is never printed")
+        let serve = try CommandLineRun(
+            [
+                "serve", "--config", config, "--clock-start", "2024-03-14T07:00:00+07:00", "--until",
+                "2024-03-14T07:00:01+07:00",
+            ],
+            environment: ["STATE_DIRECTORY": folder.file("state")])
+        #expect(serve.status == 1 && serve.stderr.contains("followed by base64"), "\(serve.stderr)")
     }
 }
