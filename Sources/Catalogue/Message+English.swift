@@ -232,6 +232,7 @@ extension TOMLProblem {
         case .tableAlreadyDefined(let key, let line):
             "table \"\(key)\" is already defined (line \(line)); add to it there"
         case .arrayOfTablesNotTable(let key): "\"\(key)\" is an array of tables, not a table"
+        case .tooDeep(let limit): "arrays, inline tables and dotted keys nest deeper than \(limit) levels here"
         }
     }
 }

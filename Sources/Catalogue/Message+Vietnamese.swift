@@ -226,6 +226,7 @@ extension TOMLProblem {
         case .tableAlreadyDefined(let key, let line):
             "bảng \"\(key)\" đã được khai báo (dòng \(line)); hãy bổ sung tại đó"
         case .arrayOfTablesNotTable(let key): "\"\(key)\" là mảng các bảng, không phải một bảng"
+        case .tooDeep(let limit): "mảng, bảng viết gọn và khóa có dấu chấm lồng nhau quá \(limit) tầng tại đây"
         }
     }
 }

@@ -35,4 +35,6 @@ public enum TOMLProblem: Hashable, Sendable {
     case alreadyAValue(String, kind: ValueKind, line: Int)
     case tableAlreadyDefined(String, line: Int)
     case arrayOfTablesNotTable(String)
+    /// Arrays, inline tables and dotted keys nested deeper than the limit.
+    case tooDeep(Int)
 }

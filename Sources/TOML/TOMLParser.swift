@@ -10,6 +10,12 @@ public struct TOMLParser {
     private var position = 0
     private var line = 1
     private var lineStart = 0
+    /// How many arrays and inline tables the current value is inside.
+    private var depth = 0
+
+    /// How deep arrays, inline tables and dotted keys may nest: far beyond any config or plan, and far
+    /// within the stack of the recursive descent (and of the tables' teardown) in a debug build.
+    public static let maximumDepth = 100
 
     /// Parses a document; a byte order mark is skipped only as its very first character.
     public static func parse(_ text: String) throws(TOMLError) -> TOMLTable {
@@ -121,7 +127,17 @@ public struct TOMLParser {
             advance()
             skipWhitespace()
             key.parents.append(key.last)
+            guard depth + key.parents.count < Self.maximumDepth else { throw error(.tooDeep(Self.maximumDepth)) }
             key.last = try simpleKey()
+        }
+    }
+
+    /// One level deeper into an array or an inline table, or the error that it is too deep.
+    private mutating func enter() throws(TOMLError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            depth -= 1
+            throw error(.tooDeep(Self.maximumDepth))
         }
     }
 
@@ -178,8 +194,12 @@ public struct TOMLParser {
         case UInt8(ascii: "'"):
             return node(.string(startsWith("'''") ? try multilineLiteralString() : try literalString()))
         case UInt8(ascii: "["):
+            try enter()
+            defer { depth -= 1 }
             return node(.array(try array()))
         case UInt8(ascii: "{"):
+            try enter()
+            defer { depth -= 1 }
             return node(.table(try inlineTable()))
         default:
             if startsWith("true") && !isTokenByte(at: position + 4) {

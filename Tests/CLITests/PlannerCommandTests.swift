@@ -41,6 +41,19 @@ struct PlannerCommandTests {
         #expect(lines.contains { $0.contains("nhacviec.toml:1: ") && $0.contains(missingPlan) }, "\(lines)")
     }
 
+    @Test("check on a plan nested 100,000 deep: a located error and exit 1, not a crash")
+    func deepPlan() throws {
+        let folder = try TemporaryFolder()
+        try "plans = [\"deep.toml\"]\n".write(toFile: folder.file("nhacviec.toml"), atomically: true, encoding: .utf8)
+        try ("[plan]\nid = \"p\"\ntitle = \"x\"\nyear = 2024\nnote = " + String(repeating: "[", count: 100_000) + "\n")
+            .write(toFile: folder.file("deep.toml"), atomically: true, encoding: .utf8)
+        let run = try CommandLineRun("check", "--config", folder.path)
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.contains("deep.toml:5: mảng, bảng viết gọn và khóa có dấu chấm lồng nhau quá 100 tầng"),
+            "\(run.stderr)")
+    }
+
     @Test("NHACVIEC_CONFIG names the config when --config is absent")
     func environment() throws {
         let run = try CommandLineRun("check", environment: ["NHACVIEC_CONFIG": exampleConfig + "/nhacviec.toml"])

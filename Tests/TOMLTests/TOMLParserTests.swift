@@ -166,6 +166,38 @@ struct TOMLParserTests {
     }
 
     @Test(
+        "Nesting deeper than the limit is a located error, never a stack overflow: 100,000 arrays, inline tables, dotted keys",
+        arguments: [
+            "a = " + String(repeating: "[", count: 100_000),
+            "a = " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+            "a = " + String(repeating: "{b = ", count: 100_000),
+            "a = [" + String(repeating: "{b = [", count: 60) + "1" + String(repeating: "]}", count: 60) + "]",
+            String(repeating: "a.", count: 100_000) + "b = 1",
+            "[" + String(repeating: "a.", count: 100_000) + "b]",
+            "x = { " + String(repeating: "a.", count: 99) + "b = 1 }",
+        ])
+    func tooDeep(text: String) {
+        expectRefused("# deep\n" + text + "\n", line: 2, message: "nest deeper than \(TOMLParser.maximumDepth) levels")
+    }
+
+    @Test("Nesting up to the limit is read")
+    func deepEnough() throws {
+        let depth = TOMLParser.maximumDepth
+        let table = try TOMLParser.parse(
+            "a = " + String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth) + "\n"
+                + String(repeating: "k.", count: depth - 1) + "last = 2\n")
+        var node = try #require(table["a"]?.node)
+        for _ in 0..<depth {
+            guard case .array(let items) = node.value, let first = items.first else {
+                Issue.record("not \(depth) arrays deep")
+                return
+            }
+            node = first
+        }
+        #expect({ if case .integer(1) = node.value { true } else { false } }())
+    }
+
+    @Test(
         "A key written in NFC and the same key in NFD are two keys, in a small table and in a large one",
         arguments: [0, 5, 15, 16, 17, 40])
     func keysAreExactCharacters(otherKeys: Int) throws {
