@@ -29,6 +29,11 @@ extension Message {
         case .templateNotUTF8: "the template cannot be read as UTF-8 text"
         case .templateUnreadable(let reason): "the template cannot be read: \(reason)"
         case .templateSyntax(let reason, let column): "the template cannot be read: \(reason) at column \(column)"
+        case .templateMissingPartial(let name, let known):
+            "the template includes {{> \(name)}}, which does not exist (templates: \(known.joined(separator: ", ")))"
+        case .templatePartialCycle(let names):
+            "the templates include each other without end: \(names.joined(separator: " → "))"
+        case .templateTooDeep(let limit): "sections nest deeper than \(limit) levels here"
 
         case .unknownTimeZone(let zone): "unknown time zone \"\(zone)\""
         case .secondScheduleForYear(let year): "a second schedule for \(year)"

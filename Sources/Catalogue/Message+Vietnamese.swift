@@ -29,6 +29,11 @@ extension Message {
         case .templateNotUTF8: "mẫu thư không đọc được như văn bản UTF-8"
         case .templateUnreadable(let reason): "mẫu thư không đọc được: \(reason)"
         case .templateSyntax(let reason, let column): "mẫu thư không đọc được: \(reason), tại cột \(column)"
+        case .templateMissingPartial(let name, let known):
+            "mẫu thư gọi {{> \(name)}}, mà không có mẫu này (các mẫu: \(known.joined(separator: ", ")))"
+        case .templatePartialCycle(let names):
+            "các mẫu thư gọi lẫn nhau không dứt: \(names.joined(separator: " → "))"
+        case .templateTooDeep(let limit): "các khối lồng nhau quá \(limit) tầng tại đây"
 
         case .unknownTimeZone(let zone): "không có múi giờ \"\(zone)\""
         case .secondScheduleForYear(let year): "lịch nghỉ năm \(year) được khai báo lần thứ hai"

@@ -31,6 +31,10 @@ public indirect enum Message: Hashable, Sendable {
     case templateNotUTF8
     case templateUnreadable(reason: String)
     case templateSyntax(reason: String, column: Int)
+    case templateMissingPartial(String, known: [String])
+    /// The templates of a cycle, the first repeated at the end.
+    case templatePartialCycle([String])
+    case templateTooDeep(Int)
 
     // MARK: The config
     case unknownTimeZone(String)

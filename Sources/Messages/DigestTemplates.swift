@@ -8,9 +8,14 @@ import Mustache
 public struct DigestTemplates: Sendable {
     private let library: MustacheLibrary
 
-    /// - Throws: ``Diagnostic`` naming the template file and line that cannot be parsed.
+    /// How deep sections may nest in a template: far beyond any mail, far within the engine's stack.
+    static let maximumSectionDepth = 32
+
+    /// - Throws: ``Diagnostic`` naming the template file and line that cannot be parsed, that includes a
+    ///   partial that does not exist or includes itself, or nests too deep.
     public static func load(language: Language, overrides folder: String?) throws(Diagnostic) -> DigestTemplates {
         var library = MustacheLibrary()
+        var tags: [String: (file: String, tags: TemplateTags)] = [:]
         for name in BuiltInTemplates.names {
             let path = folder.map { ($0 as NSString).appendingPathComponent(name) }
             var text = BuiltInTemplates.text(name, language: language)
@@ -24,6 +29,13 @@ public struct DigestTemplates: Sendable {
                 text = read
                 file = path
             }
+            let read = TemplateTags(text)
+            if read.linesReachingDepth.count > maximumSectionDepth {
+                throw Diagnostic(
+                    SourceLocation(file: file, line: read.linesReachingDepth[maximumSectionDepth]),
+                    .templateTooDeep(maximumSectionDepth))
+            }
+            tags[(name as NSString).deletingPathExtension] = (file, read)
             // Subjects and plain text are not HTML: nothing is escaped in them. The pragma goes on the
             // first line, so line numbers stay those of the file.
             if !name.hasSuffix("html.mustache") { text = "{{% CONTENT_TYPE: TEXT}}" + text }
@@ -38,7 +50,32 @@ public struct DigestTemplates: Sendable {
                 throw Diagnostic(SourceLocation(file: file), .templateUnreadable(reason: "\(error)"))
             }
         }
+        try checkPartials(tags)
         return DigestTemplates(library: library)
+    }
+
+    /// Every partial a template includes exists, and none includes itself, directly or through others.
+    private static func checkPartials(_ templates: [String: (file: String, tags: TemplateTags)]) throws(Diagnostic) {
+        for (_, template) in templates.sorted(by: { $0.key < $1.key }) {
+            for partial in template.tags.partials where templates[partial.name] == nil {
+                throw Diagnostic(
+                    SourceLocation(file: template.file, line: partial.line),
+                    .templateMissingPartial(partial.name, known: templates.keys.sorted()))
+            }
+        }
+        // Depth-first from each template; a partial back to a template on the path closes a cycle.
+        func visit(_ name: String, path: [String]) throws(Diagnostic) {
+            guard let template = templates[name] else { return }
+            for partial in template.tags.partials {
+                if let start = path.firstIndex(of: partial.name) ?? (partial.name == name ? path.count : nil) {
+                    throw Diagnostic(
+                        SourceLocation(file: template.file, line: partial.line),
+                        .templatePartialCycle(Array(path[start...]) + [name, partial.name]))
+                }
+                try visit(partial.name, path: path + [name])
+            }
+        }
+        for name in templates.keys.sorted() { try visit(name, path: []) }
     }
 
     func render(_ name: String, _ view: [String: Any]) -> String {

@@ -174,6 +174,39 @@ struct MailComposerTests {
         #expect(error?.location.line == 4)
     }
 
+    @Test(
+        "A partial that includes itself or another that includes it back, a missing partial, or sections nested too deep are refused with the file and line",
+        arguments: [
+            (["item-text.mustache": "{{title}}\n{{> item-text}}\n"], "item-text.mustache", 2, "item-text → item-text"),
+            (
+                ["item-text.mustache": "{{title}}\n\n{{> item-html}}\n", "item-html.mustache": "{{> item-text}}\n"],
+                "item-text.mustache", 3, "item-html → item-text → item-html"
+            ),
+            // The same through changed delimiters, which Mustache allows.
+            (
+                ["item-text.mustache": "{{=<% %>=}}\n<%> item-text %>\n"], "item-text.mustache", 2,
+                "item-text → item-text"
+            ),
+            (["digest-text.mustache": "Kính gửi\n{{> chu-ky}}\n"], "digest-text.mustache", 2, "{{> chu-ky}}"),
+            (
+                [
+                    "digest-text.mustache": String(repeating: "{{#a}}\n", count: 40)
+                        + String(repeating: "{{/a}}\n", count: 40)
+                ],
+                "digest-text.mustache", 33, "deeper than 32"
+            ),
+        ])
+    func recursiveOrMissingPartials(files: [String: String], file: String, line: Int, message: String) throws {
+        let folder = try TemporaryFolder()
+        for (name, text) in files { try text.write(toFile: folder.file(name), atomically: true, encoding: .utf8) }
+        let error = #expect(throws: Diagnostic.self) {
+            try DigestTemplates.load(language: .vi, overrides: folder.path)
+        }
+        #expect(error?.location.file == folder.file(file))
+        #expect(error?.location.line == line)
+        #expect(error?.message.text(.en).contains(message) == true, "\(String(describing: error))")
+    }
+
     func composer(_ office: Office, templates: DigestTemplates, language: Language = .vi) -> MailComposer {
         MailComposer(
             from: office.composer.from, templates: templates, directory: office.schedule.directory,

@@ -147,5 +147,18 @@ struct SendTestCommandTests {
         let run = try CommandLineRun("check", "--config", config)
         #expect(run.status == 1)
         #expect(run.stderr.contains("templates/digest-text.mustache:"), "\(run.stderr)")
+
+        // A partial that includes itself passes the engine's parser but would overflow the stack at the
+        // first send: check refuses it, with its place.
+        try "Kính gửi {{recipient.name}}\n".write(
+            toFile: folder.file("templates/digest-text.mustache"), atomically: true, encoding: .utf8)
+        try "{{title}}\n{{> item-text}}\n".write(
+            toFile: folder.file("templates/item-text.mustache"), atomically: true, encoding: .utf8)
+        let recursive = try CommandLineRun("check", "--config", config)
+        #expect(recursive.status == 1)
+        #expect(
+            recursive.stderr.contains(
+                "templates/item-text.mustache:2: các mẫu thư gọi lẫn nhau không dứt: item-text → item-text"),
+            "\(recursive.stderr)")
     }
 }
