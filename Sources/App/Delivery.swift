@@ -11,6 +11,8 @@ public final class Delivery {
     public let composer: MailComposer
     private let webhooks: [String: (settings: WebhookSettings, url: String, signer: WebhookSigner?)]
     private let webhookTransport = WebhookTransport()
+    /// Every secret of the config, to take out of what any server answers.
+    private let redaction: Redaction
     /// Warnings worth the administrator's eye: world-readable secrets, certificate checks switched off.
     public let warnings: [String]
 
@@ -19,14 +21,34 @@ public final class Delivery {
         configuration: Configuration, composer: MailComposer, secrets: Secrets, stateDirectory: String
     ) throws(SecretError) {
         var warnings: [String] = []
+        /// Every secret, read before any transport is made, so that each takes all of them out of what
+        /// its servers answer (a server may echo another channel's secret no more than its own).
+        func read(_ file: SecretFile?) throws(SecretError) -> String? {
+            guard let file else { return nil }
+            let read = try file.read(from: secrets)
+            if let warning = read.warning { warnings.append(warning) }
+            return read.value
+        }
         let email = configuration.email
-        if let url = email.url, email.usesSMTP {
-            var password: String?
-            if let file = SecretFile.smtpPassword(email) {
-                let read = try file.read(from: secrets)
-                password = read.value
-                if let warning = read.warning { warnings.append(warning) }
+        let password = try read(SecretFile.smtpPassword(email))
+        var hooks: [String: (WebhookSettings, String, WebhookSigner?)] = [:]
+        var values = password.map { [$0] } ?? []
+        for webhook in configuration.webhooks {
+            var url = webhook.url
+            if let token = try read(SecretFile.token(of: webhook)) {
+                url = url.replacingOccurrences(of: "{token}", with: token)
+                values.append(token)
             }
+            var signer: WebhookSigner?
+            if let file = SecretFile.signingSecret(of: webhook), let secret = try read(file) {
+                signer = try file.signer(secret)
+                values.append(secret)
+            }
+            hooks[webhook.name] = (webhook, url, signer)
+        }
+        redaction = Redaction(
+            secrets: values, login: password.flatMap { password in email.username.map { ($0, password) } })
+        if let url = email.url, email.usesSMTP {
             if !email.verifyCertificates {
                 warnings.append(
                     "[email] verify_certificates = false: the mail server's certificate is NOT checked; anyone on the path can read the mail and the password"
@@ -36,7 +58,7 @@ public final class Delivery {
                 settings: SMTPSettings(
                     url: url, username: email.username, password: password, caFile: email.caFile,
                     verifyCertificates: email.verifyCertificates, connectTimeout: email.connectTimeout,
-                    timeout: email.timeout))
+                    timeout: email.timeout, redaction: redaction))
         } else {
             let maildir = MaildirTransport(
                 url: email.url ?? "file://" + (stateDirectory as NSString).appendingPathComponent("maildir"))
@@ -44,22 +66,6 @@ public final class Delivery {
                 warnings.append("[email] url: the Maildir \(maildir.directory) cannot be written by this user")
             }
             mail = maildir
-        }
-        var hooks: [String: (WebhookSettings, String, WebhookSigner?)] = [:]
-        for webhook in configuration.webhooks {
-            var url = webhook.url
-            if let file = SecretFile.token(of: webhook) {
-                let token = try file.read(from: secrets)
-                if let warning = token.warning { warnings.append(warning) }
-                url = url.replacingOccurrences(of: "{token}", with: token.value)
-            }
-            var signer: WebhookSigner?
-            if let file = SecretFile.signingSecret(of: webhook) {
-                let secret = try secrets.read(file.name, purpose: file.purpose)
-                if let warning = secret.warning { warnings.append(warning) }
-                signer = try file.signer(secret.value)
-            }
-            hooks[webhook.name] = (webhook, url, signer)
         }
         webhooks = hooks
         self.composer = composer
@@ -78,7 +84,8 @@ public final class Delivery {
             headers += signer.headers(id: id, timestamp: Int(now.timeIntervalSince1970), body: body)
         }
         return webhookTransport.post(
-            WebhookRequest(url: hook.url, headers: headers, body: body, timeout: hook.settings.timeout))
+            WebhookRequest(
+                url: hook.url, headers: headers, body: body, timeout: hook.settings.timeout, redaction: redaction))
     }
 
     /// The payload format of a configured webhook; a Telegram one goes to its group chat, or else to the

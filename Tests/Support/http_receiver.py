@@ -2,7 +2,9 @@
 """A real HTTP receiver for the webhook tests, on a free loopback port.
 
 Prints "PORT <n>", then answers by path: /ok and /telegram/bot<token>/sendMessage 200, /fail 500,
-/limit 429 with Retry-After: 7, /gone 404, /never never answers in time. Every request is appended to
+/limit 429 with Retry-After: 7, /gone 404, /never never answers in time, and /echo/… 404 with the
+path in the body as Express's default page does (as sent and percent-encoded), the way a server leaks
+a token that was in the URL. Every request is appended to
 --log as a JSON line; with --secret (a Standard Webhooks "whsec_" key) the signature is checked here,
 independently of nhacviec, and the result logged as "signature_valid".
 """
@@ -13,6 +15,7 @@ import hmac
 import json
 import signal
 import time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -42,6 +45,15 @@ def main():
                 f.write(json.dumps(record, ensure_ascii=False) + "\n")
             if self.path == "/never":
                 time.sleep(30)
+                return
+            if self.path.startswith("/echo/"):
+                page = ("<!DOCTYPE html><html><body><pre>Cannot POST %s</pre><!-- %s --></body></html>"
+                        % (self.path, urllib.parse.quote(self.path, safe=""))).encode()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(page)))
+                self.end_headers()
+                self.wfile.write(page)
                 return
             status, extra = {"/fail": (500, {}), "/limit": (429, {"Retry-After": "7"}), "/gone": (404, {})}.get(
                 self.path, (200, {}))

@@ -9,11 +9,14 @@ public struct SMTPSettings: Sendable {
     /// Seconds to connect, and for a whole message.
     public let connectTimeout: Int
     public let timeout: Int
+    /// The secrets to take out of what the server answers: the password, and the office's others.
+    public let redaction: Redaction
 
     public init(
         url: String, username: String? = nil, password: String? = nil, caFile: String? = nil,
-        verifyCertificates: Bool = true, connectTimeout: Int = 10, timeout: Int = 60
+        verifyCertificates: Bool = true, connectTimeout: Int = 10, timeout: Int = 60, redaction: Redaction = .none
     ) {
+        self.redaction = redaction
         self.url = url
         self.username = username
         self.password = password

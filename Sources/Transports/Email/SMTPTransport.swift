@@ -18,10 +18,12 @@ public final class SMTPTransport: MailTransport {
         do {
             handle = try configuredHandle()
         } catch {
-            for index in envelopes.indices { try each(index, .failure(error)) }
+            for index in envelopes.indices { try each(index, settings.redaction.scrub(.failure(error))) }
             return
         }
-        for (index, envelope) in envelopes.enumerated() { try each(index, send(envelope, on: handle)) }
+        for (index, envelope) in envelopes.enumerated() {
+            try each(index, settings.redaction.scrub(send(envelope, on: handle)))
+        }
     }
 
     private func configuredHandle() throws(DeliveryError) -> CurlHandle {

@@ -27,22 +27,25 @@ public final class WebhookTransport {
             try handle.set(CURLOPT_CONNECTTIMEOUT, min(10, request.timeout))
             try handle.set(CURLOPT_PROTOCOLS_STR, "http,https")
             let code = handle.perform(uploading: request.body)
-            return Self.classify(
-                code, status: handle.responseCode, lines: handle.serverLines, body: handle.responseBody,
-                host: Self.host(request.url))
+            return request.redaction.scrub(
+                Self.classify(
+                    code, status: handle.responseCode, lines: handle.serverLines,
+                    body: request.redaction.scrub(String(decoding: handle.responseBody, as: UTF8.self)),
+                    host: Self.host(request.url)))
         } catch {
             return .failure(error)
         }
     }
 
+    /// - Parameter body: what the server answered, its secrets already taken out (so that cutting it
+    ///   short cannot leave half a secret).
     static func classify(
-        _ code: CURLcode, status: Int, lines: [String], body: [UInt8], host: String
+        _ code: CURLcode, status: Int, lines: [String], body: String, host: String
     ) -> Result<DeliveryReceipt, DeliveryError> {
         guard code == CURLE_OK else {
             return .failure(DeliveryError(.temporary, "cannot reach \(host): \(Curl.describe(code))"))
         }
-        let said = String(decoding: body.prefix(200), as: UTF8.self).split(whereSeparator: \.isNewline).joined(
-            separator: " ")
+        let said = String(body.prefix(200)).split(whereSeparator: \.isNewline).joined(separator: " ")
         let answer = "HTTP \(status)" + (said.isEmpty ? "" : " \(said)")
         switch status {
         case 200..<300:
