@@ -76,6 +76,14 @@ public struct Office: Sendable {
                 "there is no \(StateDatabase.fileName): the service has not started with this config yet "
                     + "(systemctl status nhacviec), or its state is elsewhere (state_dir)")
         }
+        if use == .create && !present && AcceptedSchedule(stateDirectory: directory).acceptedAt != nil {
+            throw .state(
+                directory: directory,
+                "there is no \(StateDatabase.fileName), though this state has served before (accepted/ is there): "
+                    + "the database was deleted or moved, and a new one would forget every delivery and completion. "
+                    + "Restore the last backup (docs/service.md, \"Backups and restore\"), or remove accepted/ to start afresh"
+            )
+        }
         if use != .none && FileManager.default.fileExists(atPath: directory) {
             try StateOwner.adopt(directory)
         }

@@ -5,6 +5,8 @@ import GRDB
 /// the reloads. The service writes it while the command line reads it. Migrations live here only.
 public final class StateDatabase: Sendable {
     let pool: DatabasePool
+    /// The device and inode of the file opened, to notice it deleted or replaced while in use.
+    private let openedIdentity: [Int]?
 
     /// The database's file in its state folder.
     public static let fileName = "nhacviec.sqlite"
@@ -20,12 +22,52 @@ public final class StateDatabase: Sendable {
     }
 
     /// Opens (creating) the database in `directory`, migrated to this version's schema.
+    ///
+    /// - Throws: ``StateError`` for a database that is there but emptied (0 bytes) or damaged (SQLite's
+    ///   `quick_check` finds a fault, or it is no database at all): nothing is written into it, and the
+    ///   message says how to restore a backup. A history is never silently replaced by a new one.
     public init(directory: String) throws {
+        let path = Self.path(in: directory)
+        let existed = FileManager.default.fileExists(atPath: path)
+        if existed, ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) == 0 {
+            throw StateError.damaged(path, "it is empty (0 bytes)")
+        }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(path: Self.path(in: directory), configuration: configuration)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            if existed {
+                // On the writer, which migrates next: a reader would keep the old schema in its cache.
+                let faults = try pool.writeWithoutTransaction { db in
+                    try String.fetchAll(db, sql: "PRAGMA quick_check")
+                }
+                if faults != ["ok"] { throw StateError.damaged(path, faults.prefix(3).joined(separator: "; ")) }
+            }
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            throw StateError.damaged(path, error.message ?? "\(error.resultCode)")
+        }
         try Self.migrator.migrate(pool)
+        openedIdentity = Self.identity(of: path)
+    }
+
+    /// The database's file is still the one opened: not deleted, not replaced.
+    public func isInPlace() -> Bool {
+        guard let opened = openedIdentity, let now = Self.identity(of: pool.path) else { return false }
+        return opened == now
+    }
+
+    /// An error that says the file is damaged, not that it is busy or the disk full.
+    public static func isDamage(_ error: Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
+    }
+
+    /// The device and inode of a file.
+    static func identity(of path: String) -> [Int]? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return [Int(status.st_dev), Int(status.st_ino)]
     }
 
     static var migrator: DatabaseMigrator {

@@ -88,8 +88,18 @@ public final class Daemon {
                 try dispatcher.evaluate(now: now)
                 try dispatcher.deliver(now: now)
                 try dispatcher.outbox.setNextSend(dispatcher.nextSend(after: now).timeIntervalSince1970)
+            } catch  where StateDatabase.isDamage(error) {
+                // Going on would send nothing and record nothing; a restart refuses the file and says why.
+                journal.error("stopping: the state database is damaged: \(error)")
+                return 1
             } catch {
                 journal.error("state database: \(error)")
+            }
+            guard dispatcher.outbox.database.isInPlace() else {
+                journal.error(
+                    "stopping: the state database \(StateDatabase.path(in: dispatcher.office.stateDirectory)) was "
+                        + "deleted or replaced while the service ran; restore the last backup (docs/service.md)")
+                return 1
             }
             let next = (try? dispatcher.nextDue(after: now)) ?? now.addingTimeInterval(60)
             let pending = (try? dispatcher.outbox.summary().pending) ?? 0

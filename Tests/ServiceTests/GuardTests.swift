@@ -35,4 +35,77 @@ struct GuardTests {
             "2024-03-14T08:00:01+07:00")
         #expect(after.status == 0, "\(after.stderr)")
     }
+
+    /// A state made by one short run of the service, which delivers the 07:30 of 14/03/2024.
+    private func servedState() throws -> (TemporaryFolder, config: String, database: String) {
+        let folder = try TemporaryFolder()
+        let config = try serviceConfig(folder)
+        let run = try CommandLineRun(
+            "serve", "--config", config, "--clock-start", "2024-03-14T07:29:59+07:00", "--until",
+            "2024-03-14T07:30:03+07:00")
+        #expect(run.status == 0, "\(run.stderr)")
+        return (folder, config, folder.file("state/nhacviec.sqlite"))
+    }
+
+    @Test(
+        "A database with overwritten pages, or emptied to 0 bytes, is refused by serve, status and done with exit 1 and the way to restore; nothing is written into it",
+        arguments: ["overwritten", "emptied"])
+    func damagedDatabase(damage: String) throws {
+        let (folder, config, database) = try servedState()
+        // What the service wrote is in the WAL until a checkpoint; put it into the file, as SQLite does
+        // in time, so that the overwritten pages are pages of the history.
+        let checkpoint = Process()
+        checkpoint.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        checkpoint.arguments = [
+            "-c", "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('pragma wal_checkpoint(truncate)')",
+            database,
+        ]
+        try checkpoint.run()
+        checkpoint.waitUntilExit()
+        let handle = try #require(FileHandle(forWritingAtPath: database))
+        if damage == "emptied" {
+            try handle.truncate(atOffset: 0)
+        } else {
+            let size = try handle.seekToEnd()
+            try handle.seek(toOffset: 4096)
+            try handle.write(contentsOf: Data(repeating: 0x5A, count: Int(size) - 4096))
+        }
+        try handle.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: database))
+        for arguments in [
+            ["serve", "--clock-start", "2024-03-15T07:29:59+07:00", "--until", "2024-03-15T07:30:03+07:00"],
+            ["status"], ["done", "TT.1", "--on", "2024-03-15"],
+        ] {
+            let run = try CommandLineRun(arguments + ["--config", config])
+            #expect(run.status == 1, "\(arguments[0]): \(run.stderr)")
+            #expect(run.stderr.contains("the state database \(database) is damaged"), "\(arguments[0]): \(run.stderr)")
+            #expect(run.stderr.contains("Restore the last backup"), "\(arguments[0])")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before, "nothing was written into it")
+        #expect(folder.files(in: "maildir/new", withExtension: "nhacviec").count == 7, "nothing more was sent")
+    }
+
+    @Test(
+        "A database deleted while the service runs stops it (exit 1, said in the journal); the next start refuses to begin a new history"
+    )
+    func deletedDatabase() throws {
+        let (folder, config, database) = try servedState()
+        let service = try RunningCommand(
+            ["serve", "--config", config, "--clock-start", "2024-03-15T10:00:00+07:00"],
+            // The watchdog's pings wake the loop every second.
+            environment: [
+                "JOURNAL_STREAM": "8:1", "NOTIFY_SOCKET": try NotifySocket(in: folder).path, "WATCHDOG_USEC": "2000000",
+            ],
+            log: folder.file("serve.log"))
+        Thread.sleep(forTimeInterval: 2)
+        try FileManager.default.removeItem(atPath: database)
+        #expect(service.exitStatus(within: 10) == 1, "\(service.log)")
+        #expect(service.log.contains("<3>stopping: the state database \(database) was deleted or replaced"))
+        let restart = try CommandLineRun(
+            "serve", "--config", config, "--clock-start", "2024-03-15T10:00:00+07:00", "--until",
+            "2024-03-15T10:00:01+07:00")
+        #expect(restart.status == 1)
+        #expect(restart.stderr.contains("though this state has served before"), "\(restart.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: database), "no new, empty history was begun")
+    }
 }

@@ -13,8 +13,8 @@ public final class MaildirTransport: MailTransport {
 
     /// The folder, or the nearest folder above it that exists (where it will be made), can be written.
     public var isWritable: Bool {
-        var path = directory
-        while !FileManager.default.fileExists(atPath: path), path != "/" {
+        var path = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
+        while !FileManager.default.fileExists(atPath: path), path.count > 1 {
             path = (path as NSString).deletingLastPathComponent
         }
         return access(path, W_OK) == 0
