@@ -34,6 +34,36 @@ public struct Outbox: Sendable {
         return inserted
     }
 
+    /// The clock is earlier than the evaluation mark (it ran ahead, then was set right): every item for a
+    /// send time after `now` that was not delivered is given back to the plan (removed, with its
+    /// attempts), and the mark moved back to `now`, so that those send times are evaluated again when
+    /// they come. Delivered items stay, and their keys keep them from going out a second time. The jump
+    /// is kept for `status`. Returns how many items were given back.
+    @discardableResult
+    public func rewind(to now: Double, at wallClock: Double) throws -> Int {
+        try database.pool.write { db in
+            let from = try database.meta("evaluated_through", db).flatMap(Double.init) ?? now
+            let undelivered = "SELECT id FROM notification WHERE sendAt > ? AND state != 'delivered'"
+            try db.execute(sql: "DELETE FROM attempt WHERE notificationId IN (\(undelivered))", arguments: [now])
+            try db.execute(sql: "DELETE FROM notification WHERE sendAt > ? AND state != 'delivered'", arguments: [now])
+            let givenBack = db.changesCount
+            try database.setMeta("evaluated_through", String(now), db)
+            try database.setMeta("clock_back", "\(from) \(now) \(givenBack) \(wallClock)", db)
+            return givenBack
+        }
+    }
+
+    /// The last time the clock was found earlier than the mark: from where, to where, how many items
+    /// were given back, and when it was noticed.
+    public func lastClockBack() throws -> ClockBack? {
+        try database.pool.read { db in
+            guard let parts = try database.meta("clock_back", db)?.split(separator: " ").compactMap({ Double($0) }),
+                parts.count == 4
+            else { return nil }
+            return ClockBack(from: parts[0], to: parts[1], givenBack: Int(parts[2]), noticedAt: parts[3])
+        }
+    }
+
     /// The instant up to which send times have been turned into notifications.
     public func evaluatedThrough() throws -> Double? {
         try database.pool.read { db in try database.meta("evaluated_through", db).flatMap(Double.init) }
@@ -130,6 +160,14 @@ public struct Outbox: Sendable {
 }
 
 /// What `status` shows of the outbox.
+/// A clock found earlier than the evaluation mark (``Outbox/rewind(to:at:)``).
+public struct ClockBack: Sendable, Equatable {
+    public let from: Double
+    public let to: Double
+    public let givenBack: Int
+    public let noticedAt: Double
+}
+
 public struct OutboxSummary: Sendable {
     public let pending: Int
     public let delivered: Int

@@ -23,6 +23,8 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
         case failureNotice = "failure-notice"
         /// The clerk told that an edited config or plan was refused, with its errors.
         case rejectedSchedule = "rejected-schedule"
+        /// The clerk told that the clock had run ahead and was set back.
+        case clockNotice = "clock-notice"
     }
 
     public static let databaseTableName = "notification"

@@ -19,6 +19,11 @@ extension Journal {
             warning("will retry \(item.digest) to \(item.destination): \(reason)")
         case .failed(let item, let reason):
             error("failed \(item.digest) to \(item.destination): \(reason)")
+        case .clockWentBack(let from, let to, let givenBack):
+            error(
+                "the clock went back from \(from.ISO8601Format()) to \(to.ISO8601Format()): it had run ahead; "
+                    + "\(givenBack) notification(s) recorded for the time in between and not delivered are given back "
+                    + "to the plan and go out when their time comes; what was delivered is not sent again")
         }
     }
 }

@@ -22,7 +22,12 @@ struct StatusCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description)
         }
-        let summary = try Outbox(database: database).summary()
+        let outbox = Outbox(database: database)
+        let summary = try outbox.summary()
+        // A clock that went back in the last week is shown; older ones are history.
+        let clockBack = try outbox.lastClockBack().flatMap {
+            Date().timeIntervalSince1970 - $0.noticedAt < 7 * 86_400 ? $0 : nil
+        }
         let reload = try ReloadLog(database: database).last()
         let zone = office.sendTime.timeZone
         func time(_ seconds: Double?) -> String? {
@@ -47,6 +52,9 @@ struct StatusCommand: ParsableCommand {
                 .init(
                     servingSince: time($0.servingSince?.timeIntervalSince1970),
                     errors: $0.errors.items.map { [language = $0.language] in $0.text(language) })
+            },
+            clockBack: clockBack.map {
+                .init(from: time($0.from), to: time($0.to), givenBack: $0.givenBack, noticedAt: time($0.noticedAt))
             })
         if output.json {
             try JSONOutput.print(report)
@@ -81,6 +89,21 @@ struct StatusReport: Encodable {
     let lastReload: Reload?
     /// The config or plans on disk have errors; the service serves the version accepted before them.
     let rejected: Rejected?
+    /// The clock was found earlier than the last evaluation (in the last week).
+    let clockBack: ClockBack?
+
+    struct ClockBack: Encodable {
+        let from: String?
+        let to: String?
+        let givenBack: Int
+        let noticedAt: String?
+
+        enum CodingKeys: String, CodingKey {
+            case from, to
+            case givenBack = "given_back"
+            case noticedAt = "noticed_at"
+        }
+    }
 
     struct Rejected: Encodable {
         let servingSince: String?
@@ -95,6 +118,7 @@ struct StatusReport: Encodable {
     enum CodingKeys: String, CodingKey {
         case queued, delivered, failed, missed, failures, rejected
         case nextSend = "next_send"
+        case clockBack = "clock_back"
         case lastDelivery = "last_delivery"
         case lastReload = "last_reload"
     }
@@ -116,6 +140,12 @@ struct StatusReport: Encodable {
                 "Schedule:       REJECTED: the config or plans on disk have \(rejected.errors.count) error(s); "
                     + "the service serves the version accepted at \(rejected.servingSince ?? "?")")
             lines += rejected.errors.map { "  \($0)" }
+        }
+        if let clockBack {
+            lines.append(
+                "Clock:          WENT BACK from \(clockBack.from ?? "?") to \(clockBack.to ?? "?") "
+                    + "(noticed \(clockBack.noticedAt ?? "?")): it had run ahead; \(clockBack.givenBack) "
+                    + "notification(s) given back to the plan")
         }
         if !failures.isEmpty {
             lines.append("Failures:")

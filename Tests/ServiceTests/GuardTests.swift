@@ -108,4 +108,42 @@ struct GuardTests {
         #expect(restart.stderr.contains("though this state has served before"), "\(restart.stderr)")
         #expect(!FileManager.default.fileExists(atPath: database), "no new, empty history was begun")
     }
+
+    @Test(
+        "A clock that ran ahead to December and was set back: said in the journal, status and a mail to the clerk; what it recorded as missed goes out when its time comes; nothing delivered goes out twice"
+    )
+    func clockSetBack() throws {
+        let (folder, config, _) = try servedState()
+        func subjects() throws -> [String] {
+            try folder.files(in: "maildir/new", withExtension: "nhacviec").map {
+                try parseMail($0)["subject"] as? String ?? ""
+            }
+        }
+        let delivered14 = try subjects().filter { $0.contains("14/03/2024") }.count
+        #expect(delivered14 == 7)
+        // A bad RTC: one start in December records the months between as missed.
+        let ahead = try CommandLineRun(
+            "serve", "--config", config, "--clock-start", "2024-12-02T08:00:00+07:00", "--until",
+            "2024-12-02T08:00:01+07:00")
+        #expect(ahead.status == 0, "\(ahead.stderr)")
+        #expect(ahead.stderr.contains("recorded as missed"))
+        // Back at the right time, the next morning's reminders go out.
+        let back = try CommandLineRun(
+            "serve", "--config", config, "--clock-start", "2024-03-15T07:29:58+07:00", "--until",
+            "2024-03-15T07:30:06+07:00")
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(
+            back.stderr.contains("the clock went back from 2024-12-02T01:00:00Z to 2024-03-15T00:29:58Z"),
+            "\(back.stderr)")
+        let after = try subjects()
+        #expect(after.filter { $0.contains("14/03/2024") }.count == delivered14, "nothing delivered is sent again")
+        #expect(after.contains { $0.contains("15/03/2024") }, "\(after)")
+        #expect(after.filter { $0.contains("Đồng hồ máy chủ bị sai") }.count == 1, "\(after)")
+        let status = try CommandLineRun("status", "--config", config, "--json")
+        let clock = try #require(try status.json()["clock_back"] as? [String: Any], "\(status.stdout)")
+        #expect((clock["given_back"] as? Int ?? 0) > 0)
+        #expect(
+            try CommandLineRun("status", "--config", config).stdout.contains(
+                "Clock:          WENT BACK from 2024-12-02"))
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Outbox
 import WorkingCalendar
 
@@ -14,4 +15,7 @@ public enum DispatchEvent: Sendable {
     case willRetry(OutboxItem, reason: String)
     /// A permanent failure, or the last retry: the clerk is told.
     case failed(OutboxItem, reason: String)
+    /// The clock is earlier than the last evaluation: what was recorded for the time in between and not
+    /// delivered is given back to the plan.
+    case clockWentBack(from: Date, to: Date, givenBack: Int)
 }

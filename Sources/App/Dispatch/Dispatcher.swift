@@ -53,6 +53,9 @@ public final class Dispatcher {
 
     // MARK: Evaluation
 
+    /// How far the clock may step back (an NTP correction) before it counts as having run ahead.
+    static let clockTolerance: TimeInterval = 300
+
     /// Queues every digest whose send time is in (last evaluation, now]. Send times older than the
     /// catch-up window are recorded as missed; the others are folded into one digest per recipient
     /// and channel that states the situation at the latest of them.
@@ -65,6 +68,14 @@ public final class Dispatcher {
         let through =
             try outbox.evaluatedThrough().map(Date.init(timeIntervalSince1970:))
             ?? sendTime.instant(on: today.adding(days: -1))
+        if through.timeIntervalSince(now) > Self.clockTolerance {
+            let givenBack = try outbox.rewind(to: now.timeIntervalSince1970, at: Date().timeIntervalSince1970)
+            onEvent(.clockWentBack(from: through, to: now, givenBack: givenBack))
+            if let notice = renderer.clockNotice(from: through, to: now, givenBack: givenBack, now: now) {
+                try outbox.enqueue([notice])
+            }
+            return 0
+        }
         guard through < now else { return 0 }
         let days = SendDays(
             after: through, upTo: now, sendTime: sendTime,

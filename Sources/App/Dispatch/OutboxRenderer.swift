@@ -97,6 +97,18 @@ struct OutboxRenderer {
             createdAt: now.timeIntervalSince1970)
     }
 
+    /// The clerk's notice that the clock had run ahead and was set back; once per jump (its key).
+    func clockNotice(from: Date, to: Date, givenBack: Int, now: Date) -> OutboxItem? {
+        guard let (clerk, person, address) = clerk else { return nil }
+        let key = "clock-back:\(Int(from.timeIntervalSince1970)):\(Int(to.timeIntervalSince1970))"
+        let bytes = office.composer.clockNotice(
+            to: address, name: person.name, from: from, to: to, givenBack: givenBack, date: now, key: key)
+        return OutboxItem(
+            key: key, kind: .clockNotice, digest: "clock-back/\(Int(to.timeIntervalSince1970))", recipient: clerk,
+            address: address, sendAt: now.timeIntervalSince1970, messageID: nil, payload: Data(bytes),
+            createdAt: now.timeIntervalSince1970)
+    }
+
     /// The clerk's notice of an item that failed for good; none for a notice, or without a clerk to tell.
     func failureNotice(about item: OutboxItem, reason: String, now: Date) -> OutboxItem? {
         guard item.kind != .failureNotice, let (clerk, person, address) = clerk else { return nil }
