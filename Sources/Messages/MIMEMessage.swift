@@ -26,7 +26,7 @@ struct MIMEMessage {
             let mixed = "=_nhacviec_mixed_\(boundarySeed)"
             lines.append("Content-Type: multipart/mixed; boundary=\"\(mixed)\"")
             body.append("--\(mixed)")
-            body.append("Content-Type: multipart/alternative; boundary=\"\(alternative)\"\r\n")
+            body.append(Self.folded("Content-Type: multipart/alternative; boundary=\"\(alternative)\"") + "\r\n")
             body.append(alternativeBody)
             body.append("--\(mixed)")
             body.append(
@@ -39,13 +39,33 @@ struct MIMEMessage {
             lines.append("Content-Type: multipart/alternative; boundary=\"\(alternative)\"")
             body.append(alternativeBody)
         }
-        let message = lines.joined(separator: "\r\n") + "\r\n\r\n" + body.joined(separator: "\r\n") + "\r\n"
+        let message =
+            lines.map(Self.folded).joined(separator: "\r\n") + "\r\n\r\n" + body.joined(separator: "\r\n") + "\r\n"
         return Array(message.utf8)
     }
 
+    /// A header field with parameters, folded before a parameter (RFC 5322 §2.2.3) so that no line is
+    /// longer than 78 characters (§2.1.1). Subjects and addresses are folded by ``HeaderText``.
+    static func folded(_ field: String) -> String {
+        guard field.count > 78 else { return field }
+        var lines: [String] = []
+        var current = ""
+        for parameter in field.components(separatedBy: "; ") {
+            if current.isEmpty {
+                current = parameter
+            } else if current.count + 2 + parameter.count <= 78 {
+                current += "; " + parameter
+            } else {
+                lines.append(current + ";")
+                current = " " + parameter
+            }
+        }
+        return (lines + [current]).joined(separator: "\r\n")
+    }
+
     private func part(type: String, content: String, disposition: String? = nil) -> String {
-        var fields = ["Content-Type: \(type)", "Content-Transfer-Encoding: base64"]
-        if let disposition { fields.append("Content-Disposition: \(disposition)") }
+        var fields = [Self.folded("Content-Type: \(type)"), "Content-Transfer-Encoding: base64"]
+        if let disposition { fields.append(Self.folded("Content-Disposition: \(disposition)")) }
         let crlf = content.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
         return fields.joined(separator: "\r\n") + "\r\n\r\n" + Base64.lines(Array(crlf.utf8))
     }

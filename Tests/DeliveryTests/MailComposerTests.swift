@@ -80,6 +80,18 @@ struct MailComposerTests {
         #expect(office.composer.compose(other, date: Date())?.messageID != first.messageID)
     }
 
+    @Test("With the calendar attached, no line of the message is over 78 characters, in any part's header")
+    func everyLineWithin78() throws {
+        let office = try exampleOffice()
+        let mail = try #require(office.composer.compose(try hungDigest(office), date: Date()))
+        let text = String(decoding: mail.bytes, as: UTF8.self)
+        #expect(text.contains("Content-Type: text/calendar"), "the calendar is attached")
+        let longest = text.components(separatedBy: "\r\n").max { $0.count < $1.count } ?? ""
+        #expect(longest.count <= 78, "\(longest.count): \(longest)")
+        let parsed = try sendAndParse(mail.bytes, to: mail.envelope.to)
+        #expect((parsed["parts"] as? [String])?.contains("text/calendar") == true, "\(parsed["parts"] ?? "")")
+    }
+
     @Test("A long Vietnamese subject is encoded and folded: no header line over 78 characters, and it round-trips")
     func longSubject() throws {
         let office = try exampleOffice()
