@@ -128,10 +128,31 @@ public struct Outbox: Sendable {
                 db)
             let failed = try OutboxItem.filter(Column("state") == "failed").order(Column("id").desc).limit(20).fetchAll(
                 db)
+            let retrying = try OutboxItem.filter(Column("state") == "pending" && Column("attempts") > 0)
+                .order(Column("nextAttemptAt")).limit(20).fetchAll(db)
             return OutboxSummary(
                 pending: byState["pending"] ?? 0, delivered: byState["delivered"] ?? 0, failed: byState["failed"] ?? 0,
-                missed: byState["missed"] ?? 0, lastDelivered: last, recentFailures: failed,
-                nextSend: try database.meta("next_send", db).flatMap(Double.init))
+                missed: byState["missed"] ?? 0, lastDelivered: last, recentFailures: failed, retrying: retrying,
+                nextSend: try database.meta("next_send", db).flatMap(Double.init),
+                lastRound: try database.meta("last_round", db).flatMap(Double.init),
+                deliveringSince: try database.meta("delivering_since", db).flatMap(Double.init))
+        }
+    }
+
+    /// The service finished a round (evaluate, deliver) at this wall-clock instant: a stale one in
+    /// `status` means it stopped, hangs, or cannot write its database.
+    public func recordRound(at wallClock: Double) throws {
+        try database.pool.write { db in try database.setMeta("last_round", String(wallClock), db) }
+    }
+
+    /// A delivery batch began (an instant) or ended (nil), so that `status` can show one that hangs.
+    public func setDelivering(since wallClock: Double?) throws {
+        try database.pool.write { db in
+            if let wallClock {
+                try database.setMeta("delivering_since", String(wallClock), db)
+            } else {
+                try db.execute(sql: "DELETE FROM meta WHERE key = 'delivering_since'")
+            }
         }
     }
 
@@ -175,5 +196,10 @@ public struct OutboxSummary: Sendable {
     public let missed: Int
     public let lastDelivered: OutboxItem?
     public let recentFailures: [OutboxItem]
+    /// Items that failed for now and wait for their next attempt, the soonest first.
+    public let retrying: [OutboxItem]
     public let nextSend: Double?
+    /// When the service last finished a round, and since when a delivery batch has been going on.
+    public let lastRound: Double?
+    public let deliveringSince: Double?
 }

@@ -88,6 +88,7 @@ public final class Daemon {
                 try dispatcher.evaluate(now: now)
                 try dispatcher.deliver(now: now)
                 try dispatcher.outbox.setNextSend(dispatcher.nextSend(after: now).timeIntervalSince1970)
+                try dispatcher.outbox.recordRound(at: Date().timeIntervalSince1970)
             } catch  where StateDatabase.isDamage(error) {
                 // Going on would send nothing and record nothing; a restart refuses the file and says why.
                 journal.error("stopping: the state database is damaged: \(error)")

@@ -47,6 +47,14 @@ struct StatusCommand: ParsableCommand {
             failures: summary.recentFailures.map {
                 .init(digest: $0.digest, destination: $0.destination, at: nil, answer: $0.lastAnswer)
             },
+            retrying: summary.retrying.map {
+                .init(
+                    digest: $0.digest, destination: $0.destination, attempts: $0.attempts, lastAnswer: $0.lastAnswer,
+                    nextAttempt: time($0.nextAttemptAt))
+            },
+            lastRound: time(summary.lastRound), deliveringSince: time(summary.deliveringSince),
+            secondsSinceLastRound: summary.lastRound.map { Int(Date().timeIntervalSince1970 - $0) },
+            secondsDelivering: summary.deliveringSince.map { Int(Date().timeIntervalSince1970 - $0) },
             lastReload: reload.map { .init(at: time($0.at), ok: $0.ok, message: $0.message) },
             rejected: office.rejected.map {
                 .init(
@@ -73,6 +81,20 @@ struct StatusReport: Encodable {
         let answer: String?
     }
 
+    struct Retry: Encodable {
+        let digest: String
+        let destination: String
+        let attempts: Int
+        let lastAnswer: String?
+        let nextAttempt: String?
+
+        enum CodingKeys: String, CodingKey {
+            case digest, destination, attempts
+            case lastAnswer = "last_answer"
+            case nextAttempt = "next_attempt"
+        }
+    }
+
     struct Reload: Encodable {
         let at: String?
         let ok: Bool
@@ -86,6 +108,13 @@ struct StatusReport: Encodable {
     let missed: Int
     let lastDelivery: Delivery?
     let failures: [Delivery]
+    /// Failed for now, waiting for their next attempt.
+    let retrying: [Retry]
+    /// When the service last finished a round, and since when a delivery batch has been going on.
+    let lastRound: String?
+    let deliveringSince: String?
+    let secondsSinceLastRound: Int?
+    let secondsDelivering: Int?
     let lastReload: Reload?
     /// The config or plans on disk have errors; the service serves the version accepted before them.
     let rejected: Rejected?
@@ -116,7 +145,11 @@ struct StatusReport: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case queued, delivered, failed, missed, failures, rejected
+        case queued, delivered, failed, missed, failures, rejected, retrying
+        case lastRound = "last_round"
+        case deliveringSince = "delivering_since"
+        case secondsSinceLastRound = "seconds_since_last_round"
+        case secondsDelivering = "seconds_delivering"
         case nextSend = "next_send"
         case clockBack = "clock_back"
         case lastDelivery = "last_delivery"
@@ -134,7 +167,25 @@ struct StatusReport: Encodable {
                 + (lastDelivery.map { "\($0.at ?? "?") \($0.digest) → \($0.destination): \($0.answer ?? "")" } ?? "none"),
             "Last reload:    "
                 + (lastReload.map { "\($0.at ?? "?") \($0.ok ? "ok" : "REJECTED"): \($0.message)" } ?? "none"),
+            "Last round:     " + (lastRound.map { "\($0) (\(secondsSinceLastRound ?? 0) s ago)" } ?? "none"),
         ]
+        // A round runs at least every minute: one older than three says the service is not doing its work.
+        if let seconds = secondsSinceLastRound, seconds > 180, queued > 0 || !retrying.isEmpty {
+            lines.append(
+                "WARNING:        no round for \(seconds / 60) min while \(queued) notification(s) wait: the service is "
+                    + "stopped, hangs, or cannot write its database (a full disk?); see journalctl -u nhacviec")
+        }
+        if let since = deliveringSince, let seconds = secondsDelivering, seconds > 120 {
+            lines.append(
+                "WARNING:        a delivery batch has been going on since \(since) (\(seconds / 60) min): it hangs")
+        }
+        if !retrying.isEmpty {
+            lines.append("Retrying:")
+            lines += retrying.map {
+                "  \($0.digest) → \($0.destination): \($0.attempts) attempt(s), next at \($0.nextAttempt ?? "?"): "
+                    + ($0.lastAnswer ?? "")
+            }
+        }
         if let rejected {
             lines.append(
                 "Schedule:       REJECTED: the config or plans on disk have \(rejected.errors.count) error(s); "

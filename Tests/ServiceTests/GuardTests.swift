@@ -146,4 +146,31 @@ struct GuardTests {
             try CommandLineRun("status", "--config", config).stdout.contains(
                 "Clock:          WENT BACK from 2024-12-02"))
     }
+
+    @Test(
+        "status in an outage shows each retry with the server's last answer and the next attempt, and warns when rounds stop or a batch hangs"
+    )
+    func statusInAnOutage() throws {
+        let folder = try TemporaryFolder()
+        let config = try massConfig(folder, count: 3, port: try closedPort())
+        let service = try dispatcher(config)
+        try service.evaluate(now: vn("2024-03-14T07:31:00"))
+        #expect(try service.deliver(now: vn("2024-03-14T07:31:00")).retrying == 3)
+        try service.outbox.recordRound(at: Date().timeIntervalSince1970)
+        let status = try CommandLineRun("status", "--config", config)
+        #expect(status.stdout.contains("Retrying:"), "\(status.stdout)")
+        #expect(status.stdout.contains("1 attempt(s), next at 2024-03-14T07:3"), "\(status.stdout)")
+        #expect(status.stdout.contains("cannot reach the mail server"), "\(status.stdout)")
+        #expect(!status.stdout.contains("WARNING"), "\(status.stdout)")
+        let json = try CommandLineRun("status", "--config", config, "--json").json()
+        let retrying = try #require(json["retrying"] as? [[String: Any]])
+        #expect(
+            retrying.count == 3 && retrying.allSatisfy { $0["next_attempt"] is String && $0["last_answer"] is String })
+        // The service's last round ten minutes ago, and a batch begun five minutes ago that never ended.
+        try service.outbox.recordRound(at: Date().timeIntervalSince1970 - 600)
+        try service.outbox.setDelivering(since: Date().timeIntervalSince1970 - 300)
+        let stale = try CommandLineRun("status", "--config", config).stdout
+        #expect(stale.contains("WARNING:        no round for 10 min while 3 notification(s) wait"), "\(stale)")
+        #expect(stale.contains("a delivery batch has been going on since"), "\(stale)")
+    }
 }

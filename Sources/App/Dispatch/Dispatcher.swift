@@ -114,6 +114,8 @@ public final class Dispatcher {
     public func deliver(now: Date) throws -> (delivered: Int, retrying: Int, failed: Int) {
         let due = try outbox.due(at: now.timeIntervalSince1970)
         guard !due.isEmpty else { return (0, 0, 0) }
+        try outbox.setDelivering(since: Date().timeIntervalSince1970)
+        defer { try? outbox.setDelivering(since: nil) }
         var counts = (delivered: 0, retrying: 0, failed: 0)
         let delivery = renderer.delivery
         let mails = due.filter { $0.channel == .email }
