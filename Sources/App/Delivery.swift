@@ -10,7 +10,10 @@ public final class Delivery {
     public let mail: MailTransport
     public let composer: MailComposer
     private let webhooks: [String: (settings: WebhookSettings, url: String, signer: WebhookSigner?)]
-    private let webhookTransport = WebhookTransport()
+    /// Watches every transfer of these transports: a stop aborts one in progress, and each tick says the
+    /// service is alive.
+    public let transfers = TransferControl()
+    private let webhookTransport: WebhookTransport
     /// Every secret of the config, to take out of what any server answers.
     private let redaction: Redaction
     /// Warnings worth the administrator's eye: world-readable secrets, certificate checks switched off.
@@ -58,7 +61,7 @@ public final class Delivery {
                 settings: SMTPSettings(
                     url: url, username: email.username, password: password, caFile: email.caFile,
                     verifyCertificates: email.verifyCertificates, connectTimeout: email.connectTimeout,
-                    timeout: email.timeout, redaction: redaction))
+                    timeout: email.timeout, redaction: redaction), control: transfers)
         } else {
             let maildir = MaildirTransport(
                 url: email.url ?? "file://" + (stateDirectory as NSString).appendingPathComponent("maildir"))
@@ -68,6 +71,7 @@ public final class Delivery {
             mail = maildir
         }
         webhooks = hooks
+        webhookTransport = WebhookTransport(control: transfers)
         self.composer = composer
         self.warnings = warnings
     }

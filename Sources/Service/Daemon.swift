@@ -64,7 +64,11 @@ public final class Daemon {
         self.dispatcher = dispatcher
         let office = dispatcher.office
         dispatcher.warnings.forEach(journal.warning)
-        dispatcher.shouldStop = { [flags] in flags.stop }
+        // A stop, or the end of a run with --until, cuts a transfer in progress.
+        dispatcher.shouldStop = { [flags, clock, until] in flags.stop || until.map { clock.now() >= $0 } ?? false }
+        let heartbeat = Heartbeat()
+        dispatcher.onAlive = { heartbeat.beat() }
+        if let interval = notifier.watchdogInterval { startWatchdog(every: interval, heartbeat: heartbeat) }
         dispatcher.onEvent = { [journal] in journal.record($0) }
         let reloads = ReloadLog(database: dispatcher.outbox.database)
         watched = fileStamps(office)
@@ -77,8 +81,8 @@ public final class Daemon {
         journal.info("started: \(office.schedule.tasks.count) tasks, state in \(office.stateDirectory)")
         notifier.send(["READY": "1", "STATUS": degraded == nil ? "started" : "degraded: \(degraded!)"])
 
-        var lastWatchdog = Date.distantPast
         while !flags.stop {
+            heartbeat.beat()
             if flags.takeReload() || fileStamps(dispatcher.office) != watched {
                 reload(dispatcher, reloads)
             }
@@ -108,13 +112,7 @@ public final class Daemon {
             notifier.send(["STATUS": degraded.map { "degraded: \($0); \(running)" } ?? running])
             var wait = min(clock.realSeconds(for: max(0, next.timeIntervalSince(now))), 60)
             if let until { wait = min(wait, clock.realSeconds(for: max(0, until.timeIntervalSince(now))) + 0.001) }
-            if let interval = notifier.watchdogInterval {
-                if Date().timeIntervalSince(lastWatchdog) >= interval {
-                    notifier.send(["WATCHDOG": "1"])
-                    lastWatchdog = Date()
-                }
-                wait = min(wait, interval)
-            }
+            if let interval = notifier.watchdogInterval { wait = min(wait, interval) }
             _ = wake.wait(timeout: .now() + max(0.001, wait))
         }
         notifier.send(["STOPPING": "1"])
@@ -213,10 +211,42 @@ public final class Daemon {
         waiter.start()
     }
 
+    /// Pings systemd's watchdog from a thread of its own, twice an interval, while the loop or a transfer
+    /// has shown life within two intervals: a slow mail server no longer starves it, a hung process
+    /// still does.
+    private func startWatchdog(every interval: TimeInterval, heartbeat: Heartbeat) {
+        let watchdog = Thread { [notifier] in
+            while true {
+                Thread.sleep(forTimeInterval: interval / 2)
+                if heartbeat.age < interval * 2 { notifier.send(["WATCHDOG": "1"]) }
+            }
+        }
+        watchdog.name = "watchdog"
+        watchdog.start()
+    }
+
     static func iso(_ date: Date, _ office: Office) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = office.sendTime.timeZone
         return formatter.string(from: date)
+    }
+}
+
+/// When the service last showed life: a round of the loop, or a tick of a transfer in progress.
+final class Heartbeat: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = Date()
+
+    func beat() {
+        lock.lock()
+        defer { lock.unlock() }
+        last = Date()
+    }
+
+    var age: TimeInterval {
+        lock.lock()
+        defer { lock.unlock() }
+        return Date().timeIntervalSince(last)
     }
 }
 

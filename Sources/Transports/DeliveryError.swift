@@ -13,11 +13,15 @@ public struct DeliveryError: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// Seconds the server asked us to wait (HTTP Retry-After).
     public let retryAfter: Int?
+    /// The connection could not be made or was lost (no answer in time, a stop): the rest of a batch to
+    /// the same server waits too.
+    public let isConnectionLost: Bool
 
-    public init(_ kind: Kind, _ message: String, retryAfter: Int? = nil) {
+    public init(_ kind: Kind, _ message: String, retryAfter: Int? = nil, connectionLost: Bool = false) {
         self.kind = kind
         self.message = message
         self.retryAfter = retryAfter
+        isConnectionLost = connectionLost
     }
 
     public var isRetryable: Bool { kind == .temporary }

@@ -46,7 +46,10 @@ public struct Redaction: Sendable {
         switch result {
         case .success(let receipt): .success(DeliveryReceipt(answer: scrub(receipt.answer)))
         case .failure(let error):
-            .failure(DeliveryError(error.kind, scrub(error.message), retryAfter: error.retryAfter))
+            .failure(
+                DeliveryError(
+                    error.kind, scrub(error.message), retryAfter: error.retryAfter,
+                    connectionLost: error.isConnectionLost))
         }
     }
 

@@ -27,8 +27,15 @@ public final class Dispatcher {
     private let backoff: Backoff
     /// The audit log's version the office's planner was built with; -1 to rebuild at the next round.
     private var completionVersion: Int64 = -1
-    /// Asked between messages: a stop request ends a long batch early (what is left stays queued).
-    public var shouldStop: () -> Bool = { false }
+    /// Asked between messages and, at least once a second, by a transfer in progress: a stop request
+    /// ends a long batch early and cuts the transfer (what is left stays queued, untried).
+    public var shouldStop: @Sendable () -> Bool = { false } {
+        didSet { watchTransfers() }
+    }
+    /// Told at least once a second while a transfer runs, however slow the server.
+    public var onAlive: @Sendable () -> Void = {} {
+        didSet { watchTransfers() }
+    }
     /// Told of every step, as it happens.
     public var onEvent: (DispatchEvent) -> Void = { _ in }
     private var random = SystemRandomNumberGenerator()
@@ -46,7 +53,10 @@ public final class Dispatcher {
         renderer = OutboxRenderer(office: office, delivery: try office.delivery())
         self.office = office
         completionVersion = -1
+        watchTransfers()
     }
+
+    private func watchTransfers() { renderer.delivery.transfers.watch(abort: shouldStop, alive: onAlive) }
 
     /// What the transports warn of: world-readable secrets, certificate checks switched off.
     public var warnings: [String] { renderer.delivery.warnings }
@@ -124,6 +134,8 @@ public final class Dispatcher {
         }
         do {
             try delivery.mail.send(envelopes) { index, result in
+                // Cut by a stop: the message was not refused, and stays queued as it was.
+                if case .failure = result, shouldStop() { throw Interrupted() }
                 try record(mails[index], result, now: now, counts: &counts)
                 if shouldStop() { throw Interrupted() }
             }

@@ -14,6 +14,13 @@ CURLcode nhv_setopt_list(CURL *handle, CURLoption option, struct curl_slist *val
 CURLcode nhv_setopt_write(CURL *handle, nhv_data_callback callback, void *owner);
 CURLcode nhv_setopt_read(CURL *handle, nhv_data_callback callback, void *owner);
 CURLcode nhv_setopt_debug(CURL *handle, nhv_debug_callback callback, void *owner);
+/// Called at least once a second while a transfer runs, stalled or not; non-zero aborts it.
+typedef int (*nhv_progress_callback)(void *owner);
+/// Told of each socket libcurl opens (after it is made) and must close (the callback closes it).
+typedef void (*nhv_socket_callback)(void *owner, curl_socket_t socket, int opened);
+
+CURLcode nhv_setopt_progress(CURL *handle, nhv_progress_callback callback, void *owner);
+CURLcode nhv_setopt_sockets(CURL *handle, nhv_socket_callback callback, void *owner);
 long nhv_getinfo_long(CURL *handle, CURLINFO info);
 
 #endif

@@ -15,8 +15,14 @@ final class CurlHandle {
     private(set) var serverLines: [String] = []
     private(set) var responseBody: [UInt8] = []
     private var lists: [UnsafeMutablePointer<curl_slist>] = []
+    private let control: TransferControl
+    /// The sockets libcurl has open, to cut a dead connection instead of waiting on it.
+    private var sockets: Set<Int32> = []
+    /// A transfer failed: the connection may be dead, and must not be politely closed.
+    private var failed = false
 
-    init() throws(DeliveryError) {
+    init(control: TransferControl = TransferControl()) throws(DeliveryError) {
+        self.control = control
         Curl.initializeOnce()
         guard let handle = curl_easy_init() else { throw DeliveryError(.temporary, "libcurl could not make a handle") }
         self.handle = handle
@@ -45,6 +51,17 @@ final class CurlHandle {
                 me.uploaded += length
                 return length
             }, owner)
+        nhv_setopt_progress(
+            handle,
+            { owner in
+                Unmanaged<CurlHandle>.fromOpaque(owner!).takeUnretainedValue().control.tick() ? 1 : 0
+            }, owner)
+        nhv_setopt_sockets(
+            handle,
+            { owner, socket, opened in
+                let me = Unmanaged<CurlHandle>.fromOpaque(owner!).takeUnretainedValue()
+                if opened != 0 { me.sockets.insert(socket) } else { me.sockets.remove(socket) }
+            }, owner)
         // Lines the server sends (SMTP replies, HTTP headers); never what we send, which holds secrets.
         nhv_setopt_debug(
             handle,
@@ -60,6 +77,9 @@ final class CurlHandle {
     }
 
     deinit {
+        // After a failure the server may be gone or stalled: libcurl's cleanup would send SMTP's QUIT and
+        // wait up to two minutes for an answer. Shut the sockets first, so that it gives up at once.
+        if failed { sockets.forEach { shutdown($0, Int32(SHUT_RDWR)) } }
         curl_easy_cleanup(handle)
         lists.forEach { curl_slist_free_all($0) }
     }
@@ -85,7 +105,9 @@ final class CurlHandle {
         uploaded = 0
         serverLines = []
         responseBody = []
-        return curl_easy_perform(handle)
+        let code = curl_easy_perform(handle)
+        if code != CURLE_OK { failed = true }
+        return code
     }
 
     /// The last response code: the SMTP reply code or the HTTP status.

@@ -6,9 +6,11 @@ import CLibCurl
 /// (`smtps://`), AUTH when a user is set, one connection for a whole batch.
 public final class SMTPTransport: MailTransport {
     private let settings: SMTPSettings
+    private let control: TransferControl
 
-    public init(settings: SMTPSettings) {
+    public init(settings: SMTPSettings, control: TransferControl = TransferControl()) {
         self.settings = settings
+        self.control = control
     }
 
     public func send(
@@ -21,13 +23,22 @@ public final class SMTPTransport: MailTransport {
             for index in envelopes.indices { try each(index, settings.redaction.scrub(.failure(error))) }
             return
         }
+        var unreachable: DeliveryError?
         for (index, envelope) in envelopes.enumerated() {
-            try each(index, settings.redaction.scrub(send(envelope, on: handle)))
+            // Once the server could not be reached, or stopped answering, the rest of the batch waits
+            // for the next attempt instead of each message costing another timeout.
+            if let unreachable {
+                try each(index, .failure(unreachable))
+                continue
+            }
+            let result = settings.redaction.scrub(send(envelope, on: handle))
+            if case .failure(let error) = result, error.isConnectionLost { unreachable = error }
+            try each(index, result)
         }
     }
 
     private func configuredHandle() throws(DeliveryError) -> CurlHandle {
-        let handle = try CurlHandle()
+        let handle = try CurlHandle(control: control)
         try handle.set(CURLOPT_URL, settings.url)
         if settings.url.lowercased().hasPrefix("smtp://") {
             let addresses = ServerAddresses.resolve(settings.host)
@@ -48,6 +59,8 @@ public final class SMTPTransport: MailTransport {
         try handle.set(CURLOPT_SSL_VERIFYHOST, settings.verifyCertificates ? 2 : 0)
         try handle.set(CURLOPT_CONNECTTIMEOUT, settings.connectTimeout)
         try handle.set(CURLOPT_TIMEOUT, settings.timeout)
+        // Every wait for a reply, QUIT's included (libcurl's default is two minutes).
+        try handle.set(CURLOPT_SERVER_RESPONSE_TIMEOUT, min(settings.timeout, 60))
         try handle.set(CURLOPT_UPLOAD, 1)
         return handle
     }
@@ -67,11 +80,23 @@ public final class SMTPTransport: MailTransport {
         return .failure(Self.classify(code, reply: reply, answer: answer, recipient: envelope.to))
     }
 
+    /// What libcurl says when the server could not be reached or stopped answering.
+    static let connectionCodes: [CURLcode] = [
+        CURLE_COULDNT_CONNECT, CURLE_OPERATION_TIMEDOUT, CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_SEND_ERROR,
+        CURLE_COULDNT_RESOLVE_HOST, CURLE_WEIRD_SERVER_REPLY,
+    ]
+
     /// 4xx replies, timeouts and connection trouble are worth retrying; 5xx replies, refused logins,
     /// missing STARTTLS and bad certificates are not.
     static func classify(_ code: CURLcode, reply: Int, answer: String, recipient: String) -> DeliveryError {
         let heard = answer.isEmpty ? "" : ": \(answer)"
         switch code {
+        case CURLE_ABORTED_BY_CALLBACK:
+            return DeliveryError(.temporary, "interrupted: the service is stopping", connectionLost: true)
+        // No refusal was heard: the server is away, never greeted, or stopped answering.
+        case _ where Self.connectionCodes.contains(code) && !(400..<600).contains(reply):
+            return DeliveryError(
+                .temporary, "cannot reach the mail server: \(Curl.describe(code))\(heard)", connectionLost: true)
         case CURLE_LOGIN_DENIED:
             return DeliveryError(.permanent, "the mail server refused the login\(heard)")
         case CURLE_USE_SSL_FAILED:

@@ -7,8 +7,11 @@ import Foundation
 /// 4xx is permanent.
 public final class WebhookTransport {
     private var handle: CurlHandle?
+    private let control: TransferControl
 
-    public init() {}
+    public init(control: TransferControl = TransferControl()) {
+        self.control = control
+    }
 
     public func post(_ request: WebhookRequest) -> Result<DeliveryReceipt, DeliveryError> {
         do throws(DeliveryError) {
@@ -16,7 +19,7 @@ public final class WebhookTransport {
             if let existing = self.handle {
                 handle = existing
             } else {
-                handle = try CurlHandle()
+                handle = try CurlHandle(control: control)
                 self.handle = handle
             }
             try handle.set(CURLOPT_URL, request.url)

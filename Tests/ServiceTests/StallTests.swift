@@ -1,0 +1,52 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("Stalls: a mail server that stops answering or never greets", .serialized)
+struct StallTests {
+    @Test(
+        "A server silent at DATA: the watchdog keeps its rhythm, SIGTERM cuts the transfer and ends the service within 10 seconds, every message still queued"
+    )
+    func silentAtData() throws {
+        let folder = try TemporaryFolder()
+        let (server, _) = try smtpServer(in: folder, extra: ["--delay", "300"])
+        let config = try massConfig(folder, count: 5, port: server.port)
+        let notify = try NotifySocket(in: folder)
+        let service = try RunningCommand(
+            ["serve", "--config", config, "--clock-start", "2024-03-14T07:29:59+07:00"],
+            environment: ["NOTIFY_SOCKET": notify.path, "JOURNAL_STREAM": "8:1", "WATCHDOG_USEC": "2000000"],
+            log: folder.file("serve.log"))
+        _ = notify.wait(for: "READY=1", seconds: 20)
+        // The first message is sent and the server sits on it.
+        let deadline = Date().addingTimeInterval(15)
+        while !FileManager.default.fileExists(atPath: folder.file("mail/connections")) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Thread.sleep(forTimeInterval: 1)
+        let pings = notify.wait(for: "never", seconds: 4).filter { $0.contains("WATCHDOG=1") }
+        #expect(pings.count >= 3, "the watchdog went on through the stall: \(pings.count) pings in 4 s")
+        let stoppedAt = Date()
+        service.signal(SIGTERM)
+        #expect(service.exitStatus(within: 10) == 0, "\(service.log)")
+        #expect(Date().timeIntervalSince(stoppedAt) < 10)
+        let status = try CommandLineRun("status", "--config", config)
+        #expect(status.stdout.contains("Queued:         5"), "\(status.stdout)")
+        #expect(status.stdout.contains("Failed:         0"))
+        #expect(!status.stdout.contains("Retrying:"), "the cut transfer was not counted as an attempt")
+    }
+
+    @Test("A server that never greets: one connection defers the whole batch, each message kept for a retry")
+    func neverGreets() throws {
+        let folder = try TemporaryFolder()
+        let server = try TestServer(script: "silent_server.py", arguments: ["--log", folder.file("connections")])
+        var config = try String(contentsOfFile: try massConfig(folder, count: 5, port: server.port), encoding: .utf8)
+        config = config.replacingOccurrences(of: "connect_timeout = 2", with: "connect_timeout = 2\ntimeout = 3")
+        try config.write(toFile: folder.file("nhacviec.toml"), atomically: true, encoding: .utf8)
+        let service = try dispatcher(folder.file("nhacviec.toml"))
+        try service.evaluate(now: vn("2024-03-14T07:31:00"))
+        let counts = try service.deliver(now: vn("2024-03-14T07:31:00"))
+        #expect(counts.retrying == 5 && counts.delivered == 0 && counts.failed == 0)
+        let connections = try String(contentsOfFile: folder.file("connections"), encoding: .utf8)
+        #expect(connections.split(separator: "\n").count == 1, "one connection tried, not one per message")
+    }
+}
