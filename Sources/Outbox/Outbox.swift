@@ -146,22 +146,17 @@ public struct Outbox: Sendable {
     }
 
     /// A delivery batch began (an instant) or ended (nil), so that `status` can show one that hangs.
-    public func setDelivering(since wallClock: Double?) throws {
-        try database.pool.write { db in
-            if let wallClock {
-                try database.setMeta("delivering_since", String(wallClock), db)
-            } else {
-                try db.execute(sql: "DELETE FROM meta WHERE key = 'delivering_since'")
-            }
-        }
-    }
+    public func setDelivering(since wallClock: Double?) throws { try setInstant("delivering_since", wallClock) }
 
-    public func setNextSend(_ instant: Double?) throws {
+    public func setNextSend(_ instant: Double?) throws { try setInstant("next_send", instant) }
+
+    /// An instant kept in `meta`, or none.
+    private func setInstant(_ key: String, _ instant: Double?) throws {
         try database.pool.write { db in
             if let instant {
-                try database.setMeta("next_send", String(instant), db)
+                try database.setMeta(key, String(instant), db)
             } else {
-                try db.execute(sql: "DELETE FROM meta WHERE key = 'next_send'")
+                try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key])
             }
         }
     }
