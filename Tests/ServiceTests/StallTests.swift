@@ -49,4 +49,34 @@ struct StallTests {
         let connections = try String(contentsOfFile: folder.file("connections"), encoding: .utf8)
         #expect(connections.split(separator: "\n").count == 1, "one connection tried, not one per message")
     }
+
+    @Test("While the mail server sits on a message, the webhooks of the same round go out beside it")
+    func webhooksBesideAStalledBatch() throws {
+        let folder = try TemporaryFolder()
+        let (server, _) = try smtpServer(in: folder, extra: ["--delay", "300"])
+        let receiver = try TestServer(script: "http_receiver.py", arguments: ["--log", folder.file("requests")])
+        var config = try String(contentsOfFile: try massConfig(folder, count: 5, port: server.port), encoding: .utf8)
+        config = config.replacingOccurrences(of: "connect_timeout = 2", with: "connect_timeout = 2\ntimeout = 8")
+        config += "\n[[webhook]]\nname = \"nhom\"\nkind = \"generic\"\nurl = \"http://127.0.0.1:\(receiver.port)/ok\"\n"
+        try config.write(toFile: folder.file("nhacviec.toml"), atomically: true, encoding: .utf8)
+        nonisolated(unsafe) let service = try dispatcher(folder.file("nhacviec.toml"))
+        try service.evaluate(now: vn("2024-03-14T07:31:00"))
+        nonisolated(unsafe) var counts: (delivered: Int, retrying: Int, failed: Int)?
+        let round = Thread { counts = try? service.deliver(now: vn("2024-03-14T07:31:00")) }
+        let started = Date()
+        round.start()
+        var requests = 0
+        while requests < 5 && Date().timeIntervalSince(started) < 6 {
+            Thread.sleep(forTimeInterval: 0.1)
+            requests =
+                ((try? String(contentsOfFile: folder.file("requests"), encoding: .utf8)) ?? "")
+                .split(separator: "\n").count
+        }
+        #expect(requests == 5, "the 5 webhooks arrived while the mail batch was still waiting on the server")
+        #expect(Date().timeIntervalSince(started) < 6)
+        while round.isExecuting || counts == nil && Date().timeIntervalSince(started) < 30 {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(counts?.delivered == 5 && counts?.retrying == 5, "\(String(describing: counts))")
+    }
 }

@@ -38,7 +38,6 @@ public final class Dispatcher {
     }
     /// Told of every step, as it happens.
     public var onEvent: (DispatchEvent) -> Void = { _ in }
-    private var random = SystemRandomNumberGenerator()
 
     init(office: Office, delivery: Delivery, state: StateDatabase, backoff: Backoff) {
         self.office = office
@@ -119,19 +118,33 @@ public final class Dispatcher {
 
     // MARK: Delivery
 
-    /// Sends every due item: mail in one batch over one connection, webhooks one by one.
+    /// Sends every due item: mail in one batch over one connection and, beside it on a thread of its own,
+    /// webhooks one by one, so that a slow or silent mail server holds no webhook up (nor the other way).
+    /// Each result is recorded as it comes; the state database takes writes from both.
     @discardableResult
     public func deliver(now: Date) throws -> (delivered: Int, retrying: Int, failed: Int) {
         let due = try outbox.due(at: now.timeIntervalSince1970)
         guard !due.isEmpty else { return (0, 0, 0) }
         try outbox.setDelivering(since: Date().timeIntervalSince1970)
         defer { try? outbox.setDelivering(since: nil) }
-        var counts = (delivered: 0, retrying: 0, failed: 0)
         let delivery = renderer.delivery
+        let hooks = due.filter { $0.channel != .email }
+        nonisolated(unsafe) let dispatcher = self
+        let webhooks = Beside {
+            var counts = (delivered: 0, retrying: 0, failed: 0)
+            for item in hooks {
+                guard case .webhook(let name) = item.channel, !dispatcher.shouldStop() else { break }
+                let result = delivery.postWebhook(name, body: Array(item.payload), id: item.key, now: now)
+                try dispatcher.record(item, result, now: now, counts: &counts)
+            }
+            return counts
+        }
+        var counts = (delivered: 0, retrying: 0, failed: 0)
         let mails = due.filter { $0.channel == .email }
         let envelopes = mails.map {
             MailEnvelope(from: office.composer.sender.address, to: $0.destination, message: Array($0.payload))
         }
+        var mailError: Error?
         do {
             try delivery.mail.send(envelopes) { index, result in
                 // Cut by a stop: the message was not refused, and stays queued as it was.
@@ -140,15 +153,12 @@ public final class Dispatcher {
                 if shouldStop() { throw Interrupted() }
             }
         } catch is Interrupted {
-            return counts
+        } catch {
+            mailError = error
         }
-        for item in due {
-            guard case .webhook(let name) = item.channel else { continue }
-            if shouldStop() { break }
-            let result = delivery.postWebhook(name, body: Array(item.payload), id: item.key, now: now)
-            try record(item, result, now: now, counts: &counts)
-        }
-        return counts
+        let hooked = try webhooks.wait()
+        if let mailError { throw mailError }
+        return (counts.delivered + hooked.delivered, counts.retrying + hooked.retrying, counts.failed + hooked.failed)
     }
 
     private func record(
@@ -165,7 +175,7 @@ public final class Dispatcher {
                 error.isRetryable
                 ? backoff.retryAt(
                     now: now, sendAt: Date(timeIntervalSince1970: item.sendAt), attempts: item.attempts + 1,
-                    retryAfter: error.retryAfter, jitter: Double.random(in: 0..<1, using: &random))
+                    retryAfter: error.retryAfter, jitter: Double.random(in: 0..<1))
                 : nil
             try outbox.recordFailure(
                 item.id!, answer: error.message, at: now.timeIntervalSince1970, retryAt: retryAt?.timeIntervalSince1970)
