@@ -55,6 +55,7 @@ struct StatusCommand: ParsableCommand {
             lastRound: time(summary.lastRound), deliveringSince: time(summary.deliveringSince),
             secondsSinceLastRound: summary.lastRound.map { Int(Date().timeIntervalSince1970 - $0) },
             secondsDelivering: summary.deliveringSince.map { Int(Date().timeIntervalSince1970 - $0) },
+            stateDirectory: office.stateDirectory, freeBytes: Self.freeBytes(in: office.stateDirectory),
             lastReload: reload.map { .init(at: time($0.at), ok: $0.ok, message: $0.message) },
             rejected: office.rejected.map {
                 .init(
@@ -72,8 +73,20 @@ struct StatusCommand: ParsableCommand {
     }
 }
 
+extension StatusCommand {
+    /// The bytes an unprivileged process may still write on the disk of `directory`.
+    static func freeBytes(in directory: String) -> Int? {
+        var disk = statvfs()
+        guard statvfs(directory, &disk) == 0 else { return nil }
+        return Int(disk.f_bavail) * Int(disk.f_frsize)
+    }
+}
+
 /// What `status` prints.
 struct StatusReport: Encodable {
+    /// Below this, SQLite's next page or journal may not fit.
+    static let lowSpace = 1 << 20
+
     struct Delivery: Encodable {
         let digest: String
         let destination: String
@@ -115,6 +128,9 @@ struct StatusReport: Encodable {
     let deliveringSince: String?
     let secondsSinceLastRound: Int?
     let secondsDelivering: Int?
+    /// The state's folder, and the space left on its disk: SQLite cannot write a full one.
+    let stateDirectory: String
+    let freeBytes: Int?
     let lastReload: Reload?
     /// The config or plans on disk have errors; the service serves the version accepted before them.
     let rejected: Rejected?
@@ -150,6 +166,8 @@ struct StatusReport: Encodable {
         case deliveringSince = "delivering_since"
         case secondsSinceLastRound = "seconds_since_last_round"
         case secondsDelivering = "seconds_delivering"
+        case stateDirectory = "state_directory"
+        case freeBytes = "free_bytes"
         case nextSend = "next_send"
         case clockBack = "clock_back"
         case lastDelivery = "last_delivery"
@@ -174,6 +192,11 @@ struct StatusReport: Encodable {
             lines.append(
                 "WARNING:        no round for \(seconds / 60) min while \(queued) notification(s) wait: the service is "
                     + "stopped, hangs, or cannot write its database (a full disk?); see journalctl -u nhacviec")
+        }
+        if let free = freeBytes, free < StatusReport.lowSpace {
+            lines.append(
+                "WARNING:        the disk of \(stateDirectory) has \(free / 1024) KiB free: the service cannot write its "
+                    + "database (deliveries and completions are not recorded); free some space")
         }
         if let since = deliveringSince, let seconds = secondsDelivering, seconds > 120 {
             lines.append(

@@ -173,4 +173,37 @@ struct GuardTests {
         #expect(stale.contains("WARNING:        no round for 10 min while 3 notification(s) wait"), "\(stale)")
         #expect(stale.contains("a delivery batch has been going on since"), "\(stale)")
     }
+
+    @Test(
+        "A full disk under the state: the service says so at each round, and status warns that nothing can be recorded")
+    func fullDisk() throws {
+        try #require(geteuid() == 0, "the tests run as root, as make test does")
+        let folder = try TemporaryFolder()
+        let config = try serviceConfig(folder)
+        try FileManager.default.createDirectory(atPath: folder.file("state"), withIntermediateDirectories: true)
+        func run(_ command: String, _ arguments: [String]) throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = arguments
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        // A real file system that fills up: a 4 MiB tmpfs as the state folder.
+        try #require(try run("/bin/mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", folder.file("state")]) == 0)
+        defer { _ = try? run("/bin/umount", [folder.file("state")]) }
+        let first = try CommandLineRun(
+            "serve", "--config", config, "--clock-start", "2024-03-13T07:29:59+07:00", "--until",
+            "2024-03-13T07:30:01+07:00")
+        #expect(first.status == 0, "\(first.stderr)")
+        _ = try run("/bin/dd", ["if=/dev/zero", "of=\(folder.file("state/filler"))", "bs=64k", "status=none"])
+        let full = try CommandLineRun(
+            "serve", "--config", config, "--clock-start", "2024-03-14T07:29:59+07:00", "--until",
+            "2024-03-14T07:30:02+07:00")
+        #expect(full.stderr.contains("state database:"), "\(full.stderr)")
+        let status = try CommandLineRun("status", "--config", config)
+        #expect(status.stdout.contains("KiB free: the service cannot write its database"), "\(status.stdout)")
+        let json = try CommandLineRun("status", "--config", config, "--json").json()
+        #expect((json["free_bytes"] as? Int ?? .max) < 1 << 20)
+    }
 }
