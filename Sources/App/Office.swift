@@ -230,7 +230,7 @@ public struct Office: Sendable {
     }
 
     /// Where the state of the config at `path` lives, read even when the config has errors.
-    public static func stateDirectory(ofConfig path: String, environment: [String: String]) -> String {
+    private static func stateDirectory(ofConfig path: String, environment: [String: String]) -> String {
         stateDirectory(
             configFile: ScheduleLoader.configFile(path), stateDir: ScheduleLoader.stateDirectoryWritten(inConfig: path),
             environment: environment)

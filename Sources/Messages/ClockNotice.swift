@@ -30,10 +30,6 @@ extension MailComposer {
 
             Please have the administrator check the server's clock (timedatectl), and see `nhacviec status`.
             """
-        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        return document(
-            to: address, name: name, subject: subject, text: text,
-            html: "<!DOCTYPE html><html lang=\"\(language.rawValue)\"><body><pre>\(escaped)</pre></body></html>",
-            date: date, key: key)
+        return notice(to: address, name: name, subject: subject, text: text, date: date, key: key)
     }
 }

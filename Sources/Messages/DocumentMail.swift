@@ -21,4 +21,14 @@ extension MailComposer {
         )
         .render()
     }
+
+    /// A notice to the clerk (a failure, a refused version, a clock set back): plain text, and the same
+    /// text preformatted as its HTML part.
+    func notice(to address: String, name: String, subject: String, text: String, date: Date, key: String) -> [UInt8] {
+        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        return document(
+            to: address, name: name, subject: subject, text: text,
+            html: "<!DOCTYPE html><html lang=\"\(language.rawValue)\"><body><pre>\(escaped)</pre></body></html>",
+            date: date, key: key)
+    }
 }

@@ -13,10 +13,7 @@ extension MailComposer {
             vietnamese
             ? "Hệ thống nhắc việc không gửi được thông báo \(digest) tới \(destination).\nLý do: \(reason)\n\nĐề nghị kiểm tra địa chỉ, báo trực tiếp cho người nhận, và xem `nhacviec status`."
             : "nhacviec could not deliver \(digest) to \(destination).\nReason: \(reason)\n\nPlease check the address, tell the recipient directly, and see `nhacviec status`."
-        let html =
-            "<!DOCTYPE html><html><body><pre>\(text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;"))</pre></body></html>"
-        return document(
-            to: address, name: name, subject: subject, text: text, html: html, date: date,
-            key: "failure:\(digest):\(destination)")
+        return notice(
+            to: address, name: name, subject: subject, text: text, date: date, key: "failure:\(digest):\(destination)")
     }
 }

@@ -32,7 +32,7 @@ public struct MailComposer: Sendable {
     }
 
     /// The sender's bare address and display name, from `Name <address>` or a bare address.
-    public var sender: (name: String?, address: String) { Self.split(from) }
+    public var sender: (name: String?, address: String) { EmailAddress.split(from) }
 
     /// The message for one digest, dated `date`, or nil when its recipient has no email address.
     public func compose(_ digest: Digest, date: Date) -> (
@@ -103,14 +103,5 @@ public struct MailComposer: Sendable {
         formatter.timeZone = timeZone
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         return formatter.string(from: date)
-    }
-
-    static func split(_ mailbox: String) -> (name: String?, address: String) {
-        guard let open = mailbox.lastIndex(of: "<"), let close = mailbox.lastIndex(of: ">"), open < close else {
-            return (nil, mailbox.trimmingCharacters(in: .whitespaces))
-        }
-        let name = mailbox[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(
-            in: CharacterSet(charactersIn: "\""))
-        return (name.isEmpty ? nil : name, String(mailbox[mailbox.index(after: open)..<close]))
     }
 }

@@ -11,11 +11,7 @@ extension MailComposer {
             language == .vi
             ? vietnameseRejection(errors: errors, servingSince: servingSince)
             : englishRejection(errors: errors, servingSince: servingSince)
-        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        return document(
-            to: address, name: name, subject: subject, text: text,
-            html: "<!DOCTYPE html><html lang=\"\(language.rawValue)\"><body><pre>\(escaped)</pre></body></html>",
-            date: date, key: key)
+        return notice(to: address, name: name, subject: subject, text: text, date: date, key: key)
     }
 
     private func vietnameseRejection(errors: [String], servingSince: Date?) -> (subject: String, text: String) {

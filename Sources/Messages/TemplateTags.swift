@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a Mustache template includes and how deep its sections nest, read before the template engine
 /// sees it: a partial that includes itself (directly or through another) would recurse until the stack
 /// overflows at the first send, and a missing one would render as nothing.
@@ -38,10 +40,11 @@ struct TemplateTags {
             line += content.filter { $0 == "\n" }.count
             position = end + close.count
             if content.hasPrefix("{"), position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1 }
-            content = content.trimmingSpaces()
+            content = content.trimmingCharacters(in: .whitespacesAndNewlines)
             switch content.first {
             case ">":
-                partials.append(Partial(name: String(content.dropFirst()).trimmingSpaces(), line: tagLine))
+                partials.append(
+                    Partial(name: content.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines), line: tagLine))
             case "#", "^":
                 depth += 1
                 if depth > linesReachingDepth.count { linesReachingDepth.append(tagLine) }
@@ -54,14 +57,5 @@ struct TemplateTags {
                 break
             }
         }
-    }
-}
-
-extension String {
-    fileprivate func trimmingSpaces() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An email address as SMTP carries it (RFC 5321 §4.1.2 `Mailbox`): a dot-atom or quoted local part,
 /// `@`, and a domain of letter-digit-hyphen labels or an address literal, in printable ASCII, within
 /// the lengths of §4.5.3.1. Anything else (a space, a control character, a second `@`) is refused
@@ -9,6 +11,21 @@ public enum EmailAddress {
         let local = bytes[..<at]
         let domain = bytes[(at + 1)...]
         return (1...64).contains(local.count) && (isDotAtom(local) || isQuoted(local)) && isDomain(domain)
+    }
+
+    /// The display name and address of `Name <address>` (the name unquoted), or of a bare address. Only a
+    /// mailbox that ends with its `>` has a name: `A <a@x.example>, b@x.example` is one address, and
+    /// not a valid one.
+    public static func split(_ mailbox: String) -> (name: String?, address: String) {
+        guard mailbox.hasSuffix(">"), let open = mailbox.lastIndex(of: "<") else {
+            return (nil, mailbox.trimmingCharacters(in: .whitespaces))
+        }
+        let name = mailbox[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(
+            in: CharacterSet(charactersIn: "\""))
+        return (
+            name.isEmpty ? nil : name,
+            String(mailbox[mailbox.index(after: open)..<mailbox.index(before: mailbox.endIndex)])
+        )
     }
 
     /// RFC 5322 `atext`.

@@ -45,7 +45,7 @@ public struct Outbox: Sendable {
             let from = try database.meta("evaluated_through", db).flatMap(Double.init) ?? now
             let undelivered = "SELECT id FROM notification WHERE sendAt > ? AND state != 'delivered'"
             try db.execute(sql: "DELETE FROM attempt WHERE notificationId IN (\(undelivered))", arguments: [now])
-            try db.execute(sql: "DELETE FROM notification WHERE sendAt > ? AND state != 'delivered'", arguments: [now])
+            try db.execute(sql: "DELETE FROM notification WHERE id IN (\(undelivered))", arguments: [now])
             let givenBack = db.changesCount
             try database.setMeta("evaluated_through", String(now), db)
             try database.setMeta("clock_back", "\(from) \(now) \(givenBack) \(wallClock)", db)
@@ -175,7 +175,6 @@ public struct Outbox: Sendable {
     }
 }
 
-/// What `status` shows of the outbox.
 /// A clock found earlier than the evaluation mark (``Outbox/rewind(to:at:)``).
 public struct ClockBack: Sendable, Equatable {
     public let from: Double
@@ -184,6 +183,7 @@ public struct ClockBack: Sendable, Equatable {
     public let noticedAt: Double
 }
 
+/// What `status` shows of the outbox.
 public struct OutboxSummary: Sendable {
     public let pending: Int
     public let delivered: Int

@@ -44,7 +44,7 @@ public final class StateDatabase: Sendable {
                 }
                 if faults != ["ok"] { throw StateError.damaged(path, faults.prefix(3).joined(separator: "; ")) }
             }
-        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+        } catch let error as DatabaseError where Self.isDamage(error) {
             throw StateError.damaged(path, error.message ?? "\(error.resultCode)")
         }
         try Self.migrator.migrate(pool)

@@ -210,8 +210,9 @@ enum ConfigLoader {
         let from = table.string("from", required: true) ?? ""
         if from.contains(where: { $0 == "\r" || $0 == "\n" }) {
             table.log.add(table.location(of: "from"), .fromOnOneLine)
-        } else if table.has("from"), !EmailAddress.isValid(senderAddress(from)) {
-            table.log.add(table.location(of: "from"), .notAnEmailAddress(senderAddress(from)))
+        } else if table.has("from"), case let address = EmailAddress.split(from).address, !EmailAddress.isValid(address)
+        {
+            table.log.add(table.location(of: "from"), .notAnEmailAddress(address))
         }
         let written = table.string("language")
         let language = written.map { Language(rawValue: $0) } ?? .vi
@@ -307,14 +308,6 @@ enum ConfigLoader {
         return SummarySettings(
             reportDay: day, reportPeriod: table.choice("report_period", Period.Length.self) ?? .month,
             reportTo: recipients, overdueList: overdue)
-    }
-
-    /// The address of `Name <address>`, or the whole of a bare address.
-    static func senderAddress(_ from: String) -> String {
-        guard from.hasSuffix(">"), let open = from.lastIndex(of: "<") else {
-            return from.trimmingCharacters(in: .whitespaces)
-        }
-        return String(from[from.index(after: open)..<from.index(before: from.endIndex)])
     }
 
     /// Folders of the system that mail must never be written into, nor under.

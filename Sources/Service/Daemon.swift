@@ -42,13 +42,6 @@ public final class Daemon {
     /// close to be consistent.
     public func run() -> Int32 {
         installSignalHandlers()
-        do {
-            lock = try InstanceLock(
-                stateDirectory: Office.stateDirectory(ofConfig: configPath, environment: environment))
-        } catch {
-            journal.error("cannot start: \(error)")
-            return 1
-        }
         let dispatcher: Dispatcher
         do {
             dispatcher = try Office.open(
@@ -57,6 +50,13 @@ public final class Daemon {
         } catch .schedule(let diagnostics) {
             journal.error("cannot start: the config has errors:\n\(diagnostics.description)")
             return 1
+        } catch {
+            journal.error("cannot start: \(error)")
+            return 1
+        }
+        // Before anything is evaluated or sent; after the state is opened, as the state folder's owner.
+        do {
+            lock = try InstanceLock(stateDirectory: dispatcher.office.stateDirectory)
         } catch {
             journal.error("cannot start: \(error)")
             return 1

@@ -11,13 +11,9 @@ final class InstanceLock {
     /// - Throws: ``InstanceLockError`` when another process holds the lock, or the file cannot be made.
     init(stateDirectory: String) throws(InstanceLockError) {
         let path = (stateDirectory as NSString).appendingPathComponent(Self.fileName)
-        try? FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
-        // Read-only is enough for flock, and lets a service user use a lock file root made.
+        // Read-only is enough for flock. Made once the state is open, so as the state folder's owner.
         descriptor = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotOpen(path, String(cString: strerror(errno))) }
-        // Made by root (serve run by hand): the state folder's owner keeps it, as every file of the state.
-        var folder = stat()
-        if geteuid() == 0, stat(stateDirectory, &folder) == 0 { _ = fchown(descriptor, folder.st_uid, folder.st_gid) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let reason = errno
             close(descriptor)

@@ -86,38 +86,50 @@ struct OutboxRenderer {
 
     /// The clerk's notice of a refused version of the config or plans: once per version (its key).
     func rejectedScheduleNotice(_ rejected: RejectedSchedule, now: Date) -> OutboxItem? {
-        guard let (clerk, person, address) = clerk else { return nil }
-        let key = "rejected-schedule:\(rejected.version)"
-        let bytes = office.composer.rejectedScheduleNotice(
-            to: address, name: person.name, errors: rejected.errors.items.map { $0.text(rejected.language) },
-            servingSince: rejected.servingSince, date: now, key: key)
-        return OutboxItem(
-            key: key, kind: .rejectedSchedule, digest: "rejected-schedule/\(rejected.version)", recipient: clerk,
-            address: address, sendAt: now.timeIntervalSince1970, messageID: nil, payload: Data(bytes),
-            createdAt: now.timeIntervalSince1970)
+        clerkNotice(
+            key: "rejected-schedule:\(rejected.version)", kind: .rejectedSchedule,
+            digest: "rejected-schedule/\(rejected.version)", now: now
+        ) { address, name, key in
+            office.composer.rejectedScheduleNotice(
+                to: address, name: name, errors: rejected.errors.items.map { $0.text(rejected.language) },
+                servingSince: rejected.servingSince, date: now, key: key)
+        }
     }
 
     /// The clerk's notice that the clock had run ahead and was set back; once per jump (its key).
     func clockNotice(from: Date, to: Date, givenBack: Int, now: Date) -> OutboxItem? {
-        guard let (clerk, person, address) = clerk else { return nil }
-        let key = "clock-back:\(Int(from.timeIntervalSince1970)):\(Int(to.timeIntervalSince1970))"
-        let bytes = office.composer.clockNotice(
-            to: address, name: person.name, from: from, to: to, givenBack: givenBack, date: now, key: key)
-        return OutboxItem(
-            key: key, kind: .clockNotice, digest: "clock-back/\(Int(to.timeIntervalSince1970))", recipient: clerk,
-            address: address, sendAt: now.timeIntervalSince1970, messageID: nil, payload: Data(bytes),
-            createdAt: now.timeIntervalSince1970)
+        clerkNotice(
+            key: "clock-back:\(Int(from.timeIntervalSince1970)):\(Int(to.timeIntervalSince1970))", kind: .clockNotice,
+            digest: "clock-back/\(Int(to.timeIntervalSince1970))", now: now
+        ) { address, name, key in
+            office.composer.clockNotice(
+                to: address, name: name, from: from, to: to, givenBack: givenBack, date: now, key: key)
+        }
     }
 
     /// The clerk's notice of an item that failed for good; none for a notice, or without a clerk to tell.
     func failureNotice(about item: OutboxItem, reason: String, now: Date) -> OutboxItem? {
-        guard item.kind != .failureNotice, let (clerk, person, address) = clerk else { return nil }
-        let bytes = office.composer.failureNotice(
-            to: address, name: person.name, digest: item.digest, destination: item.destination, reason: reason,
-            date: now)
+        guard item.kind != .failureNotice else { return nil }
+        return clerkNotice(
+            key: "failure:\(item.key)", kind: .failureNotice, digest: "failure/\(item.digest)", now: now
+        ) { address, name, _ in
+            office.composer.failureNotice(
+                to: address, name: name, digest: item.digest, destination: item.destination, reason: reason,
+                date: now)
+        }
+    }
+
+    /// A notice to the clerk, due now, as an outbox item; none without a clerk to tell.
+    ///
+    /// - Parameter mail: the mail to the clerk's address and name, with the item's key.
+    private func clerkNotice(
+        key: String, kind: OutboxItem.Kind, digest: String, now: Date,
+        mail: (_ address: String, _ name: String, _ key: String) -> [UInt8]
+    ) -> OutboxItem? {
+        guard let (clerk, person, address) = clerk else { return nil }
         return OutboxItem(
-            key: "failure:\(item.key)", kind: .failureNotice, digest: "failure/\(item.digest)", recipient: clerk,
-            address: address, sendAt: now.timeIntervalSince1970, messageID: nil, payload: Data(bytes),
+            key: key, kind: kind, digest: digest, recipient: clerk, address: address,
+            sendAt: now.timeIntervalSince1970, messageID: nil, payload: Data(mail(address, person.name, key)),
             createdAt: now.timeIntervalSince1970)
     }
 }
