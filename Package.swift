@@ -61,7 +61,11 @@ let package = Package(
         // The service: the daemon loop, the virtual clock, systemd notify and the journal. Only `serve` uses it.
         .target(name: "Service", dependencies: ["App", "Outbox"]),
         // The clerk's periodic report: built from the planner, written as Markdown, HTML, CSV or JSON.
-        .target(name: "Reports", dependencies: ["Model", "Planner", "WorkingCalendar"]),
+        .target(
+            name: "Reports",
+            dependencies: [
+                "Model", "Planner", "WorkingCalendar", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // The one wiring: `Office` (config, calendar, planner, state, transports) and the dispatch pipeline.
         .target(
             name: "App",
@@ -91,7 +95,7 @@ let package = Package(
         .testTarget(name: "TOMLTests", dependencies: ["Catalogue", "TestSupport", "TOML"]),
         .testTarget(
             name: "ScheduleSourcesTests",
-            dependencies: ["Catalogue", "ScheduleSources", "Model", "TestSupport", "WorkingCalendar"],
+            dependencies: ["Catalogue", "ScheduleSources", "Model", "Reports", "TestSupport", "WorkingCalendar"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Model", "Reports", "WorkingCalendar"]),

@@ -35,6 +35,16 @@ public enum ScheduleLoader {
         return path
     }
 
+    /// The config file alone, its plans not read: for `import`, which checks names against the directory
+    /// of a config whose plans may be broken.
+    public static func configuration(config path: String) throws(Diagnostics) -> Configuration {
+        let log = DiagnosticLog()
+        guard let configuration = ConfigLoader.load(configFile(path), log: log), log.isEmpty else {
+            throw log.diagnostics
+        }
+        return configuration
+    }
+
     /// - Parameter copy: a folder holding a copy of the files at their absolute paths (the accepted
     ///   version the service keeps in its state): each file is read from there, while the configuration
     ///   keeps the paths of the originals.

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Foundation
 import Model
+import ScheduleSources
 import WorkingCalendar
 
 /// `--config PATH`: a file, or a folder holding `nhacviec.toml`; default `$NHACVIEC_CONFIG`, else
@@ -33,10 +34,15 @@ struct ConfigOptions: ParsableArguments {
             || FileManager.default.fileExists(atPath: resolvedPath)
     }
 
-    /// The officials and units of the config, when one is at hand: none at the default place is no error.
-    func directoryIfPresent() throws -> Directory? {
+    /// The config file alone (its plans unread), when one is at hand: none at the default place is no
+    /// error.
+    func configurationIfPresent() throws -> Configuration? {
         guard configAtHand else { return nil }
-        return try office(state: .none).schedule.directory
+        do {
+            return try ScheduleLoader.configuration(config: resolvedPath)
+        } catch {
+            throw CommandFailure(error.description)
+        }
     }
 
     /// The working calendar with the config's decisions. Without a config at the default place the law

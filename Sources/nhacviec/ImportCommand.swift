@@ -31,7 +31,7 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure("\(file): import reads .xlsx or .csv files (save an .xls or .ods as .xlsx first)")
         }
         // Names are checked when a config is at hand; without one the plan is written as the table has it.
-        let directory = try config.directoryIfPresent()
+        let directory = try config.configurationIfPresent()?.directory
         guard let result = PlanImport.run(path: file, year: year, sheet: sheet, directory: directory) else {
             throw CommandFailure("\(file): nothing could be read")
         }

@@ -63,6 +63,41 @@ struct ImportCommandTests {
             written.contains("id = \"1\"") && written.contains("due = \"Quý I/2024\"") && !written.contains("Việc hai"))
     }
 
+    @Test("A date typed as text in the deadline column is written as a phrase that check reads back")
+    func importDatesAsText() throws {
+        let folder = try exampleConfig(listing: "imported.toml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let csv =
+            "STT;Nội dung;Chủ trì;Thời hạn\n1;Việc một;Trần Văn Hùng;31/12/2024\n2;Việc hai;Trần Văn Hùng;30/6/2024\n3;Việc ba;Trần Văn Hùng;15/3\n"
+        try csv.write(toFile: folder + "/bieu.csv", atomically: true, encoding: .utf8)
+        let run = try CommandLineRun(
+            "import", folder + "/bieu.csv", "--config", exampleConfig, "--output", folder + "/imported.toml")
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = try String(contentsOfFile: folder + "/imported.toml", encoding: .utf8)
+        #expect(written.contains("due = \"31/12/2024\"") && written.contains("due = \"15/3\""), "\(written)")
+        let check = try CommandLineRun("check", "--config", folder)
+        #expect(check.status == 0, "\(check.stderr)")
+        let tasks = try CommandLineRun("tasks", "--config", folder, "--at", "2024-01-02", "--json")
+        #expect(tasks.stdout.contains("\"2024-12-31\"") && tasks.stdout.contains("\"2024-03-15\""))
+    }
+
+    @Test("With a config whose listed table is broken, import still checks names and writes the rows it read")
+    func importBesideABrokenPlan() throws {
+        let folder = try exampleConfig(listing: "broken.csv")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "STT;Nội dung;Chủ trì;Thời hạn\n1;Việc một;Ai đó;Quý 9\n".write(
+            toFile: folder + "/broken.csv", atomically: true, encoding: .utf8)
+        try "STT;Nội dung;Chủ trì;Thời hạn\n1;Việc một;Trần Văn Hùng;Quý I/2024\n2;Việc hai;Trần Văn Hung;Quý II/2024\n"
+            .write(toFile: folder + "/new.csv", atomically: true, encoding: .utf8)
+        let run = try CommandLineRun(
+            "import", folder + "/new.csv", "--config", folder, "--output", folder + "/out.toml")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("2 tasks read, 1 problem(s)"), "\(run.stderr)")
+        #expect(run.stderr.contains("unknown official or unit \"Trần Văn Hung\""), "\(run.stderr)")
+        let written = try String(contentsOfFile: folder + "/out.toml", encoding: .utf8)
+        #expect(written.contains("Việc một") && written.contains("Việc hai"))
+    }
+
     @Test("import refuses what is not a spreadsheet")
     func importRefuses() throws {
         let run = try CommandLineRun("import", exampleConfig + "/nhacviec.toml")

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Reports
 import ScheduleSources
 import Testing
 import WorkingCalendar
@@ -222,5 +223,52 @@ struct SpreadsheetTests {
     func oldFormat() throws {
         let (_, errors) = try load(plan: "\"plans/t.xls\"", files: ["t.xls": "x"])
         #expect(errors.contains { $0.contains("save it as .xlsx") })
+    }
+
+    @Test("Names on two lines of one cell (Alt+Enter) are two names, in .csv and .xlsx alike")
+    func lineBreaksSeparateNames() throws {
+        let csv = Self.header + "1,Việc một,,\"Trần Văn Hùng\r\nCông an phường\",Quý II/2024,\n"
+        let (fromCSV, csvErrors) = try load(plan: "\"plans/t.csv\"", files: ["t.csv": csv])
+        #expect(csvErrors.isEmpty, "\(csvErrors)")
+        #expect(fromCSV?.schedule.tasks.first?.responsible == [.official("hung"), .unit("ca")])
+
+        let folder = NSTemporaryDirectory() + "nhacviec-xlsx-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let workbook = Workbook(sheets: [
+            .init(
+                name: "Biểu", header: ["STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian hoàn thành"],
+                rows: [
+                    [
+                        .text("1"), .text("Việc một"), .text("Trần Văn Hùng\nCông an phường"),
+                        .text("Văn phòng\nTổ dân phố 3"), .date(d(2024, 6, 28)),
+                    ]
+                ])
+        ])
+        try workbook.data().write(to: URL(fileURLWithPath: folder + "/t.xlsx"))
+        let (fromXLSX, xlsxErrors) = try load(plan: "\"\(folder)/t.xlsx\"")
+        #expect(xlsxErrors.isEmpty, "\(xlsxErrors)")
+        let task = try #require(fromXLSX?.schedule.tasks.first)
+        #expect(task.responsible == [.official("hung"), .unit("ca")])
+        #expect(task.coordinating == ["Văn phòng", "Tổ dân phố 3"])
+        #expect(task.deadline == .date(d(2024, 6, 28)))
+    }
+
+    @Test(
+        "A carried-over task from the table: its note, or a column Chuyển tiếp / Năm chuyển tiếp",
+        arguments: [
+            ("Ghi chú", "Chuyển tiếp từ năm 2024", 2024),
+            ("Ghi chú", "chuyen tiep tu nam 2023, lam tiep", 2023),
+            ("Ghi chú", "Chuyển tiếp", 2024),
+            ("Chuyển tiếp", "x", 2024),
+            ("Năm chuyển tiếp", "2023", 2023),
+        ])
+    func carriedOverFromTheTable(column: String, cell: String, year: Int) throws {
+        let csv =
+            "STT;Nội dung;Chủ trì;Thời hạn;\(column)\n1;Việc một;hung;Quý I/2025;\(cell)\n2;Việc hai;hung;Quý I/2025;\n"
+        let (loaded, errors) = try load(plan: "\"plans/t.csv\"", files: ["t.csv": csv])
+        #expect(errors.isEmpty, "\(errors)")
+        let tasks = try #require(loaded?.schedule.tasks)
+        #expect(tasks.map(\.carriedOverFrom) == [year, nil])
     }
 }

@@ -55,8 +55,9 @@ public enum PlanImport {
             if let document = row.document { lines.append("document = \(quote(document))") }
             if let target = row.target { lines.append("target = \(quote(target))") }
             if let year = row.carriedOverFrom { lines.append("carried_over_from = \(year)") }
-            if case .date = row.deadline, !row.deadlineText.contains(" ") {
-                lines.append("due = \(row.deadlineText)")
+            // A date cell is a TOML date; a date typed as text ("31/12/2025") stays the phrase it was.
+            if case .date(let date) = row.deadline, row.deadlineText == date.iso {
+                lines.append("due = \(date.iso)")
             } else {
                 lines.append("due = \(quote(row.deadlineText))")
             }

@@ -26,6 +26,11 @@ struct RowReader {
         value(row, field).map { VietnameseText.collapseSpaces($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The names a cell lists, its line breaks (Alt+Enter) kept apart: ``names(_:)``.
+    func names(_ row: Int, _ field: TableField) -> [String]? {
+        value(row, field).map { Self.names($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// The year the deadline column names most often, for a table whose year the config does not give.
     func mostNamedYear() -> Int? {
         var counts: [Int: Int] = [:]
@@ -110,7 +115,7 @@ struct RowReader {
         -> AssignmentTable.Row?
     {
         let before = log.items.count
-        guard let responsibleText = text(row, .responsible) else {
+        guard let responsible = names(row, .responsible) else {
             log.add(location(row, .responsible), .taskWithoutResponsible(id))
             return nil
         }
@@ -125,13 +130,8 @@ struct RowReader {
             log.add(location(row, .completed), .recurringCompletedCell(id))
         }
         let focus = readFocus(row)
-        let carried = text(row, .carriedOverFrom).flatMap { text -> Int? in
-            guard let year = Int(text.filter(\.isNumber)), WorkingCalendar.supportedYears.contains(year) else {
-                log.add(location(row, .carriedOverFrom), .notACarryOverYear(text))
-                return nil
-            }
-            return year
-        }
+        let note = text(row, .note)
+        let carried = readCarryOver(row) ?? note.flatMap { Self.carryOverYear(inNote: $0, planYear: planYear) }
         let report = text(row, .report).flatMap { text -> ReportCadence? in
             let folded = VietnameseText.folded(text)
             if folded.contains("6 thang") { return .halfYearly }
@@ -145,11 +145,38 @@ struct RowReader {
         return AssignmentTable.Row(
             location: location(row), id: id, section: section?.id, title: title,
             lead: lead.map { (name: $0.0, at: $0.1) },
-            responsible: Self.names(responsibleText).map { (name: $0, at: location(row, .responsible)) },
-            coordinating: text(row, .coordinating).map(Self.names) ?? [], deadline: deadline,
-            deadlineText: deadlineText,
-            completed: completed, isFocus: focus, note: text(row, .note), document: text(row, .document),
+            responsible: responsible.map { (name: $0, at: location(row, .responsible)) },
+            coordinating: names(row, .coordinating) ?? [], deadline: deadline, deadlineText: deadlineText,
+            completed: completed, isFocus: focus, note: note, document: text(row, .document),
             target: text(row, .target), carriedOverFrom: carried, report: report)
+    }
+
+    /// The carry-over column (Chuyển tiếp, Năm chuyển tiếp): a year, or a mark ("x") for the year before
+    /// the plan's.
+    private func readCarryOver(_ row: Int) -> Int? {
+        guard let text = text(row, .carriedOverFrom) else { return nil }
+        let folded = VietnameseText.folded(text)
+        if ["x", "co", "v", "✓", "chuyen tiep"].contains(folded) { return planYear - 1 }
+        guard let year = Int(text.filter(\.isNumber)), WorkingCalendar.supportedYears.contains(year), year < planYear
+        else {
+            log.add(location(row, .carriedOverFrom), .notACarryOverYear(text))
+            return nil
+        }
+        return year
+    }
+
+    /// "Chuyển tiếp từ năm 2024" in a note: the year it names; "chuyển tiếp" alone, the year before the plan's.
+    static func carryOverYear(inNote note: String, planYear: Int) -> Int? {
+        let tokens = DeadlineToken.tokenize(note)
+        guard
+            let start = tokens.indices.first(where: {
+                tokens[$0] == .word("chuyen") && $0 + 1 < tokens.count && tokens[$0 + 1] == .word("tiep")
+            })
+        else { return nil }
+        for token in tokens[(start + 2)...].prefix(3) {
+            if case .number(let year, 4) = token, year < planYear { return year }
+        }
+        return planYear - 1
     }
 
     private func readDeadline(_ cell: Sheet.Value, row: Int) -> (Deadline, String)? {
@@ -232,9 +259,10 @@ struct RowReader {
         return (id, text.dropFirst(prefix.count).trimmingCharacters(in: ". "))
     }
 
-    /// A cell listing names: split on commas, semicolons and line breaks.
+    /// A cell listing names: split on commas, semicolons and line breaks (Alt+Enter in Excel, "\r\n" in
+    /// some CSV files).
     static func names(_ text: String) -> [String] {
-        text.split { $0 == "," || $0 == ";" || $0 == "\n" }.map { VietnameseText.collapseSpaces(String($0)) }
+        text.split { $0 == "," || $0 == ";" || $0.isNewline }.map { VietnameseText.collapseSpaces(String($0)) }
             .filter { !$0.isEmpty }
     }
 }

@@ -26,7 +26,7 @@ enum TableField: String, CaseIterable, Sendable {
         .note: ["ghi chu"],
         .document: ["van ban giao", "can cu", "van ban"],
         .target: ["chi tieu"],
-        .carriedOverFrom: ["chuyen tiep", "chuyen tiep tu nam"],
+        .carriedOverFrom: ["chuyen tiep", "chuyen tiep tu nam", "nam chuyen tiep"],
         .report: ["ky bao cao", "bao cao dinh ky"],
         .occurrence: ["ky", "ky han", "han cua ky"],
     ]
