@@ -269,12 +269,11 @@ extension DeadlinePhraseError {
     var english: String {
         switch self {
         case .empty: "the deadline is empty (write \"Thường xuyên\" for a task without one)"
-        case .unreadable(let phrase, let suggestion?):
+        case .unreadable(let phrase, let suggestion?, _):
             "cannot read \"\(phrase)\" as a deadline (did you mean \"\(suggestion)\"?)"
-        case .unreadable(let phrase, nil):
-            "cannot read \"\(phrase)\" as a deadline (write a date \"30/06/2024\", a period \"Quý I/2024\", "
-                + "\"Tháng 6/2024\", \"6 tháng đầu năm\", \"Năm 2024\", a recurrence \"Hằng tháng, trước ngày 20\", "
-                + "or \"Thường xuyên\")"
+        case .unreadable(let phrase, nil, let examples):
+            "cannot read \"\(phrase)\" as a deadline (write, for example, \(Message.quoted(examples)))"
+        case .inPhrase(let phrase, let error): "the deadline \"\(phrase)\": \(error.english)"
         case .noSuchQuarter(let quarter): "there is no quarter \(quarter) (quarters are I to IV)"
         case .noSuchMonth(let month): "there is no month \(month)"
         case .noSuchDayOfMonth(let day): "day \(day) of the month is not a day of the calendar"

@@ -250,12 +250,11 @@ extension DeadlinePhraseError {
     var vietnamese: String {
         switch self {
         case .empty: "thời hạn để trống (viết \"Thường xuyên\" cho nhiệm vụ không có thời hạn)"
-        case .unreadable(let phrase, let suggestion?):
+        case .unreadable(let phrase, let suggestion?, _):
             "không đọc được thời hạn \"\(phrase)\" (có phải là \"\(suggestion)\"?)"
-        case .unreadable(let phrase, nil):
-            "không đọc được thời hạn \"\(phrase)\" (viết một ngày \"30/06/2024\", một kỳ \"Quý I/2024\", "
-                + "\"Tháng 6/2024\", \"6 tháng đầu năm\", \"Năm 2024\", định kỳ \"Hằng tháng, trước ngày 20\", "
-                + "hoặc \"Thường xuyên\")"
+        case .unreadable(let phrase, nil, let examples):
+            "không đọc được thời hạn \"\(phrase)\" (viết chẳng hạn \(Message.quoted(examples)))"
+        case .inPhrase(let phrase, let error): "thời hạn \"\(phrase)\": \(error.vietnamese)"
         case .noSuchQuarter(let quarter): "không có quý \(quarter) (quý từ I đến IV)"
         case .noSuchMonth(let month): "không có tháng \(month)"
         case .noSuchDayOfMonth(let day): "không có ngày \(day) trong tháng"

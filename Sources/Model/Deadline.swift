@@ -7,6 +7,8 @@ public enum Deadline: Hashable, Sendable {
     /// The end of a period: "Quý I/2024" is due 31/03/2024.
     case periodEnd(Period)
     case recurring(Recurrence)
+    /// "Trước Tết Nguyên đán": the last working day before the Tết break of that year, from the calendar.
+    case beforeTet(year: Int)
     /// Thường xuyên: no deadline, never overdue, still listed in reports.
     case ongoing
 }

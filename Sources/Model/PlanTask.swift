@@ -25,6 +25,8 @@ public final class PlanTask: Sendable {
     /// The plan year it was carried over from (chuyển tiếp), when the plan says so.
     public let carriedOverFrom: Int?
     public let deadline: Deadline
+    /// The deadline says "Trước …": a day off moves it to the working day before (`before_on_day_off`).
+    public let finishBefore: Bool
     /// The year of the plan the task belongs to.
     public let planYear: Int
     public let reminders: ReminderOverride?
@@ -36,7 +38,8 @@ public final class PlanTask: Sendable {
     public init(
         id: TaskID, title: String, section: String? = nil, isFocus: Bool = false, lead: OfficialID? = nil,
         responsible: [Assignee], coordinating: [String] = [], document: String? = nil, target: String? = nil,
-        carriedOverFrom: Int? = nil, deadline: Deadline, planYear: Int, reminders: ReminderOverride? = nil,
+        carriedOverFrom: Int? = nil, deadline: Deadline, finishBefore: Bool = false, planYear: Int,
+        reminders: ReminderOverride? = nil,
         report: ReportCadence? = nil, note: String? = nil, source: SourceLocation
     ) {
         self.id = id
@@ -50,6 +53,7 @@ public final class PlanTask: Sendable {
         self.target = target
         self.carriedOverFrom = carriedOverFrom
         self.deadline = deadline
+        self.finishBefore = finishBefore
         self.planYear = planYear
         self.reminders = reminders
         self.report = report

@@ -26,6 +26,8 @@ public struct ReminderPolicy: Hashable, Sendable {
     public var escalateTopAfter = 10
     public var count = DayCount.workingDays
     public var deadlineOnDayOff = DayOffRule.next
+    /// Where a deadline written "Trước …" goes when its day is off: the work is to be done before it.
+    public var beforeOnDayOff = DayOffRule.previous
     /// After downtime, reminders whose time passed less than this long ago still go out (seconds).
     public var catchUpWithin = 2 * 86_400
     public var carryOver = CarryOver()

@@ -22,8 +22,8 @@ struct OccurrenceExpander {
                     task, key: nominal, nominal: nominal, carriedOverFrom: task.carriedOverFrom,
                     completion: completions[CompletionKey(task: task.id, occurrence: nominal)], remindUntil: nil)
             }
-        case .date, .periodEnd:
-            let nominal = task.deadline.nominalDate!
+        case .date, .periodEnd, .beforeTet:
+            let nominal = nominalDate(of: task.deadline)!
             let completion = completions[CompletionKey(task: task.id)]
             let yearEnd = CivilDate(year: task.planYear, month: 12, day: 31)!
             guard carriesOver(task), nominal <= yearEnd, completion.map({ $0.date > yearEnd }) ?? true else {
@@ -61,27 +61,30 @@ struct OccurrenceExpander {
         activeFrom: CivilDate? = nil, remindUntil: CivilDate?
     ) -> Occurrence {
         Occurrence(
-            task: task, key: key, nominalDeadline: nominal, deadline: effectiveDeadline(nominal),
+            task: task, key: key, nominalDeadline: nominal,
+            deadline: effectiveDeadline(nominal, before: task.finishBefore),
             carriedOverFrom: carriedOverFrom, completion: completion, activeFrom: activeFrom, remindUntil: remindUntil,
             dataPeriod: task.report.map { DataPeriod.covered(by: $0, deadline: nominal) })
     }
 
-    /// Civil Code 2015 art. 148: a deadline on a day off moves to the next working day (configurable).
-    func effectiveDeadline(_ nominal: CivilDate) -> CivilDate {
-        switch policy.deadlineOnDayOff {
+    /// Civil Code 2015 art. 148: a deadline on a day off moves to the next working day; one to be met
+    /// "before" a day moves to the working day before it (both configurable).
+    func effectiveDeadline(_ nominal: CivilDate, before: Bool) -> CivilDate {
+        switch before ? policy.beforeOnDayOff : policy.deadlineOnDayOff {
         case .next: calendar.workingDay(onOrAfter: nominal)
         case .previous: calendar.workingDay(onOrBefore: nominal)
         case .keep: nominal
         }
     }
-}
 
-extension Deadline {
-    /// The day a one-off deadline names.
-    public var nominalDate: CivilDate? {
-        switch self {
+    /// The day a one-off deadline names: "Trước Tết" names the last working day before the break.
+    func nominalDate(of deadline: Deadline) -> CivilDate? {
+        switch deadline {
         case .date(let date): date
         case .periodEnd(let period): period.lastDay
+        case .beforeTet(let year):
+            (try? LunarCalendar.solar(from: LunarDate(day: 1, month: 1, year: year)))
+                .map(calendar.previousWorkingDay(before:))
         case .recurring, .ongoing: nil
         }
     }

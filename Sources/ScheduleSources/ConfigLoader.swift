@@ -146,6 +146,8 @@ enum ConfigLoader {
         policy.count = table.choice("count", ReminderPolicy.DayCount.self) ?? policy.count
         policy.deadlineOnDayOff =
             table.choice("deadline_on_day_off", ReminderPolicy.DayOffRule.self) ?? policy.deadlineOnDayOff
+        policy.beforeOnDayOff =
+            table.choice("before_on_day_off", ReminderPolicy.DayOffRule.self) ?? policy.beforeOnDayOff
         if let text = table.string("catch_up_within") {
             if let seconds = duration(text) {
                 policy.catchUpWithin = seconds
@@ -166,7 +168,7 @@ enum ConfigLoader {
         }
         table.finish(known: [
             "send_time", "before", "on_deadline", "overdue_every", "escalate_after", "escalate_top_after", "count",
-            "deadline_on_day_off", "catch_up_within", "focus",
+            "deadline_on_day_off", "before_on_day_off", "catch_up_within", "focus",
         ])
         return policy
     }

@@ -16,6 +16,31 @@ struct DeadlineCursor {
         // "Đến 30/6", "chậm nhất ngày 15/3": by that day.
         if tokens.first == .word("den") { index = 1 }
         if tokens.starts(with: [.word("cham"), .word("nhat")]) { index = 2 }
+        // "Hoàn thành trong Quý I/2025".
+        if tokens.starts(with: [.word("hoan"), .word("thanh")]) { index = 2 }
+    }
+
+    /// "… và duy trì thường xuyên" after a deadline: the upkeep that follows has none (docs/config.md).
+    mutating func upkeepAfter() -> Bool {
+        let start = index
+        _ = symbol(.comma) || symbol(.dash) || word("va") || words("sau", "do")
+        _ = word("va")
+        _ = words("duy", "tri")
+        if words("thuong", "xuyen") || words("lien", "tuc") {
+            _ = symbol(.comma)
+            _ = words("lien", "tuc")
+            if atEnd { return true }
+        }
+        index = start
+        return false
+    }
+
+    /// A month written as "9/2025": a month number, a slash and a four-digit year.
+    var monthOfYearFollows: Bool {
+        guard index + 2 < tokens.count, case .number(let month, let digits) = tokens[index], digits <= 2,
+            (1...12).contains(month), tokens[index + 1] == .symbol(.slash), case .number(_, 4) = tokens[index + 2]
+        else { return false }
+        return index + 3 == tokens.count || tokens[index + 3] == .symbol(.dash) || tokens[index + 3] == .word("den")
     }
 
     var atEnd: Bool {
@@ -98,7 +123,14 @@ struct DeadlineCursor {
 
     /// "–", ",", "và", "đến" between two periods of a range.
     mutating func rangeSeparator() -> Bool {
-        symbol(.dash) || symbol(.comma) || word("va") || word("den")
+        let start = index
+        guard symbol(.dash) || symbol(.comma) || word("va") || word("den") else { return false }
+        // "… và duy trì thường xuyên" is the upkeep after the deadline, not a second period.
+        if case .word(let next)? = next, ["duy", "thuong", "lien", "va"].contains(next) {
+            index = start
+            return false
+        }
+        return true
     }
 
     /// "Chủ nhật", "thứ Hai" / "thứ 2" … "thứ Bảy" / "thứ 7".

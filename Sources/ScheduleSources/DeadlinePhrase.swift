@@ -4,24 +4,56 @@ import WorkingCalendar
 
 /// Reads the deadline column (phân kỳ, thời hạn) as people write it: "Quý I/2024", "Hằng tháng, trước
 /// ngày 20", "Thường xuyên"… with or without diacritics, "hằng" or "hàng", in any case. The plan's year
-/// fills in a missing year. The day a phrase names is the deadline itself: "trước 30/6" means by 30/6.
+/// fills in a missing year. The day a phrase names is the deadline itself: "trước 30/6" means by 30/6,
+/// and when 30/6 is a day off, by the working day before it (``Reading/finishBefore``).
 ///
 /// The whole phrase must be understood: a phrase with words left over is an error rather than a guess,
 /// because a misread deadline sends reminders on the wrong day without anyone noticing.
 public enum DeadlinePhrase {
+    /// A deadline as a phrase states it.
+    public struct Reading: Hashable, Sendable {
+        public init(deadline: Deadline, finishBefore: Bool) {
+            self.deadline = deadline
+            self.finishBefore = finishBefore
+        }
+
+        public let deadline: Deadline
+        /// "Trước …": to be finished before that day, so a day off moves it back, not forward
+        /// (`[reminders] before_on_day_off`).
+        public let finishBefore: Bool
+    }
+
     public static func parse(_ phrase: String, planYear: Int) throws(DeadlinePhraseError) -> Deadline {
+        try read(phrase, planYear: planYear).deadline
+    }
+
+    public static func read(_ phrase: String, planYear: Int) throws(DeadlinePhraseError) -> Reading {
         let tokens = DeadlineToken.tokenize(phrase)
         guard !tokens.isEmpty else { throw .empty }
         for kind in PhraseKind.allCases {
             var cursor = DeadlineCursor(tokens: tokens, planYear: planYear)
-            if let deadline = try read(kind, &cursor), cursor.atEnd { return deadline }
+            do {
+                if let deadline = try read(kind, &cursor), cursor.atEnd || cursor.upkeepAfter() {
+                    return Reading(deadline: deadline, finishBefore: Self.saysBefore(phrase))
+                }
+            } catch {
+                throw .inPhrase(VietnameseText.collapseSpaces(phrase), error)
+            }
         }
-        throw .unreadable(phrase, suggestion: suggestion(for: phrase, tokens: tokens, planYear: planYear))
+        throw .unreadable(
+            VietnameseText.collapseSpaces(phrase),
+            suggestion: suggestion(for: phrase, tokens: tokens, planYear: planYear),
+            examples: examples(nearest: phrase, planYear: planYear))
+    }
+
+    /// Whether the phrase begins "Trước" ("trước ngày 30/4", "Trước 20 hằng tháng"), in any spelling.
+    static func saysBefore(_ phrase: String) -> Bool {
+        VietnameseText.folded(phrase).split(whereSeparator: { !$0.isLetter }).contains("truoc")
     }
 
     /// The kinds of phrase, tried in this order.
     private enum PhraseKind: CaseIterable {
-        case ongoing, recurrence, halfYear, quarters, months, year, date
+        case ongoing, tet, recurrence, halfYear, quarters, months, year, date
     }
 
     private static func read(_ kind: PhraseKind, _ cursor: inout DeadlineCursor) throws(DeadlinePhraseError)
@@ -29,6 +61,7 @@ public enum DeadlinePhrase {
     {
         switch kind {
         case .ongoing: ongoing(&cursor)
+        case .tet: try tet(&cursor)
         case .recurrence: try recurrence(&cursor)
         case .halfYear: try halfYear(&cursor)
         case .quarters: try quarters(&cursor)
@@ -40,15 +73,41 @@ public enum DeadlinePhrase {
 
     // MARK: Readers, each for one kind of phrase
 
+    /// "Thường xuyên", "Thường xuyên, liên tục", "Duy trì thường xuyên", "Liên tục".
     private static func ongoing(_ cursor: inout DeadlineCursor) -> Deadline? {
-        cursor.words("thuong", "xuyen") ? .ongoing : nil
+        _ = cursor.words("duy", "tri")
+        if cursor.words("lien", "tuc") { return .ongoing }
+        guard cursor.words("thuong", "xuyen") else { return nil }
+        _ = cursor.symbol(.comma) || cursor.word("va")
+        _ = cursor.words("lien", "tuc")
+        return .ongoing
     }
 
-    /// "Hằng tháng, trước ngày 20", "Chủ nhật hằng tuần", "Hàng quý", "Hằng năm", "6 tháng một lần".
+    /// "Trước Tết Nguyên đán", "Trước Tết": the last working day before the Tết break of the plan year
+    /// (or of the year written after it), which the calendar knows.
+    private static func tet(_ cursor: inout DeadlineCursor) throws(DeadlinePhraseError) -> Deadline? {
+        guard cursor.word("tet") else { return nil }
+        _ = cursor.words("nguyen", "dan")
+        if let year = try cursor.yearSuffix() { return .beforeTet(year: year) }
+        if let year = try cursor.yearNumber() { return .beforeTet(year: year) }
+        return .beforeTet(year: cursor.planYear)
+    }
+
+    /// "Hằng tháng, trước ngày 20", "Trước 20 hằng tháng", "Chủ nhật hằng tuần", "Hàng quý", "Hằng năm",
+    /// "6 tháng một lần", "Định kỳ hằng quý", "Định kỳ 6 tháng".
     private static func recurrence(_ cursor: inout DeadlineCursor) throws(DeadlinePhraseError) -> Deadline? {
-        var weekday = cursor.weekday()
+        let periodic = cursor.words("dinh", "ky")
+        // The day first: "Trước ngày 25 hàng tháng", "Ngày 20 hằng tháng".
+        var leadingDay: Int?
+        var probe = cursor
+        _ = probe.word("ngay")
+        if let day = probe.anyNumber(), probe.word("hang") || probe.word("moi") {
+            leadingDay = day
+            cursor = probe
+        }
+        var weekday = leadingDay == nil ? cursor.weekday() : nil
         let frequency: String
-        if cursor.word("hang") || cursor.word("moi") {
+        if leadingDay != nil || cursor.word("hang") || cursor.word("moi") {
             if cursor.number(6) {
                 guard cursor.word("thang") else { return nil }
                 frequency = "half"
@@ -57,7 +116,9 @@ public enum DeadlinePhrase {
             } else {
                 return nil
             }
-        } else if cursor.number(6), cursor.word("thang"), cursor.word("mot") || cursor.word("1"), cursor.word("lan") {
+        } else if cursor.number(6), cursor.word("thang"),
+            periodic || (cursor.word("mot") || cursor.word("1")) && cursor.word("lan")
+        {
             frequency = "half"
         } else {
             return nil
@@ -66,7 +127,7 @@ public enum DeadlinePhrase {
         weekday = weekday ?? cursor.weekday()
         _ = cursor.symbol(.comma)
         _ = cursor.word("ngay")
-        let day = cursor.anyNumber()
+        let day = leadingDay ?? cursor.anyNumber()
         var month: Int?
         if day != nil, cursor.symbol(.slash) { month = cursor.anyNumber() }
         let year = cursor.planYear
@@ -104,6 +165,7 @@ public enum DeadlinePhrase {
 
     /// "Quý I/2024", "quý 1", "Q1/2024", "Trong quý II", "Quý I – Quý II" (due at the end of the last).
     private static func quarters(_ cursor: inout DeadlineCursor) throws(DeadlinePhraseError) -> Deadline? {
+        _ = cursor.word("tu")
         var last: Period?
         repeat {
             let named = cursor.oneOf("quy", "qui", "q") != nil
@@ -119,12 +181,13 @@ public enum DeadlinePhrase {
         return .periodEnd(last)
     }
 
-    /// "Tháng 6/2024", "T6/2024", "tháng 3 – tháng 4".
+    /// "Tháng 6/2024", "T6/2024", "tháng 3 – tháng 4", "Từ tháng 3 đến tháng 5", "9/2025".
     private static func months(_ cursor: inout DeadlineCursor) throws(DeadlinePhraseError) -> Deadline? {
+        _ = cursor.word("tu")
         var last: Period?
         repeat {
             let named = cursor.oneOf("thang", "t") != nil
-            guard named || last != nil, let month = cursor.anyNumber() else { return nil }
+            guard named || last != nil || cursor.monthOfYearFollows, let month = cursor.anyNumber() else { return nil }
             guard (1...12).contains(month) else { throw .noSuchMonth(month) }
             let year = try cursor.yearSuffix() ?? cursor.planYear
             last = .month(year: year, month: month)
@@ -181,11 +244,32 @@ public enum DeadlinePhrase {
 
     // MARK: Suggestions
 
+    /// Phrases of every kind in the plan's year: the examples an error shows, nearest to what was written
+    /// first.
+    static func examples(nearest phrase: String, planYear year: Int) -> [String] {
+        let all = [
+            "Quý I/\(year)", "Tháng 6/\(year)", "30/06/\(year)", "6 tháng đầu năm \(year)", "6 tháng cuối năm \(year)",
+            "Năm \(year)", "Hằng tháng, trước ngày 20", "Hằng quý", "Thường xuyên", "Trước Tết Nguyên đán",
+        ]
+        let written = Set(VietnameseText.folded(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
+        let folded = VietnameseText.folded(phrase)
+        func score(_ example: String) -> (shared: Int, distance: Int) {
+            let words = VietnameseText.folded(example).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            return (
+                words.filter(written.contains).count, VietnameseText.distance(folded, VietnameseText.folded(example))
+            )
+        }
+        let ranked = all.enumerated().map { (example: $0.element, order: $0.offset, score: score($0.element)) }
+            .sorted { ($1.score.shared, $0.score.distance, $0.order) < ($0.score.shared, $1.score.distance, $1.order) }
+        return ranked.prefix(4).map(\.example)
+    }
+
     /// Words the phrases use, folded, with the spelling to suggest.
     static let vocabulary: [String: String] = [
         "quy": "Quý", "thang": "tháng", "nam": "năm", "hang": "hằng", "tuan": "tuần", "ngay": "ngày",
         "thuong": "thường", "xuyen": "xuyên", "dau": "đầu", "cuoi": "cuối", "chu": "chủ", "nhat": "nhật",
-        "trong": "trong", "truoc": "trước", "ca": "cả", "thu": "thứ", "hai": "hai", "ba": "ba", "tu": "tư",
+        "trong": "trong", "truoc": "trước", "ca": "cả", "tet": "Tết", "dinh": "định", "lien": "liên", "thu": "thứ",
+        "hai": "hai", "ba": "ba", "tu": "tư",
         "sau": "sáu", "bay": "bảy", "mot": "một", "lan": "lần", "i": "I", "ii": "II", "iii": "III", "iv": "IV",
     ]
 

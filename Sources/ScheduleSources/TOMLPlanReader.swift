@@ -80,7 +80,7 @@ struct TaskReader {
         let responsible = (table.strings("responsible", required: true) ?? []).compactMap { name in
             resolve("responsible", name) { name throws(NameError) in try resolver.assignee(name) }
         }
-        let deadline = readDeadline()
+        let (deadline, finishBefore) = readDeadline()
         let reminders = readOverride()
         let report = table.choice("report", ReportCadence.self)
         readCompletions(id: id, deadline: deadline, into: &completions)
@@ -89,7 +89,8 @@ struct TaskReader {
             lead: lead, responsible: responsible, coordinating: table.strings("coordinating") ?? [],
             document: table.string("document"), target: table.string("target"),
             carriedOverFrom: table.integer("carried_over_from", range: 1900...2100), deadline: deadline ?? .ongoing,
-            planYear: planYear, reminders: reminders, report: report, note: table.string("note"),
+            finishBefore: finishBefore, planYear: planYear, reminders: reminders, report: report,
+            note: table.string("note"),
             source: table.location(nil))
         guard table.log.items.count == errorsBefore, deadline != nil else { return nil }
         return task
@@ -105,8 +106,9 @@ struct TaskReader {
         }
     }
 
-    /// `due` (a date or a phrase), or `every` with `day`, `month`, `from`, `until`.
-    private mutating func readDeadline() -> Deadline? {
+    /// `due` (a date or a phrase), or `every` with `day`, `month`, `from`, `until`; and whether the
+    /// phrase says "Trước …".
+    private mutating func readDeadline() -> (Deadline?, finishBefore: Bool) {
         let due = table.raw("due")
         let every = table.string("every")
         let day = table.integer("day", range: 1...31)
@@ -116,6 +118,7 @@ struct TaskReader {
         // Where an error about the deadline points; only looked up when there is one.
         var location: SourceLocation { table.location(of: every != nil ? "every" : "due") }
         var deadline: Deadline?
+        var finishBefore = false
         switch (due, every) {
         case (nil, nil):
             table.log.add(table.location(nil), .taskNeedsDeadline(table.place))
@@ -126,7 +129,8 @@ struct TaskReader {
                 deadline = .date(date)
             } else if case .string(let phrase) = due.value {
                 do {
-                    deadline = try DeadlinePhrase.parse(phrase, planYear: planYear)
+                    let reading = try DeadlinePhrase.read(phrase, planYear: planYear)
+                    (deadline, finishBefore) = (reading.deadline, reading.finishBefore)
                 } catch {
                     table.log.add(table.location(due.line), .of("due", in: table.place, .deadline(error)))
                 }
@@ -167,7 +171,7 @@ struct TaskReader {
         } else if day != nil || month != nil || from != nil || until != nil {
             table.log.add(location, .onlyWithEvery)
         }
-        return deadline
+        return (deadline, finishBefore)
     }
 
     private mutating func readOverride() -> ReminderOverride? {

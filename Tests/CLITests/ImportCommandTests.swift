@@ -53,7 +53,7 @@ struct ImportCommandTests {
         let run = try CommandLineRun(
             "import", folder + "/bieu.csv", "--config", exampleConfig, "--output", folder + "/out.toml")
         #expect(run.status == 1)
-        #expect(run.stderr.contains("bieu.csv:3:D: there is no quarter 5"), "\(run.stderr)")
+        #expect(run.stderr.contains("bieu.csv:3:D: the deadline \"Quí 5\": there is no quarter 5"), "\(run.stderr)")
         #expect(
             run.stderr.contains(
                 "bieu.csv:4:C: responsible of task 3: unknown official or unit \"Trần Văn Hung\" (did you mean \"Trần Văn Hùng\"?)"

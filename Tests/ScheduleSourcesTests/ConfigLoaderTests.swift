@@ -213,7 +213,7 @@ struct ConfigLoaderTests {
         arguments: [
             (
                 plan + "[[task]]\nid = \"2\"\ntitle = \"Hai\"\nresponsible = \"hung\"\ndue = \"Quí V\"\n",
-                "plans/p.toml:16: due of task 2: there is no quarter 5"
+                "plans/p.toml:16: due of task 2: the deadline \"Quí V\": there is no quarter 5"
             ),
             (
                 plan + "[[task]]\nid = \"2\"\ntitle = \"Hai\"\nresponsible = \"hung\"\ndue = \"Thnag 6/2024\"\n",

@@ -87,15 +87,26 @@ struct DeadlinePhraseTests {
     @Test(
         "Wrong phrases and the error each gives",
         arguments: [
-            ("Quý V/2024", "there is no quarter 5 (quarters are I to IV)"),
-            ("Tháng 13/2024", "there is no month 13"),
-            ("31/02/2024", "31/2/2024 is not a day of the calendar"),
-            ("30/2", "30/2/2024 is not a day of the calendar"),
-            ("Hằng tháng, trước ngày 32", "day 32 of the month is not a day of the calendar"),
+            ("Quý V/2024", "the deadline \"Quý V/2024\": there is no quarter 5 (quarters are I to IV)"),
+            ("Tháng 13/2024", "the deadline \"Tháng 13/2024\": there is no month 13"),
+            ("31/02/2024", "the deadline \"31/02/2024\": 31/2/2024 is not a day of the calendar"),
+            ("30/2", "the deadline \"30/2\": 30/2/2024 is not a day of the calendar"),
+            (
+                "Hằng tháng, trước ngày 32",
+                "the deadline \"Hằng tháng, trước ngày 32\": day 32 of the month is not a day of the calendar"
+            ),
+            ("13/2025", "the deadline \"13/2025\": there is no month 2025"),
             ("", "the deadline is empty (write \"Thường xuyên\" for a task without one)"),
             ("Thnag 6/2024", "cannot read \"Thnag 6/2024\" as a deadline (did you mean \"tháng 6/2024\"?)"),
             ("Quyý I", "cannot read \"Quyý I\" as a deadline (did you mean \"Quý i\"?)"),
-            ("sớm nhất có thể", "cannot read \"sớm nhất có thể\" as a deadline (write a date"),
+            (
+                "sớm nhất có thể",
+                "cannot read \"sớm nhất có thể\" as a deadline (write, for example, \"Năm 2024\", \"Hằng quý\""
+            ),
+            (
+                "Đầu năm",
+                "cannot read \"Đầu năm\" as a deadline (write, for example, \"6 tháng đầu năm 2024\", \"Năm 2024\""
+            ),
             ("Quý I/2024 hoặc quý II", "cannot read \"Quý I/2024 hoặc quý II\" as a deadline"),
             ("Tháng 6/2024 xong", "cannot read \"Tháng 6/2024 xong\""),
             ("30/06/24", "cannot read \"30/06/24\""),
@@ -105,6 +116,39 @@ struct DeadlinePhraseTests {
             try DeadlinePhrase.parse(phrase, planYear: 2024)
         } throws: { error in
             (error as? DeadlinePhraseError)?.description.hasPrefix(message) == true
+        }
+    }
+
+    @Test(
+        "Phrases real tables use",
+        arguments: [
+            ("Trước 20 hằng tháng", every(.monthly(day: 20), year: 2025)),
+            ("Trước ngày 25 hàng tháng", every(.monthly(day: 25), year: 2025)),
+            ("Ngày 20 hằng tháng", every(.monthly(day: 20), year: 2025)),
+            ("Định kỳ hằng quý", every(.quarterly(day: nil), year: 2025)),
+            ("Định kỳ hàng tháng", every(.monthly(day: nil), year: 2025)),
+            ("Định kỳ 6 tháng", every(.halfYearly(day: nil), year: 2025)),
+            ("Từ tháng 3 đến tháng 5", .periodEnd(.month(year: 2025, month: 5))),
+            ("Hoàn thành trong Quý I/2025", .periodEnd(.quarter(year: 2025, quarter: 1))),
+            ("Quý I/2025 và duy trì thường xuyên", .periodEnd(.quarter(year: 2025, quarter: 1))),
+            ("Thường xuyên, liên tục", .ongoing),
+            ("Trước Tết Nguyên đán", .beforeTet(year: 2025)),
+            ("9/2025", .periodEnd(.month(year: 2025, month: 9))),
+        ])
+    func realTables(phrase: String, expected: Deadline) throws {
+        let hang = phrase.replacingOccurrences(of: "hằng", with: "hàng")
+        for variant in [phrase, VietnameseText.folded(phrase), phrase.uppercased(), hang, hang.lowercased()] {
+            #expect(try DeadlinePhrase.parse(variant, planYear: 2025) == expected, "\(variant)")
+        }
+    }
+
+    @Test("Trước marks a deadline to be met before its day; other phrases do not")
+    func finishBefore() throws {
+        for phrase in ["Trước 25/1/2025", "trước ngày 30/4", "TRUOC 20 HANG THANG", "Hằng tháng, trước ngày 20"] {
+            #expect(try DeadlinePhrase.read(phrase, planYear: 2025).finishBefore, "\(phrase)")
+        }
+        for phrase in ["25/1/2025", "Đến 30/4", "Chậm nhất ngày 30/4", "Quý I/2025", "Ngày 20 hằng tháng"] {
+            #expect(try !DeadlinePhrase.read(phrase, planYear: 2025).finishBefore, "\(phrase)")
         }
     }
 }

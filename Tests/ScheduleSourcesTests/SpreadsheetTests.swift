@@ -149,7 +149,10 @@ struct SpreadsheetTests {
     @Test(
         "Errors with the cell, the value and a hint; no unreadable row disappears",
         arguments: [
-            (header + "1,Việc một,,hung,Quí V/2024,\n", "plans/t.csv:2:E: there is no quarter 5"),
+            (
+                header + "1,Việc một,,hung,Quí V/2024,\n",
+                "plans/t.csv:2:E: the deadline \"Quí V/2024\": there is no quarter 5"
+            ),
             (
                 header + "1,Việc một,,hung,sớm nhất có thể,\n2,Việc hai,,hung,Quý I/2024,\n",
                 "plans/t.csv:2:E: cannot read \"sớm nhất có thể\" as a deadline"

@@ -15,6 +15,7 @@ struct AssignmentTable {
         let responsible: [(name: String, at: SourceLocation)]
         let coordinating: [String]
         let deadline: Deadline
+        let finishBefore: Bool
         /// The deadline as the cell holds it, for `import`: a phrase, or an ISO date.
         let deadlineText: String
         let completed: CivilDate?

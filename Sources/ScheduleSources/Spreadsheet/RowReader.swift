@@ -123,7 +123,9 @@ struct RowReader {
             log.add(location(row, .deadline), .taskWithoutDeadline(id), hint: .writeOngoing)
             return nil
         }
-        let (deadline, deadlineText) = readDeadline(deadlineCell, row: row) ?? (.ongoing, "")
+        let (reading, deadlineText) =
+            readDeadline(deadlineCell, row: row) ?? (.init(deadline: .ongoing, finishBefore: false), "")
+        let deadline = reading.deadline
         let lead = text(row, .lead).map { ($0, location(row, .lead)) } ?? section?.lead
         let completed = readDate(row, .completed)
         if completed != nil, case .recurring = deadline {
@@ -146,7 +148,8 @@ struct RowReader {
             location: location(row), id: id, section: section?.id, title: title,
             lead: lead.map { (name: $0.0, at: $0.1) },
             responsible: responsible.map { (name: $0, at: location(row, .responsible)) },
-            coordinating: names(row, .coordinating) ?? [], deadline: deadline, deadlineText: deadlineText,
+            coordinating: names(row, .coordinating) ?? [], deadline: deadline, finishBefore: reading.finishBefore,
+            deadlineText: deadlineText,
             completed: completed, isFocus: focus, note: note, document: text(row, .document),
             target: text(row, .target), carriedOverFrom: carried, report: report)
     }
@@ -179,13 +182,13 @@ struct RowReader {
         return planYear - 1
     }
 
-    private func readDeadline(_ cell: Sheet.Value, row: Int) -> (Deadline, String)? {
+    private func readDeadline(_ cell: Sheet.Value, row: Int) -> (DeadlinePhrase.Reading, String)? {
         switch cell {
         case .date(let date):
-            return (.date(date), date.iso)
+            return (.init(deadline: .date(date), finishBefore: false), date.iso)
         case .text(let phrase):
             do {
-                return (try DeadlinePhrase.parse(phrase, planYear: planYear), VietnameseText.collapseSpaces(phrase))
+                return (try DeadlinePhrase.read(phrase, planYear: planYear), VietnameseText.collapseSpaces(phrase))
             } catch {
                 log.add(location(row, .deadline), .deadline(error))
                 return nil

@@ -64,7 +64,8 @@ enum SpreadsheetPlanReader {
                     id: row.id, title: row.title, section: row.section, isFocus: row.isFocus, lead: lead,
                     responsible: responsible, coordinating: row.coordinating, document: row.document,
                     target: row.target,
-                    carriedOverFrom: row.carriedOverFrom, deadline: row.deadline, planYear: table.year,
+                    carriedOverFrom: row.carriedOverFrom, deadline: row.deadline,
+                    finishBefore: row.finishBefore, planYear: table.year,
                     report: row.report,
                     note: row.completed == nil ? row.note : nil, source: row.location))
             // On a completed row, Ghi chú says how it was completed.
