@@ -51,6 +51,13 @@ enum BuiltInTemplates {
         {{> item-text}}
         {{/soon}}
         {{/hasSoon}}
+        {{#hasOthers}}
+
+        CÒN QUÁ HẠN (đã nhắc trong các thư trước)
+        {{#others}}
+        - [{{task}}] {{title}}{{#period}} (kỳ {{period}}){{/period}}: {{when}}, hạn {{deadline}}
+        {{/others}}
+        {{/hasOthers}}
 
         Khi hoàn thành, đề nghị báo Văn phòng - Thống kê để cập nhật.
         Thư gửi tự động từ hệ thống nhắc việc, xin đừng trả lời thư này.
@@ -65,6 +72,7 @@ enum BuiltInTemplates {
         {{#hasOverdue}}<h3 style="color:#b00020">Quá hạn</h3><ul>{{#overdue}}{{> item-html}}{{/overdue}}</ul>{{/hasOverdue}}
         {{#hasDue}}<h3>Đến hạn hôm nay</h3><ul>{{#due}}{{> item-html}}{{/due}}</ul>{{/hasDue}}
         {{#hasSoon}}<h3>Sắp đến hạn</h3><ul>{{#soon}}{{> item-html}}{{/soon}}</ul>{{/hasSoon}}
+        {{#hasOthers}}<h3>Còn quá hạn (đã nhắc trong các thư trước)</h3><ul>{{#others}}<li>[{{task}}] {{title}}{{#period}} (kỳ {{period}}){{/period}}: {{when}}, hạn {{deadline}}</li>{{/others}}</ul>{{/hasOthers}}
         <p>Khi hoàn thành, đề nghị báo Văn phòng - Thống kê để cập nhật.<br>
         <small>Thư gửi tự động từ hệ thống nhắc việc, xin đừng trả lời thư này.</small></p>
         </body></html>
@@ -97,6 +105,13 @@ enum BuiltInTemplates {
         {{> item-text}}
         {{/soon}}
         {{/hasSoon}}
+        {{#hasOthers}}
+
+        STILL OVERDUE (reminded in earlier messages)
+        {{#others}}
+        - [{{task}}] {{title}}{{#period}} ({{period}}){{/period}}: {{when}}, deadline {{deadline}}
+        {{/others}}
+        {{/hasOthers}}
 
         When a task is done, please tell the office so it can be recorded.
         This message was sent automatically; please do not reply.
@@ -111,13 +126,14 @@ enum BuiltInTemplates {
         {{#hasOverdue}}<h3 style="color:#b00020">Overdue</h3><ul>{{#overdue}}{{> item-html}}{{/overdue}}</ul>{{/hasOverdue}}
         {{#hasDue}}<h3>Due today</h3><ul>{{#due}}{{> item-html}}{{/due}}</ul>{{/hasDue}}
         {{#hasSoon}}<h3>Due soon</h3><ul>{{#soon}}{{> item-html}}{{/soon}}</ul>{{/hasSoon}}
+        {{#hasOthers}}<h3>Still overdue (reminded in earlier messages)</h3><ul>{{#others}}<li>[{{task}}] {{title}}{{#period}} ({{period}}){{/period}}: {{when}}, deadline {{deadline}}</li>{{/others}}</ul>{{/hasOthers}}
         <p>When a task is done, please tell the office so it can be recorded.<br>
         <small>This message was sent automatically; please do not reply.</small></p>
         </body></html>
         """
 
     static let vietnameseItemText = """
-        - [{{task}}] {{title}}
+        - [{{task}}] {{title}}{{#period}} (kỳ {{period}}){{/period}}
           Hạn: {{deadline}}{{#moved}} (theo kế hoạch {{nominal}}){{/moved}}; {{when}}
         {{#copy}}
           Đồng gửi để chỉ đạo; chủ trì: {{responsible}}
@@ -131,11 +147,11 @@ enum BuiltInTemplates {
         """
 
     static let vietnameseItemHTML = """
-        <li><b>[{{task}}]</b> {{title}}<br>Hạn: {{deadline}}{{#moved}} (theo kế hoạch {{nominal}}){{/moved}}; <b>{{when}}</b>{{#copy}}<br><i>Đồng gửi để chỉ đạo; chủ trì: {{responsible}}</i>{{/copy}}{{#dataPeriod}}<br>Kỳ số liệu: {{dataPeriod}}{{/dataPeriod}}{{#target}}<br>Chỉ tiêu: {{target}}{{/target}}</li>
+        <li><b>[{{task}}]</b> {{title}}{{#period}} (kỳ {{period}}){{/period}}<br>Hạn: {{deadline}}{{#moved}} (theo kế hoạch {{nominal}}){{/moved}}; <b>{{when}}</b>{{#copy}}<br><i>Đồng gửi để chỉ đạo; chủ trì: {{responsible}}</i>{{/copy}}{{#dataPeriod}}<br>Kỳ số liệu: {{dataPeriod}}{{/dataPeriod}}{{#target}}<br>Chỉ tiêu: {{target}}{{/target}}</li>
         """
 
     static let englishItemText = """
-        - [{{task}}] {{title}}
+        - [{{task}}] {{title}}{{#period}} ({{period}}){{/period}}
           Deadline: {{deadline}}{{#moved}} (planned {{nominal}}){{/moved}}; {{when}}
         {{#copy}}
           Copied to you as lead; responsible: {{responsible}}
@@ -149,6 +165,6 @@ enum BuiltInTemplates {
         """
 
     static let englishItemHTML = """
-        <li><b>[{{task}}]</b> {{title}}<br>Deadline: {{deadline}}{{#moved}} (planned {{nominal}}){{/moved}}; <b>{{when}}</b>{{#copy}}<br><i>Copied to you as lead; responsible: {{responsible}}</i>{{/copy}}{{#dataPeriod}}<br>Data period: {{dataPeriod}}{{/dataPeriod}}{{#target}}<br>Target: {{target}}{{/target}}</li>
+        <li><b>[{{task}}]</b> {{title}}{{#period}} ({{period}}){{/period}}<br>Deadline: {{deadline}}{{#moved}} (planned {{nominal}}){{/moved}}; <b>{{when}}</b>{{#copy}}<br><i>Copied to you as lead; responsible: {{responsible}}</i>{{/copy}}{{#dataPeriod}}<br>Data period: {{dataPeriod}}{{/dataPeriod}}{{#target}}<br>Target: {{target}}{{/target}}</li>
         """
 }

@@ -11,6 +11,9 @@ public struct Digest: Sendable {
     /// Overdue first (the latest first), then due today, then due soon (the nearest first); alike ones in
     /// the plans' order.
     public let reminders: [Reminder]
+    /// The recipient's other open overdue tasks, with no reminder of their own in this digest, so that the
+    /// latest message always tells the whole situation; filled by ``Planner/withOtherOverdue(_:)``.
+    public internal(set) var otherOverdue: [StillOverdue] = []
 
     init(sendDay: CivilDate, recipient: OfficialID, channel: Channel, reminders: [Reminder]) {
         var id = sendDay.iso

@@ -145,10 +145,40 @@ public struct Planner: Sendable {
                 newest[key] = reminder
             }
         }
+        for (key, reminder) in newest where reminder.stage.sendDay != latest {
+            newest[key] = Reminder(
+                occurrence: reminder.occurrence,
+                stage: stages.standing(of: reminder.occurrence, on: latest, escalation: reminder.stage.escalation),
+                recipient: reminder.recipient, role: reminder.role, channel: reminder.channel,
+                planOrder: reminder.planOrder)
+        }
         let grouped = Dictionary(grouping: newest.values) { "\($0.recipient)|\($0.channel)" }
         return grouped.values.map {
             Digest(sendDay: latest, recipient: $0[0].recipient, channel: $0[0].channel, reminders: $0)
         }
         .sorted { ($0.recipient, $0.channel) < ($1.recipient, $1.channel) }
+    }
+
+    /// The digests of one send day, each with the recipient's other open overdue tasks: those overdue on
+    /// that day, not completed, that would reach the recipient at their present lateness, and that have no
+    /// reminder in the digest. Worked out for the messages that go out, not for `plan`.
+    public func withOtherOverdue(_ digests: [Digest]) -> [Digest] {
+        guard let day = digests.first?.sendDay else { return digests }
+        var byRecipient: [OfficialID: [StillOverdue]] = [:]
+        for occurrence in occurrences where occurrence.exists(on: day) && occurrence.status(at: day) == .overdue {
+            if let until = occurrence.remindUntil, day >= until { continue }
+            let late = stages.lateness(of: day, after: occurrence.deadline!)
+            let still = StillOverdue(occurrence: occurrence, daysLate: late)
+            recipients.forEachRecipient(of: occurrence.task, escalation: stages.escalation(.overdue, late)) { id, _ in
+                byRecipient[id, default: []].append(still)
+            }
+        }
+        return digests.map { digest in
+            guard let open = byRecipient[digest.recipient] else { return digest }
+            let listed = Set(digest.reminders.map { ObjectIdentifier($0.occurrence) })
+            var complete = digest
+            complete.otherOverdue = open.filter { !listed.contains(ObjectIdentifier($0.occurrence)) }
+            return complete
+        }
     }
 }

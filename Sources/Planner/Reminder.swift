@@ -43,3 +43,10 @@ public struct Reminder: Sendable {
     /// reminders of the same urgency in the order the plan document does.
     let planOrder: Int
 }
+
+/// An occurrence still overdue on a send day, listed briefly in a digest that has no stage for it.
+public struct StillOverdue: Sendable {
+    public let occurrence: Occurrence
+    /// How late it is on the send day, in the configured count.
+    public let daysLate: Int
+}

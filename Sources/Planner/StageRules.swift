@@ -51,6 +51,21 @@ struct StageRules {
         return stages
     }
 
+    /// Where `occurrence` stands on `day`, whichever stage its reminder was made for: a folded catch-up
+    /// digest states the present, never "due today" for a past deadline. The escalation stays the
+    /// reminder's own, since its recipients were chosen by it.
+    func standing(of occurrence: Occurrence, on day: CivilDate, escalation: Int) -> StageDay {
+        guard let deadline = occurrence.deadline else {
+            return StageDay(sendDay: day, stage: .before, days: 0, escalation: escalation)
+        }
+        if day > deadline {
+            return StageDay(
+                sendDay: day, stage: .overdue, days: lateness(of: day, after: deadline), escalation: escalation)
+        }
+        if day == deadline { return StageDay(sendDay: day, stage: .due, days: 0, escalation: escalation) }
+        return StageDay(sendDay: day, stage: .before, days: lateness(of: deadline, after: day), escalation: escalation)
+    }
+
     private static func isMoreUrgent(_ a: StageDay, than b: StageDay) -> Bool {
         if a.stage != b.stage { return a.stage.urgency > b.stage.urgency }
         return a.stage == .overdue ? a.days > b.days : a.days < b.days

@@ -96,8 +96,9 @@ public final class Dispatcher {
         }
         if !days.missed.isEmpty { onEvent(.missed(days.missed)) }
         if let latest = days.recent.last {
-            let digests =
+            let digests = planner.withOtherOverdue(
                 days.recent.count == 1 ? planner.digests(in: latest...latest) : planner.digests(foldedOver: days.recent)
+            )
             items += digests.compactMap { renderer.item($0, state: .pending, now: now) }
             for day in days.recent { items += renderer.summaryItems(on: day, now: now) }
             if days.recent.count > 1 { onEvent(.caughtUp(days: days.recent.count)) }
