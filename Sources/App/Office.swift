@@ -31,6 +31,10 @@ public struct Office: Sendable {
     /// The schedule and the calendar with the completions of the plans and of the state's audit log.
     public let planner: Planner
     public let sendTime: SendTime
+    /// Who receives the periodic report: `[summary] report_to`, or the clerk and the leaders.
+    public var reportReaders: [OfficialID] {
+        configuration.summary.readers(clerk: configuration.clerk, schedule: schedule)
+    }
     /// Digests, reports and notices as mail and webhook bodies, with the office's templates.
     public let composer: MailComposer
     public let environment: [String: String]

@@ -23,7 +23,7 @@ public enum HTMLReport {
             </style></head><body>
             <h1>Báo cáo kết quả thực hiện kế hoạch: \(escape(report.period.label))</h1>
             <p>\(escape(report.title))<br>Tình hình tính đến hết ngày \(report.asOf.vietnamese).</p>
-            <p class="rate">Tỷ lệ hoàn thành: \(ReportText.rate(report.total)) (\(report.total.doneOnTime + report.total.doneLate)/\(report.total.withDeadline) nhiệm vụ có thời hạn; \(report.total.ongoing) thường xuyên)</p>
+            <p class="rate">\(escape(ReportText.rates(report.total)))</p>
             <h2>Tình trạng theo lãnh đạo chỉ đạo</h2>
             \(chart(report))
             """
@@ -97,14 +97,17 @@ public enum HTMLReport {
     static func table(_ title: String, _ groups: [PlanReport.Group], total: PlanReport.Tally, numbered: Bool) -> String
     {
         var html = "<h2>\(escape(title))</h2><table><tr><th></th>"
-        html += ReportText.statuses.map { "<th>\(escape($0.1))</th>" }.joined() + "<th>Tỷ lệ hoàn thành</th></tr>"
+        html +=
+            ReportText.statuses.map { "<th>\(escape($0.1))</th>" }.joined()
+            + "<th>Tỷ lệ hoàn thành</th><th>Tỷ lệ đúng hạn</th></tr>"
         for (label, tally) in groups.map({
             (!numbered || $0.id.isEmpty || $0.id == $0.title ? $0.title : "\($0.id). \($0.title)", $0.tally)
         }) + [("Tổng", total)] {
             html +=
                 "<tr><td>\(escape(label))</td>"
                 + ReportText.statuses.map { "<td class=\"n\">\(ReportText.count(tally, $0.0))</td>" }.joined()
-            html += "<td class=\"n\">\(ReportText.rate(tally))</td></tr>"
+            html +=
+                "<td class=\"n\">\(ReportText.rate(tally))</td><td class=\"n\">\(ReportText.onTimeRate(tally))</td></tr>"
         }
         return html + "</table>"
     }

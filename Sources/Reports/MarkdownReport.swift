@@ -4,11 +4,12 @@ public enum MarkdownReport {
         var lines = [
             "# Báo cáo kết quả thực hiện kế hoạch: \(report.period.label)", "",
             "\(report.title)  ", "Tình hình tính đến hết ngày \(report.asOf.vietnamese).", "",
-            "**Tỷ lệ hoàn thành: \(ReportText.rate(report.total))** (\(report.total.doneOnTime + report.total.doneLate)/\(report.total.withDeadline) nhiệm vụ có thời hạn; \(report.total.ongoing) nhiệm vụ thường xuyên).",
+            "**\(ReportText.rates(report.total))**",
             "",
         ]
-        let header = "| | " + ReportText.statuses.map(\.1).joined(separator: " | ") + " | Tỷ lệ hoàn thành |"
-        let rule = "|---|" + String(repeating: "---:|", count: ReportText.statuses.count + 1)
+        let header =
+            "| | " + ReportText.statuses.map(\.1).joined(separator: " | ") + " | Tỷ lệ hoàn thành | Tỷ lệ đúng hạn |"
+        let rule = "|---|" + String(repeating: "---:|", count: ReportText.statuses.count + 2)
         func table(_ title: String, _ groups: [PlanReport.Group], numbered: Bool) {
             lines += ["## \(title)", "", header, rule]
             for group in groups {
@@ -19,12 +20,12 @@ public enum MarkdownReport {
                     "| \(escape(label)) | "
                         + ReportText.statuses.map { String(ReportText.count(group.tally, $0.0)) }.joined(
                             separator: " | ")
-                        + " | \(ReportText.rate(group.tally)) |")
+                        + " | \(ReportText.rate(group.tally)) | \(ReportText.onTimeRate(group.tally)) |")
             }
             lines.append(
                 "| **Tổng** | "
                     + ReportText.statuses.map { String(ReportText.count(report.total, $0.0)) }.joined(separator: " | ")
-                    + " | \(ReportText.rate(report.total)) |")
+                    + " | \(ReportText.rate(report.total)) | \(ReportText.onTimeRate(report.total)) |")
             lines.append("")
         }
         table("Theo lĩnh vực", report.bySection, numbered: true)

@@ -27,7 +27,9 @@ public struct PlanReport: Sendable {
         public let target: String?
     }
 
-    /// Counts by status, and the completion rate: completed over all that have a deadline.
+    /// Counts by status, and the rates as the government's task tracking counts them: of the tasks that
+    /// have come due (or been completed) by the report date, how many are completed, and how many on
+    /// time. Tasks not yet due (chưa đến hạn, trong hạn) and ongoing ones stay out of both.
     public struct Tally: Sendable, Equatable {
         public var doneOnTime = 0
         public var doneLate = 0
@@ -36,10 +38,14 @@ public struct PlanReport: Sendable {
         public var ongoing = 0
 
         public var total: Int { doneOnTime + doneLate + inProgress + overdue + ongoing }
-        public var withDeadline: Int { total - ongoing }
+        /// Completed on time or late, or overdue: the tasks the rates count.
+        public var cameDue: Int { doneOnTime + doneLate + overdue }
+        /// Completed (on time or late) over those that came due; nil when none has.
         public var completionRate: Double? {
-            withDeadline == 0 ? nil : Double(doneOnTime + doneLate) / Double(withDeadline)
+            cameDue == 0 ? nil : Double(doneOnTime + doneLate) / Double(cameDue)
         }
+        /// Completed on time over those that came due.
+        public var onTimeRate: Double? { cameDue == 0 ? nil : Double(doneOnTime) / Double(cameDue) }
 
         mutating func add(_ status: TaskStatus) {
             switch status {

@@ -4,8 +4,8 @@ import WorkingCalendar
 /// Words the report formats share.
 enum ReportText {
     static let statuses: [(TaskStatus, String)] = [
-        (.doneOnTime, "Hoàn thành đúng hạn"), (.doneLate, "Hoàn thành quá hạn"), (.inProgress, "Đang thực hiện"),
-        (.overdue, "Quá hạn"), (.ongoing, "Thường xuyên"),
+        (.doneOnTime, "Hoàn thành đúng hạn"), (.doneLate, "Hoàn thành quá hạn"),
+        (.overdue, "Chưa hoàn thành, quá hạn"), (.inProgress, "Chưa đến hạn (trong hạn)"), (.ongoing, "Thường xuyên"),
     ]
 
     static func status(_ status: TaskStatus) -> String { statuses.first { $0.0 == status }!.1 }
@@ -20,10 +20,26 @@ enum ReportText {
         }
     }
 
-    static func rate(_ tally: PlanReport.Tally) -> String {
-        guard let rate = tally.completionRate else { return "–" }
+    /// "66,7%", or "–" when no task has come due.
+    static func percent(_ rate: Double?) -> String {
+        guard let rate else { return "–" }
         let tenths = Int((rate * 1000).rounded())
         return "\(tenths / 10),\(tenths % 10)%"
+    }
+
+    static func rate(_ tally: PlanReport.Tally) -> String { percent(tally.completionRate) }
+    static func onTimeRate(_ tally: PlanReport.Tally) -> String { percent(tally.onTimeRate) }
+
+    /// The rates, and what each counts, for the head of the report.
+    static func rates(_ total: PlanReport.Tally) -> String {
+        guard total.cameDue > 0 else {
+            return "Chưa có nhiệm vụ nào đến hạn: \(total.inProgress) nhiệm vụ chưa đến hạn (trong hạn), "
+                + "\(total.ongoing) nhiệm vụ thường xuyên."
+        }
+        return
+            "Tỷ lệ hoàn thành: \(rate(total)) (\(total.doneOnTime + total.doneLate)/\(total.cameDue) nhiệm vụ đã đến hạn "
+            + "hoặc đã hoàn thành); tỷ lệ hoàn thành đúng hạn: \(onTimeRate(total)) (\(total.doneOnTime)/\(total.cameDue)). "
+            + "Không tính vào tỷ lệ: \(total.inProgress) nhiệm vụ chưa đến hạn (trong hạn), \(total.ongoing) nhiệm vụ thường xuyên."
     }
 
     static func date(_ date: CivilDate?) -> String { date?.vietnamese ?? "" }

@@ -282,23 +282,19 @@ enum ConfigLoader {
             }
         }
         let resolver = NameResolver(directory: directory)
-        var recipients: [OfficialID] = []
+        var recipients: [OfficialID]?
         for name in table.strings("report_to") ?? [] {
+            if recipients == nil { recipients = [] }
             do {
-                recipients.append(try resolver.official(name))
+                recipients?.append(try resolver.official(name))
             } catch {
                 table.log.add(table.location(of: "report_to"), .of("report_to", in: table.place, .name(error)))
             }
         }
-        if !table.has("report_to") {
-            // The clerk and the leaders: the top official and whoever leads a task is not known here, so
-            // the top official and those others escalate to.
-            let leaders = directory.officials.filter { official in
-                official.isTop || directory.officials.contains { $0.escalatesTo == official.id }
-            }
-            recipients = (clerk.map { [$0] } ?? []) + leaders.map(\.id).filter { $0 != clerk }
-        }
-        if day != nil && recipients.isEmpty {
+        if table.has("report_to") && recipients == nil { recipients = [] }
+        // Without report_to: the clerk and the leaders, who are known once the plans are read.
+        let noLeaders = clerk == nil && !directory.officials.contains(where: \.isTop)
+        if day != nil && (recipients?.isEmpty ?? noLeaders) {
             table.log.add(
                 table.location(of: "report_day"), .reportWithoutRecipient, hint: .example("report_to = [\"…\"]"))
         }

@@ -35,8 +35,13 @@ struct ReportCommandTests {
         }
         #expect(totals["total"] as? Int == inQuarter.count)
         let done = (expected["done_on_time"] ?? 0) + (expected["done_late"] ?? 0)
-        let withDeadline = inQuarter.count - (expected["ongoing"] ?? 0)
-        #expect(totals["completion_rate"] as? Double == (Double(done) / Double(withDeadline) * 1000).rounded() / 1000)
+        // The rates count the tasks that came due: done on time, done late, or overdue; not those still
+        // within their deadline (in_progress) nor the ongoing ones.
+        let cameDue = done + (expected["overdue"] ?? 0)
+        #expect(totals["came_due"] as? Int == cameDue)
+        #expect(totals["completion_rate"] as? Double == (Double(done) / Double(cameDue) * 1000).rounded() / 1000)
+        let onTime = Double(expected["done_on_time"] ?? 0) / Double(cameDue)
+        #expect(totals["on_time_rate"] as? Double == (onTime * 1000).rounded() / 1000)
         for group in try #require(report["by_lead"] as? [[String: Any]]) {
             let lead = group["id"] as? String ?? ""
             let rows = inQuarter.filter { ($0["lead"] as? String ?? "") == lead }
@@ -129,7 +134,7 @@ struct ReportCommandTests {
         ).split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         #expect(pixels.count == 3 && pixels[0] == 1000 && pixels[2] > 50, "\(pixels)")
         let dom = try TestSupport.run("/usr/bin/chromium", chromium + ["--dump-dom", url])
-        #expect(dom.contains("Tỷ lệ hoàn thành: 58,3%"))
+        #expect(dom.contains("Tỷ lệ hoàn thành: 63,6% (7/11 nhiệm vụ đã đến hạn hoặc đã hoàn thành)"), "\(dom)")
         #expect(dom.contains("Báo cáo kết quả thực hiện kế hoạch: Quý I/2024"))
         try TestSupport.run(
             "/usr/bin/chromium", chromium + ["--no-pdf-header-footer", "--print-to-pdf=\(folder.file("q1.pdf"))", url])

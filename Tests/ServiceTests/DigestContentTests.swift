@@ -5,9 +5,11 @@ import TestSupport
 import Testing
 
 /// The example config (a Maildir in `folder`) with one CSV plan of 2025 in place of the example plan.
-private func wardConfig(_ folder: TemporaryFolder, rows: [String]) throws -> String {
+private func wardConfig(
+    _ folder: TemporaryFolder, header: String = "STT;Nội dung;Chủ trì;Thời hạn;Ngày hoàn thành", rows: [String]
+) throws -> String {
     let config = try serviceConfig(folder)
-    try ("STT;Nội dung;Chủ trì;Thời hạn;Ngày hoàn thành\n" + rows.joined(separator: "\n") + "\n").write(
+    try (header + "\n" + rows.joined(separator: "\n") + "\n").write(
         toFile: folder.file("bieu.csv"), atomically: true, encoding: .utf8)
     let text = try String(contentsOfFile: config, encoding: .utf8)
         .replacingOccurrences(of: "\(repositoryRoot)/config/plans/ngo-quyen-2024.toml", with: folder.file("bieu.csv"))
@@ -67,5 +69,25 @@ struct DigestContentTests {
         #expect(!text.contains("[4]"), "\(text)")
         // Two lines with a stage today; the subject counts them so, not the four periods behind them.
         #expect(text.contains("xin nhắc 2 nhiệm vụ"), "\(text)")
+    }
+
+    @Test("The report goes to the clerk, the top official and every lead; early in a period it shows no 0% rate")
+    func reportReadersAndRates() throws {
+        let folder = try TemporaryFolder()
+        // Hoàng Văn Nam leads a task and nobody escalates to him: a lead all the same.
+        let config = try wardConfig(
+            folder, header: "STT;Nội dung;Lãnh đạo chỉ đạo;Chủ trì;Thời hạn",
+            rows: ["1;Việc một;Hoàng Văn Nam;Trần Văn Hùng;Tháng 1/2025", "2;Việc hai;;Trần Văn Hùng;Thường xuyên"])
+        let service = try dispatcher(config)
+        #expect(service.office.reportReaders == ["thu", "khanh", "nam"])
+        // 14/01/2025, the report day: nothing has come due yet.
+        try service.evaluate(now: vn("2025-01-14T07:31:00"))
+        let reports = try service.outbox.all().filter { $0.kind == .report }
+        #expect(Set(reports.map(\.recipient)) == ["thu", "khanh", "nam"])
+        let text = try #require(reports.first.flatMap { MailText.plain($0.payload) })
+        #expect(!text.contains("0,0%"), "\(text)")
+        #expect(
+            text.contains("Chưa có nhiệm vụ nào đến hạn: 1 nhiệm vụ chưa đến hạn (trong hạn), 1 nhiệm vụ thường xuyên.")
+        )
     }
 }

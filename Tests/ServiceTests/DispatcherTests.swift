@@ -39,7 +39,7 @@ struct DispatcherTests {
         let digests = service.office.planner.digests(in: day...day).count
         #expect(digests == 3)  // Hùng, and 2.1.4's lead and Chairman
         // 14/03 is also the report day ("decree09"): the report to the clerk and the three leaders.
-        #expect(service.office.configuration.summary.reportTo == ["thu", "khanh", "lam", "tan"])
+        #expect(service.office.reportReaders == ["thu", "khanh", "lam", "tan"])
         let expected = digests + 4
         // The first run starts with today: 14/03/2024 at 07:31.
         let queued = try service.evaluate(now: vn("2024-03-14T07:31:00"))

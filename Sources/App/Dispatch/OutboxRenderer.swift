@@ -53,7 +53,7 @@ struct OutboxRenderer {
             case .report(let period):
                 let report = ReportBuilder.build(planner: office.planner, period: period, today: day)
                 let subject = "[Nhắc việc] Báo cáo kết quả thực hiện kế hoạch \(period.label) (đến \(day.vietnamese))"
-                for id in office.configuration.summary.reportTo {
+                for id in office.reportReaders {
                     guard let person = directory.official(id), let address = person.email else { continue }
                     let key = "report:\(period.code):\(day.iso):\(id)"
                     let bytes = office.composer.document(
