@@ -36,15 +36,20 @@ struct ReportCommand: ParsableCommand {
         }
         let report = ReportBuilder.build(
             planner: office.planner, period: chosen, today: today, failures: try failures(office, chosen))
-        let text = format.render(report)
+        let bytes: Data
+        do {
+            bytes = try format.render(report)
+        } catch {
+            throw CommandFailure("cannot write the workbook: \(error.localizedDescription)")
+        }
         if let output {
             do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
+                try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
                 throw CommandFailure("cannot write \(output): \(error.localizedDescription)")
             }
         } else {
-            print(text, terminator: "")
+            FileHandle.standardOutput.write(bytes)
         }
     }
 
@@ -61,14 +66,15 @@ struct ReportCommand: ParsableCommand {
 
 /// `report --format`: how the report is written.
 enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
-    case html, md, csv, json
+    case html, md, csv, json, xlsx
 
-    func render(_ report: PlanReport) -> String {
+    func render(_ report: PlanReport) throws -> Data {
         switch self {
-        case .md: MarkdownReport.render(report)
-        case .html: HTMLReport.render(report)
-        case .csv: CSVReport.render(report)
-        case .json: JSONReport.render(report)
+        case .md: Data(MarkdownReport.render(report).utf8)
+        case .html: Data(HTMLReport.render(report).utf8)
+        case .csv: Data(CSVReport.render(report).utf8)
+        case .json: Data(JSONReport.render(report).utf8)
+        case .xlsx: try XLSXReport.render(report)
         }
     }
 }

@@ -64,7 +64,8 @@ struct ReportCommandTests {
         #expect((report["report_tasks"] as? [String])?.allSatisfy { $0 == "BC.THANG" } == true)
     }
 
-    @Test("CSV: a byte-order mark, quoted fields, read back by Python's csv module")
+    @Test(
+        "CSV as Vietnamese Excel opens it: a byte-order mark, semicolons, dd/mm/yyyy, read back by Python's csv module")
     func csv() throws {
         let folder = try TemporaryFolder()
         let run = try CommandLineRun(
@@ -77,7 +78,7 @@ struct ReportCommandTests {
             "/usr/bin/python3",
             [
                 "-c",
-                "import csv, json, sys; rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''))); print(json.dumps(rows, ensure_ascii=False))",
+                "import csv, json, sys; rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''), delimiter=';')); print(json.dumps(rows, ensure_ascii=False))",
                 folder.file("q1.csv"),
             ])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(parsed.utf8)) as? [[String]])
@@ -92,6 +93,72 @@ struct ReportCommandTests {
                 == "Phát hiện, xử lý kịp thời các trường hợp xây dựng không phép, sai phép, lấn chiếm đất công; báo cáo hằng tháng"
         )
         #expect(rows.allSatisfy { $0.count == rows[0].count })
+        // CT.2023 is due 31/03/2024, a Sunday, so by Monday 01/04/2024.
+        let carried = try #require(rows.first { $0[0] == "CT.2023" })
+        #expect(carried[6] == "01/04/2024" && carried[7] == "31/03/2024", "\(carried)")
+    }
+
+    @Test(
+        "xlsx: a real workbook, a sheet per table, dates as dates, header bold and frozen, as LibreOffice reads it")
+    func xlsx() throws {
+        let folder = try TemporaryFolder()
+        for (format, file) in [("xlsx", "q1.xlsx"), ("csv", "q1.csv")] {
+            let run = try CommandLineRun(
+                "report", "--config", exampleConfig, "--period", "2024-Q1", "--format", format, "--output",
+                folder.file(file))
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        // Every sheet to CSV as LibreOffice shows it (semicolons, UTF-8, cells as formatted), and to flat ODS.
+        let options = "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,true,false,false,-1"
+        for target in [options, "fods"] {
+            _ = try TestSupport.run(
+                "/usr/bin/env",
+                [
+                    "HOME=\(folder.path)", "/usr/bin/soffice", "--headless", "--convert-to", target, "--outdir",
+                    folder.path, folder.file("q1.xlsx"),
+                ])
+        }
+        let sheets = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasPrefix("q1-") && $0.hasSuffix(".csv")
+        }
+        #expect(
+            Set(sheets) == [
+                "q1-Tổng hợp.csv", "q1-Theo lĩnh vực.csv", "q1-Theo lãnh đạo chỉ đạo.csv", "q1-Nhiệm vụ.csv",
+                "q1-Quá hạn.csv", "q1-Chuyển tiếp.csv", "q1-Nhiệm vụ báo cáo.csv",
+            ])
+        // The tasks sheet, read back, holds the cells of the CSV report; its dates show as dd/mm/yyyy.
+        let compare = try TestSupport.run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                "import csv, sys; a = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''), delimiter=';')); b = list(csv.reader(open(sys.argv[2], encoding='utf-8', newline=''), delimiter=';')); print(len(a), a == b)",
+                folder.file("q1.csv"), folder.file("q1-Nhiệm vụ.csv"),
+            ])
+        let report = try #require(
+            try jsonOutput("report", "--config", exampleConfig, "--period", "2024-Q1", "--format", "json")
+                as? [String: Any])
+        let taskCount = try #require((report["tasks"] as? [Any])?.count)
+        #expect(compare.trimmingCharacters(in: .whitespacesAndNewlines) == "\(taskCount + 1) True", "\(compare)")
+        let tasks = try String(contentsOfFile: folder.file("q1-Nhiệm vụ.csv"), encoding: .utf8)
+        #expect(tasks.contains(";01/04/2024;31/03/2024;"))
+        let overdue = try String(contentsOfFile: folder.file("q1-Quá hạn.csv"), encoding: .utf8)
+        #expect(overdue.contains("2.1.4;") && overdue.components(separatedBy: "\n").count > 2)
+        // Dates are numbers with a date format, not text; the header row's style is bold.
+        let ods = try String(contentsOfFile: folder.file("q1.fods"), encoding: .utf8)
+        #expect(ods.contains("office:value-type=\"date\" office:date-value=\"2024-04-01\""))
+        let tasksSheet = try #require(ods.range(of: "table:name=\"Nhiệm vụ\""))
+        let firstRow = try #require(ods.range(of: "<table:table-row", range: tasksSheet.upperBound..<ods.endIndex))
+        let headerCell = try #require(
+            ods[firstRow.upperBound...].firstMatch(of: /table:table-cell table:style-name="(ce\d+)"/))
+        let style = try #require(
+            ods.firstMatch(
+                of: try Regex("<style:style style:name=\"\(headerCell.1)\"[^>]*>.*?</style:style>").dotMatchesNewlines()
+            ))
+        #expect(String(ods[style.range]).contains("font-weight=\"bold\""))
+        // Frozen under the header, as Excel stores it.
+        let unzipped = try TestSupport.run(
+            "/usr/bin/unzip", ["-p", folder.file("q1.xlsx"), "xl/worksheets/sheet4.xml"])
+        #expect(unzipped.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
     }
 
     @Test(
@@ -149,7 +216,7 @@ struct ReportCommandTests {
         arguments: [
             (["--period", "2024-Q5"], "is not a period", 1), (["--period", "Q1"], "is not a period", 1),
             // A format is an argument enum: a wrong one is a usage error, with the choices.
-            (["--format", "pdf"], "Please provide one of 'html', 'md', 'csv' or 'json'", 2),
+            (["--format", "pdf"], "Please provide one of 'html', 'md', 'csv', 'json' or 'xlsx'", 2),
         ])
     func refused(arguments: [String], message: String, status: Int32) throws {
         let run = try CommandLineRun(["report", "--config", exampleConfig] + arguments)
