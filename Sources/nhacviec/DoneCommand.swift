@@ -24,11 +24,23 @@ struct DoneCommand: ParsableCommand {
     func run() throws {
         let office = try config.office(state: .existing)
         let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: office)
-        let day = try on.map { try CommandFailure.date($0, option: "--on") } ?? office.today()
+        let today = office.today()
+        let day = try on.map { try CommandFailure.date($0, option: "--on") } ?? today
+        guard day <= today else {
+            throw CommandFailure("--on \(day.vietnamese) is in the future (today is \(today.vietnamese))")
+        }
+        guard day.year >= found.planYear else {
+            throw CommandFailure("--on \(day.vietnamese) is before the plan's year \(found.planYear)")
+        }
+        if let recorded = found.completion, recorded.date == day {
+            print("\(found.label): already recorded as done on \(day.vietnamese)")
+            return
+        }
         try CompletionTarget.record(found, completedOn: day, note: note, office: office)
         let deadline =
             found.deadline.map { $0 < day ? " (late: the deadline was \($0.vietnamese))" : " (on time)" } ?? ""
-        print("\(found.label): done on \(day.vietnamese)\(deadline)")
+        let replaced = found.completion.map { "; this replaces the completion recorded on \($0.date.vietnamese)" } ?? ""
+        print("\(found.label): done on \(day.vietnamese)\(deadline)\(replaced)")
     }
 }
 
@@ -43,8 +55,12 @@ struct ReopenCommand: ParsableCommand {
     func run() throws {
         let office = try config.office(state: .existing)
         let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: office)
+        guard let recorded = found.completion else {
+            throw CommandFailure("\(found.label) is not completed: there is nothing to reopen")
+        }
         try CompletionTarget.record(found, completedOn: nil, note: nil, office: office)
-        print("\(found.label): reopened")
+        print("\(found.label): reopened (it was done on \(recorded.date.vietnamese))")
+        return
     }
 }
 
@@ -62,6 +78,9 @@ struct CompletionTarget {
     let task: TaskID
     let occurrence: CivilDate?
     let deadline: CivilDate?
+    /// The completion recorded now, by the plan or the audit log.
+    let completion: Completion?
+    let planYear: Int
 
     /// "2.1.4", or "BC.THANG @2024-03-18" for an occurrence.
     var label: String { task + (occurrence.map { " @\($0.iso)" } ?? "") }
@@ -81,7 +100,9 @@ struct CompletionTarget {
                     throw CommandFailure("task \(task) has no occurrence \(date.iso)")
                 }
             }
-            return CompletionTarget(task: task, occurrence: nil, deadline: occurrences.last?.deadline)
+            return CompletionTarget(
+                task: task, occurrence: nil, deadline: occurrences.last?.deadline, completion: first.completion,
+                planYear: first.task.planYear)
         }
         guard let text else {
             let open = occurrences.filter { $0.completion == nil }.prefix(4).compactMap { $0.key?.iso }
@@ -94,7 +115,9 @@ struct CompletionTarget {
                 "task \(task) has no occurrence \(date.iso) (its occurrences fall on \(occurrences.prefix(3).compactMap { $0.key?.iso }.joined(separator: ", "))…)"
             )
         }
-        return CompletionTarget(task: task, occurrence: date, deadline: match.deadline)
+        return CompletionTarget(
+            task: task, occurrence: date, deadline: match.deadline, completion: match.completion,
+            planYear: match.task.planYear)
     }
 
     static func record(_ target: CompletionTarget, completedOn: CivilDate?, note: String?, office: Office) throws {

@@ -223,12 +223,29 @@ struct ServeTests {
         #expect(done.status == 0, "\(done.stderr)")
         #expect(done.stdout.contains("done on 20/03/2024 (late: the deadline was 29/02/2024)"))
         #expect(try status("2.1.4") == "done_late")
+        // A second done says what it replaced; the same date again changes nothing.
+        let again = try CommandLineRun("done", "2.1.4", "--on", "2024-03-21", "--config", config)
+        #expect(
+            again.stdout.contains(
+                "done on 21/03/2024 (late: the deadline was 29/02/2024); this replaces the completion recorded on 20/03/2024"
+            ), "\(again.stdout)")
+        let same = try CommandLineRun("done", "2.1.4", "--on", "2024-03-21", "--config", config)
+        #expect(same.status == 0 && same.stdout.contains("already recorded as done on 21/03/2024"), "\(same.stdout)")
+        // A date in the future, or before the plan's year, is refused.
+        for (day, said) in [("2099-01-05", "is in the future"), ("2023-12-29", "is before the plan's year 2024")] {
+            let refused = try CommandLineRun("done", "2.1.4", "--on", day, "--config", config)
+            #expect(refused.status == 1 && refused.stderr.contains(said), "\(refused.stderr)")
+        }
         let plan = try CommandLineRun(
-            "plan", "--config", config, "--from", "2024-03-20", "--to", "2024-03-31", "--json")
+            "plan", "--config", config, "--from", "2024-03-21", "--to", "2024-03-31", "--json")
         #expect(!plan.stdout.contains("\"2.1.4\""))
         let reopen = try CommandLineRun("reopen", "2.1.4", "--config", config)
         #expect(reopen.status == 0)
+        #expect(reopen.stdout.contains("reopened (it was done on 21/03/2024)"), "\(reopen.stdout)")
         #expect(try status("2.1.4") == "overdue")
+        // Reopening what is not completed is refused, and records nothing.
+        let twice = try CommandLineRun("reopen", "2.1.4", "--config", config)
+        #expect(twice.status == 1 && twice.stderr.contains("2.1.4 is not completed: there is nothing to reopen"))
 
         let recurring = try CommandLineRun("done", "BC.THANG", "--config", config)
         #expect(recurring.status == 1)
@@ -248,6 +265,7 @@ struct ServeTests {
                 folder.file("state/nhacviec.sqlite"),
             ])
         #expect(sqlite.contains("('2.1.4', 'done', '2024-03-20', 'thu', 'Đã rà soát xong')"))
+        #expect(sqlite.components(separatedBy: "'reopen'").count == 2, "\(sqlite)")
         #expect(sqlite.contains("('2.1.4', 'reopen', None"))
     }
 }
