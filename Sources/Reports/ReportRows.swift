@@ -28,7 +28,7 @@ extension Workbook.Cell {
     var text: String {
         switch self {
         case .text(let text): text
-        case .number(let value): value == value.rounded() ? String(Int(value)) : String(value)
+        case .number(let value): Workbook.number(value)
         case .date(let date): date.vietnamese
         case .empty: ""
         }

@@ -152,13 +152,17 @@ public struct Workbook: Sendable {
                 xml +=
                     "<c r=\"\(reference)\" s=\"\(style.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
             case .number(let value):
-                let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-                xml += "<c r=\"\(reference)\" s=\"\((header ?? .plain).rawValue)\"><v>\(text)</v></c>"
+                xml += "<c r=\"\(reference)\" s=\"\((header ?? .plain).rawValue)\"><v>\(Self.number(value))</v></c>"
             case .date(let date):
                 xml += "<c r=\"\(reference)\" s=\"\(Style.date.rawValue)\"><v>\(serial(date))</v></c>"
             }
         }
         return xml + "</row>"
+    }
+
+    /// A number as a cell holds it: whole numbers without a fraction.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// Days since 30/12/1899, Excel's day zero (which keeps 1900 as a leap year).
