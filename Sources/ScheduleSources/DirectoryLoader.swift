@@ -48,12 +48,16 @@ enum DirectoryLoader {
             if !ids.insert(id).inserted {
                 entry.log.add(entry.location(of: "id"), .secondOfficialID(id))
             }
+            let aliases = entry.strings("aliases") ?? []
+            var contactID: OfficialID = ""
             do {
-                let contactID = try NameResolver(directory: bare).official(contact)
-                units.append(Unit(id: id, name: name, aliases: entry.strings("aliases") ?? [], contact: contactID))
+                contactID = try NameResolver(directory: bare).official(contact)
             } catch {
                 entry.log.add(entry.location(of: "contact"), .of("contact", in: .unit(name), .name(error)))
             }
+            // Kept with no contact when the contact is misspelt: the schedule is refused for that one error,
+            // and the unit's tasks still name a unit that exists (not one more error per task).
+            units.append(Unit(id: id, name: name, aliases: aliases, contact: contactID))
         }
 
         let resolver = NameResolver(directory: bare)

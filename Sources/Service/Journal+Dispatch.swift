@@ -7,10 +7,12 @@ extension Journal {
         switch event {
         case .queued(let count, let day):
             info("queued \(count) notification(s) for \(day.iso)")
-        case .missed(let days):
+        case .missed(let count, let days):
+            let span =
+                days.count == 1 ? days[0].iso : "\(days.count) send days, \(days[0].iso)…\(days[days.count - 1].iso)"
             warning(
-                "\(days.count) send day(s) passed while the service was down, beyond the catch-up window: recorded as missed (\(days.first!.iso)…\(days.last!.iso))"
-            )
+                "\(count) notification(s) recorded as missed, not sent (\(span)): their send time passed while the "
+                    + "service was down, beyond the catch-up window")
         case .caughtUp(let days):
             info("catching up \(days) send days in one digest per recipient")
         case .delivered(let item, let answer):

@@ -267,6 +267,42 @@ struct ConfigLoaderTests {
         #expect(folder.errors().count == 2)
     }
 
+    @Test(
+        "A misspelt unit contact is one error, at the contact's line: not one per task of the unit, and its aliases are not called unknown"
+    )
+    func misspeltUnitContact() throws {
+        let unit =
+            "[[unit]]\nid = \"ca\"\nname = \"Công an phường\"\naliases = [\"CA\"]\ncontact = \"Nguyễn Văn Lam\"\n"
+        var tasks = plan
+        for number in 2...4 {
+            tasks += "[[task]]\nid = \"\(number)\"\ntitle = \"Việc\"\nresponsible = \"CA\"\ndue = 2024-05-01\n\n"
+        }
+        let folder = try ConfigFolder(
+            config: "plans = [\"plans/p.toml\"]\n" + officials + unit, plans: ["p.toml": tasks])
+        #expect(
+            folder.errors() == [
+                "nhacviec.toml:15: contact of unit \"Công an phường\": unknown official or unit \"Nguyễn Văn Lam\" (did you mean \"Nguyễn Văn Lâm\"?)"
+            ])
+    }
+
+    @Test("Errors are listed file by file in the order read, and by line within a file, whatever found them first")
+    func errorsInLineOrder() throws {
+        // The plan's unknown key is found when its table ends, after the wrong deadline two lines below it.
+        let broken =
+            plan
+            + "[[task]]\nid = \"2\"\ntitel = \"Hai\"\nresponsible = \"hung\"\ndue = \"Quí V\"\n\n"
+            + "[[task]]\nid = \"3\"\ntitle = \"Ba\"\nresponsible = \"Hung Tran\"\ndue = 2024-05-01\n"
+        let folder = try ConfigFolder(
+            config: "plans = [\"plans/p.toml\"]\n" + officials + "[reminders]\nbefor = [3]\n",
+            plans: ["p.toml": broken])
+        let places = folder.errors().map { $0.prefix { $0 != " " } }
+        #expect(
+            places == [
+                "nhacviec.toml:12:", "plans/p.toml:12:", "plans/p.toml:14:", "plans/p.toml:16:", "plans/p.toml:21:",
+            ],
+            "\(folder.errors())")
+    }
+
     static func shift(_ error: String, by lines: Int) -> String {
         guard let colon = error.firstIndex(of: ":"), let end = error[error.index(after: colon)...].firstIndex(of: ":"),
             let line = Int(error[error.index(after: colon)..<end])

@@ -77,6 +77,8 @@ struct DispatcherTests {
         try first.deliver(now: vn("2024-03-08T07:31:00"))
         // Down from Friday 8/3 07:31 to Thursday 14/3 09:00: 11/3 and 12/3 are beyond the window.
         let later = try dispatcher(config)
+        var events: [DispatchEvent] = []
+        later.onEvent = { events.append($0) }
         try later.evaluate(now: vn("2024-03-14T09:00:00"))
         let items = try later.outbox.all().filter { $0.createdAt >= vn("2024-03-14T09:00:00").timeIntervalSince1970 }
         let missed = items.filter { $0.state == .missed }
@@ -89,6 +91,29 @@ struct DispatcherTests {
         let text = String(decoding: hung.payload, as: UTF8.self)
         #expect(text.contains("X-Nhacviec-Digest: 2024-03-14/hung/email"))
         #expect(try later.outbox.summary().missed == missed.count)
+        // The journal's words: how many were queued and how many missed, and only the days that had
+        // something (the weekend of 9–10/3 had nothing to send, so is not said to be missed).
+        let said = events.compactMap { event -> String? in
+            switch event {
+            case .missed(let count, let days): "missed \(count) \(days.map(\.iso))"
+            case .queued(let count, let day): "queued \(count) \(day.iso)"
+            default: nil
+            }
+        }
+        #expect(
+            said == [
+                "missed \(missed.count) [\"2024-03-11\", \"2024-03-12\"]",
+                "queued \(items.count - missed.count) 2024-03-14",
+            ])
+    }
+
+    @Test("The next send is on a working day: after Friday's send time it is Monday's, never a Saturday")
+    func nextSendOnAWorkingDay() throws {
+        let folder = try TemporaryFolder()
+        let service = try dispatcher(try serviceConfig(folder))
+        #expect(service.nextSend(after: vn("2024-03-15T07:00:00")) == vn("2024-03-15T07:30:00"))
+        #expect(service.nextSend(after: vn("2024-03-15T07:30:00")) == vn("2024-03-18T07:30:00"))
+        #expect(service.nextSend(after: vn("2024-03-16T12:00:00")) == vn("2024-03-18T07:30:00"))
     }
 
     @Test("451 is retried later with the same message; 550 fails for good and the clerk is told")

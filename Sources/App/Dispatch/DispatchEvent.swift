@@ -4,10 +4,11 @@ import WorkingCalendar
 
 /// What the dispatcher did, as it happens: the service writes each to the journal, tests read them.
 public enum DispatchEvent: Sendable {
-    /// Notifications written to the outbox for a send day.
+    /// Notifications written to the outbox, to be sent, for a send day.
     case queued(count: Int, day: CivilDate)
-    /// Send days that passed while the service was down, beyond the catch-up window.
-    case missed([CivilDate])
+    /// Notifications of send days that passed while the service was down, beyond the catch-up window:
+    /// recorded as missed, never sent late. Only the days that had something to send.
+    case missed(count: Int, days: [CivilDate])
     /// Several send days caught up in one digest per recipient.
     case caughtUp(days: Int)
     case delivered(OutboxItem, answer: String)

@@ -90,11 +90,18 @@ public final class Dispatcher {
             after: through, upTo: now, sendTime: sendTime,
             catchUpWithin: TimeInterval(office.configuration.policy.catchUpWithin))
         let planner = office.planner
-        var items: [OutboxItem] = []
+        var missed: [OutboxItem] = []
         for day in days.missed {
-            items += planner.digests(in: day...day).compactMap { renderer.item($0, state: .missed, now: now) }
+            missed += planner.digests(in: day...day).compactMap { renderer.item($0, state: .missed, now: now) }
         }
-        if !days.missed.isEmpty { onEvent(.missed(days.missed)) }
+        // Recorded first, in a transaction of their own: a crash before the mark moves records them again
+        // as the same keys, so nothing is counted twice.
+        let recordedMissed = try outbox.enqueue(missed)
+        if recordedMissed > 0 {
+            let missedDays = Set(missed.map { sendTime.day(of: Date(timeIntervalSince1970: $0.sendAt)) }).sorted()
+            onEvent(.missed(count: recordedMissed, days: missedDays))
+        }
+        var items: [OutboxItem] = []
         if let latest = days.recent.last {
             let digests = planner.withOtherOverdue(
                 days.recent.count == 1 ? planner.digests(in: latest...latest) : planner.digests(foldedOver: days.recent)
@@ -104,7 +111,7 @@ public final class Dispatcher {
             if days.recent.count > 1 { onEvent(.caughtUp(days: days.recent.count)) }
         }
         let queued = try outbox.enqueue(items, evaluatedThrough: now.timeIntervalSince1970)
-        if queued > 0 { onEvent(.queued(count: queued, day: days.recent.last ?? days.missed.last ?? today)) }
+        if queued > 0 { onEvent(.queued(count: queued, day: days.recent.last ?? today)) }
         return queued
     }
 
@@ -210,12 +217,13 @@ public final class Dispatcher {
         return min(send, retry ?? send)
     }
 
-    /// The next send time, for `status` and systemd's STATUS line.
+    /// The next send time, for `status` and systemd's STATUS line: reminders and summaries go out on
+    /// working days only, so never a Saturday, a Sunday or a holiday.
     public func nextSend(after now: Date) -> Date {
         let sendTime = office.sendTime
         var day = sendTime.day(of: now)
         if sendTime.instant(on: day) <= now { day = day.adding(days: 1) }
-        return sendTime.instant(on: day)
+        return sendTime.instant(on: office.calendar.workingDay(onOrAfter: day))
     }
 }
 
