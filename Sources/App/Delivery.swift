@@ -29,7 +29,7 @@ public final class Delivery {
         func read(_ file: SecretFile?) throws(SecretError) -> String? {
             guard let file else { return nil }
             let read = try file.read(from: secrets)
-            if let warning = read.warning { warnings.append(warning) }
+            if let warning = read.warning { warnings.append(warning.text(.en)) }
             return read.value
         }
         let email = configuration.email

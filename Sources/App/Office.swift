@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 import Messages
 import Model
@@ -75,18 +76,10 @@ public struct Office: Sendable {
             environment: environment)
         let present = StateDatabase.exists(in: directory)
         if use == .existing && !present {
-            throw .state(
-                directory: directory,
-                "there is no \(StateDatabase.fileName): the service has not started with this config yet "
-                    + "(systemctl status nhacviec), or its state is elsewhere (state_dir)")
+            throw .state(directory: directory, .noStateYet(file: StateDatabase.fileName))
         }
         if use == .create && !present && AcceptedSchedule(stateDirectory: directory).acceptedAt != nil {
-            throw .state(
-                directory: directory,
-                "there is no \(StateDatabase.fileName), though this state has served before (accepted/ is there): "
-                    + "the database was deleted or moved, and a new one would forget every delivery and completion. "
-                    + "Restore the last backup (docs/service.md, \"Backups and restore\"), or remove accepted/ to start afresh"
-            )
+            throw .state(directory: directory, .stateDeleted(file: StateDatabase.fileName))
         }
         if use != .none && FileManager.default.fileExists(atPath: directory) {
             try StateOwner.adopt(directory)
@@ -99,7 +92,7 @@ public struct Office: Sendable {
             case .create: state = try StateDatabase(directory: directory)
             }
         } catch {
-            throw .state(directory: directory, "\(error)")
+            throw .state(directory: directory, .verbatim("\(error)"))
         }
         return try Office(
             configPath: path, loaded: loaded, environment: environment, clock: clock, stateDirectory: directory,
@@ -131,7 +124,7 @@ public struct Office: Sendable {
 
     /// The state database of an office opened with ``StateUse/create``.
     public func requiredState() throws(OfficeError) -> StateDatabase {
-        guard let state else { throw .state(directory: stateDirectory, "the office was opened without its state") }
+        guard let state else { throw .state(directory: stateDirectory, .openedWithoutState) }
         return state
     }
 
@@ -160,9 +153,12 @@ public struct Office: Sendable {
                     user: user,
                     at: clock.now().timeIntervalSince1970))
         } catch {
-            throw .state(directory: stateDirectory, "\(error)")
+            throw .state(directory: stateDirectory, .verbatim("\(error)"))
         }
     }
+
+    /// The language of the office's mail and of what the commands say (`[email] language`).
+    public var language: Language { configuration.email.language }
 
     /// Today in the office's time zone, on its clock.
     public func today() -> CivilDate { sendTime.day(of: clock.now()) }
@@ -183,7 +179,7 @@ public struct Office: Sendable {
             do {
                 recorded = try CompletionLog(database: state).recorded()
             } catch {
-                throw .state(directory: stateDirectory, "cannot read the completions: \(error)")
+                throw .state(directory: stateDirectory, .cannotReadCompletions(reason: "\(error)"))
             }
         }
         self.configPath = configPath
@@ -265,14 +261,23 @@ public struct Office: Sendable {
 public enum OfficeError: Error, Sendable, CustomStringConvertible {
     /// Every error of the config, the plans and the templates, with its place.
     case schedule(Diagnostics)
-    case state(directory: String, String)
+    case state(directory: String, CommandMessage)
     case secret(SecretError)
 
+    /// In a language: the errors of the config and plans in the config's own when it could be read that far.
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .schedule(let diagnostics): diagnostics.text(diagnostics.language ?? language)
+        case .state(let directory, let message): CommandMessage.state(directory: directory, message).text(language)
+        case .secret(let error): error.text(language)
+        }
+    }
+
+    /// For the journal: the config and plans in the config's language, the rest in English.
     public var description: String {
         switch self {
         case .schedule(let diagnostics): diagnostics.description
-        case .state(let directory, let message): "the state in \(directory): \(message)"
-        case .secret(let error): error.description
+        case .state, .secret: text(.en)
         }
     }
 }

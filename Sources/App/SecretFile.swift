@@ -1,3 +1,4 @@
+import Catalogue
 import ScheduleSources
 import Transports
 
@@ -32,7 +33,7 @@ public struct SecretFile: Sendable, Equatable {
 
     /// Reads the secret and checks it is of the form its use needs (a signing secret is `whsec_` and
     /// base64), as the transports will: what `check` and the service see alike.
-    public func read(from secrets: Secrets) throws(SecretError) -> (value: String, warning: String?) {
+    public func read(from secrets: Secrets) throws(SecretError) -> (value: String, warning: CommandMessage?) {
         let read = try secrets.read(name, purpose: purpose)
         if kind == .signingSecret { _ = try signer(read.value) }
         return read
@@ -43,7 +44,7 @@ public struct SecretFile: Sendable, Equatable {
         do {
             return try WebhookSigner(secret: value)
         } catch {
-            throw SecretError(message: "\(purpose): \(error.message)")
+            throw SecretError(.secretNotSigningSecret(purpose: purpose))
         }
     }
 

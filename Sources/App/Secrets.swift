@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 
 /// Reads secret files (an SMTP password, a webhook secret, a bot token) where systemd and the
@@ -48,23 +49,21 @@ public struct Secrets: Sendable {
     }
 
     /// The secret, its trailing line break removed, and a warning when others may read the file.
-    public func read(_ name: String, purpose: String) throws(SecretError) -> (value: String, warning: String?) {
+    public func read(_ name: String, purpose: String) throws(SecretError) -> (value: String, warning: CommandMessage?) {
         guard let path = location(of: name) else {
-            throw SecretError(
-                message: "\(purpose): the file \"\(name)\" is not in \(places(of: name).joined(separator: " nor "))")
+            throw SecretError(.secretMissing(purpose: purpose, name: name, places: places(of: name)))
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {
-            throw SecretError(message: "\(purpose): \(path) cannot be read")
+            throw SecretError(.secretUnreadable(purpose: purpose, path: path))
         }
         let value = text.trimmingCharacters(in: .newlines)
-        guard !value.isEmpty else { throw SecretError(message: "\(purpose): \(path) is empty") }
-        var warning: String?
+        guard !value.isEmpty else { throw SecretError(.secretEmpty(purpose: purpose, path: path)) }
+        var warning: CommandMessage?
         if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
             mode & 0o004 != 0
         {
-            warning =
-                "\(path) (\(purpose)) can be read by every user on this machine; chmod 600 it, or use LoadCredential"
+            warning = CommandMessage.secretReadableByAll(purpose: purpose, path: path)
         }
         return (value, warning)
     }
@@ -72,6 +71,12 @@ public struct Secrets: Sendable {
 
 /// A secret that cannot be had; the message names the file, never its content.
 public struct SecretError: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
+    public let message: CommandMessage
+
+    init(_ message: CommandMessage) { self.message = message }
+
+    public func text(_ language: Language) -> String { message.text(language) }
+
+    /// In English, for the journal.
+    public var description: String { text(.en) }
 }

@@ -13,8 +13,7 @@ enum StateOwner {
         guard stat(directory, &info) == 0, info.st_uid != 0 else { return }
         guard setgroups(0, nil) == 0, setgid(info.st_gid) == 0, setuid(info.st_uid) == 0 else {
             throw .state(
-                directory: directory,
-                "cannot act as its owner (uid \(info.st_uid)): \(String(cString: strerror(errno)))")
+                directory: directory, .cannotActAsOwner(uid: info.st_uid, reason: String(cString: strerror(errno))))
         }
     }
 }

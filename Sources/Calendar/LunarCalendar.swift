@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 
 /// Conversion between the solar (Gregorian) and the Vietnamese lunar calendar.
@@ -183,20 +184,21 @@ public enum LunarError: Error, Equatable, Sendable, CustomStringConvertible {
     case notALeapMonth(LunarDate, leapMonth: Int?)
     case noSuchDay(LunarDate, daysInMonth: Int?)
 
-    public var description: String {
-        let range = "\(LunarCalendar.supportedYears.lowerBound)–\(LunarCalendar.supportedYears.upperBound)"
+    /// The problem in the catalogue's words.
+    public var problem: LunarProblem {
+        let years = LunarCalendar.supportedYears
         switch self {
-        case .outOfRange:
-            return "the date is outside the supported years \(range)"
-        case .notALeapMonth(let date, let leapMonth?):
-            return "lunar year \(date.year) has no leap month \(date.month); its leap month is \(leapMonth)"
-        case .notALeapMonth(let date, nil):
-            return "lunar year \(date.year) has no leap month"
-        case .noSuchDay(let date, let length?):
-            let leap = date.isLeapMonth ? "leap " : ""
-            return "lunar \(leap)month \(date.month)/\(date.year) has \(length) days, not \(date.day)"
-        case .noSuchDay(let date, nil):
-            return "\(date.day)/\(date.month) is not a lunar date (days run 1–30, months 1–12)"
+        case .outOfRange: return .outOfRange(lower: years.lowerBound, upper: years.upperBound)
+        case .notALeapMonth(let date, let leapMonth):
+            return .noLeapMonth(year: date.year, month: date.month, leapMonth: leapMonth)
+        case .noSuchDay(let date, let length):
+            return .noSuchDay(
+                day: date.day, month: date.month, year: date.year, leap: date.isLeapMonth, daysInMonth: length)
         }
     }
+
+    public func text(_ language: Language) -> String { CommandMessage.lunar(problem).text(language) }
+
+    /// In English, for developers and tests.
+    public var description: String { text(.en) }
 }

@@ -24,7 +24,7 @@ struct BackupCommand: ParsableCommand {
             try state.backup(to: target)
             print("\(StateDatabase.path(in: office.stateDirectory)) copied to \(target)")
         } catch {
-            throw CommandFailure("cannot back up the state to \(target): \(error)")
+            throw CommandFailure(text: "cannot back up the state to \(target): \(error)")
         }
     }
 }

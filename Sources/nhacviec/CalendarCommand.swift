@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalogue
 import Foundation
 import WorkingCalendar
 
@@ -18,7 +19,7 @@ struct CalendarCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let year = try Self.parseYear(self.year)
+        let year = try Self.parseYear(self.year, language: config.language)
         let calendar = try config.calendar()
         let report = CalendarYearReport(year: year, calendar: calendar)
         if output.json {
@@ -28,13 +29,14 @@ struct CalendarCommand: ParsableCommand {
         }
     }
 
-    static func parseYear(_ text: String) throws -> Int {
+    static func parseYear(_ text: String, language: Language) throws -> Int {
         guard let year = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            throw CommandFailure("\"\(text)\" is not a year (write it with four digits, for example 2024)")
+            throw CommandFailure(.notAYear(text), in: language)
         }
         guard WorkingCalendar.supportedYears.contains(year) else {
             let range = WorkingCalendar.supportedYears
-            throw CommandFailure("\(year) is outside the supported years \(range.lowerBound)–\(range.upperBound)")
+            throw CommandFailure(
+                .yearOutOfRange(year, lower: range.lowerBound, upper: range.upperBound), in: language)
         }
         return year
     }

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Catalogue
 import Foundation
 import Model
 import Planner
@@ -17,37 +18,39 @@ struct CheckCommand: ParsableCommand {
         // Without the state: check stays root when run by root, to see the credentials folder as the
         // service manager will.
         let office = try config.office(state: .none)
+        let language = office.language
+        func warn(_ message: CommandMessage) {
+            printError("nhacviec: " + CommandMessage.warning(message).text(language))
+        }
         let schedule = office.schedule
-        let occurrences = office.planner.occurrences
         print(
-            "\(office.configuration.file): OK: \(schedule.plans.count) plan(s), \(schedule.tasks.count) tasks "
-                + "(\(occurrences.count) deadlines), \(schedule.directory.officials.count) officials, "
-                + "\(schedule.directory.units.count) units")
+            CommandMessage.checked(
+                file: office.configuration.file, plans: schedule.plans.count, tasks: schedule.tasks.count,
+                deadlines: office.planner.occurrences.count, officials: schedule.directory.officials.count,
+                units: schedule.directory.units.count
+            ).text(language))
         for year in Set(schedule.plans.map(\.year)).sorted() where !office.calendar.isAnnounced(year) {
-            printError(
-                "nhacviec: warning: the government's schedule of days off for \(year) is not announced yet (or not "
-                    + "known to this version): Tết and the day beside 2/9 follow the rule; add calendar/\(year).toml "
-                    + "beside the config when it is (docs/calendar.md)")
+            warn(.calendarNotAnnounced(year: year))
         }
         let secrets = office.secrets
         var unusable = 0
         for file in SecretFile.all(in: office.configuration) {
             let (purpose, name) = (file.purpose, file.name)
             if let path = secrets.location(of: name) {
-                print("\(purpose) \"\(name)\": \(path)")
+                print(CommandMessage.secretAt(purpose: purpose, name: name, path: path).text(language))
                 do {
-                    _ = try file.read(from: secrets)
+                    if let warning = try file.read(from: secrets).warning { warn(warning) }
                 } catch {
-                    printError("nhacviec: \(error)")
+                    printError("nhacviec: \(error.text(language))")
                     unusable += 1
                 }
             } else {
-                printError(
-                    "nhacviec: warning: \(purpose) \"\(name)\" is not in \(secrets.places(of: name).joined(separator: " nor ")); "
-                        + "under systemd the service reads $CREDENTIALS_DIRECTORY/\(Secrets.credentialID)_\(name), "
-                        + "which the unit loads from the credentials folder beside the config")
+                warn(
+                    .secretNotFound(
+                        purpose: purpose, name: name, places: secrets.places(of: name),
+                        credential: "$CREDENTIALS_DIRECTORY/\(Secrets.credentialID)_\(name)"))
             }
         }
-        if unusable > 0 { throw CommandFailure("\(unusable) secret file(s) cannot be used as they are") }
+        if unusable > 0 { throw CommandFailure(.secretsUnusable(count: unusable), in: language) }
     }
 }

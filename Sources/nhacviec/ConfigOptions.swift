@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Catalogue
 import Foundation
 import Model
 import ScheduleSources
@@ -24,8 +25,17 @@ struct ConfigOptions: ParsableArguments {
         do {
             return try Office.open(config: resolvedPath, state: state, acceptedIfBroken: acceptedIfBroken)
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(text: error.text(language))
         }
+    }
+
+    /// The language of the config's messages (`[email] language`), Vietnamese when there is no config or it
+    /// cannot be read: for what is said before, or without, an office.
+    var language: Language {
+        guard configAtHand, let configuration = try? ScheduleLoader.configuration(config: resolvedPath) else {
+            return .vi
+        }
+        return configuration.email.language
     }
 
     /// A config was asked for (`--config`, `$NHACVIEC_CONFIG`), or one is at the default place.
@@ -41,7 +51,7 @@ struct ConfigOptions: ParsableArguments {
         do {
             return try ScheduleLoader.configuration(config: resolvedPath)
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(text: error.description)
         }
     }
 
@@ -55,11 +65,11 @@ struct ConfigOptions: ParsableArguments {
 
 extension CommandFailure {
     /// A date typed on the command line, or the failure that says why it is none.
-    static func date(_ text: String, option: String) throws -> CivilDate {
+    static func date(_ text: String, option: String, language: Language) throws -> CivilDate {
         do {
             return try CivilDate.parse(text)
         } catch {
-            throw CommandFailure("\(option): \(error)")
+            throw CommandFailure(.option(option, error), in: language)
         }
     }
 }

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Catalogue
 import Foundation
 import Model
 import Planner
@@ -23,24 +24,34 @@ struct DoneCommand: ParsableCommand {
 
     func run() throws {
         let office = try config.office(state: .existing)
+        let language = office.language
         let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: office)
         let today = office.today()
-        let day = try on.map { try CommandFailure.date($0, option: "--on") } ?? today
+        let day = try on.map { try CommandFailure.date($0, option: "--on", language: language) } ?? today
         guard day <= today else {
-            throw CommandFailure("--on \(day.vietnamese) is in the future (today is \(today.vietnamese))")
+            throw CommandFailure(.doneInTheFuture(day: day.vietnamese, today: today.vietnamese), in: language)
         }
         guard day.year >= found.planYear else {
-            throw CommandFailure("--on \(day.vietnamese) is before the plan's year \(found.planYear)")
+            throw CommandFailure(.doneBeforePlanYear(day: day.vietnamese, year: found.planYear), in: language)
         }
         if let recorded = found.completion, recorded.date == day {
-            print("\(found.label): already recorded as done on \(day.vietnamese)")
+            print(CommandMessage.alreadyDone(label: found.label, day: day.vietnamese).text(language))
             return
         }
         try CompletionTarget.record(found, completedOn: day, note: note, office: office)
-        let deadline =
-            found.deadline.map { $0 < day ? " (late: the deadline was \($0.vietnamese))" : " (on time)" } ?? ""
-        let replaced = found.completion.map { "; this replaces the completion recorded on \($0.date.vietnamese)" } ?? ""
-        print("\(found.label): done on \(day.vietnamese)\(deadline)\(replaced)")
+        print(
+            CommandMessage.done(
+                label: found.label, day: day.vietnamese, deadline: found.deadline?.vietnamese,
+                late: found.deadline.map { $0 < day } ?? false, replaced: found.completion?.date.vietnamese
+            ).text(language))
+        // Recorded (a task finished late, after its year, is real), but said: the year may be a typo. A
+        // carried-over occurrence due in that later year is not late for it.
+        if day.year > found.planYear, found.deadline.map({ $0.year < day.year }) ?? true {
+            printError(
+                "nhacviec: "
+                    + CommandMessage.warning(.doneAfterPlanYear(day: day.vietnamese, year: found.planYear)).text(
+                        language))
+        }
     }
 }
 
@@ -56,11 +67,10 @@ struct ReopenCommand: ParsableCommand {
         let office = try config.office(state: .existing)
         let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: office)
         guard let recorded = found.completion else {
-            throw CommandFailure("\(found.label) is not completed: there is nothing to reopen")
+            throw CommandFailure(.nothingToReopen(label: found.label), in: office.language)
         }
         try CompletionTarget.record(found, completedOn: nil, note: nil, office: office)
-        print("\(found.label): reopened (it was done on \(recorded.date.vietnamese))")
-        return
+        print(CommandMessage.reopened(label: found.label, was: recorded.date.vietnamese).text(office.language))
     }
 }
 
@@ -86,18 +96,21 @@ struct CompletionTarget {
     var label: String { task + (occurrence.map { " @\($0.iso)" } ?? "") }
 
     static func find(_ task: TaskID, occurrence text: String?, in office: Office) throws -> CompletionTarget {
+        let language = office.language
         let occurrences = office.planner.occurrences.filter { $0.task.id == task }
         guard let first = occurrences.first else {
             let ids = office.schedule.tasks.map(\.id)
-            let hint = VietnameseText.closest(to: task, among: ids).map { " (did you mean \"\($0)\"?)" } ?? ""
-            throw CommandFailure("no task has the id \"\(task)\"\(hint)")
+            throw CommandFailure(
+                .noSuchTask(task, suggestion: VietnameseText.closest(to: task, among: ids)), in: language)
         }
+        let dates = occurrences.prefix(3).compactMap { $0.key?.vietnamese }
         guard case .recurring = first.task.deadline else {
             // A one-off task is completed as a whole, its carry-over included.
             if let text {
-                let date = try CommandFailure.date(text, option: "--occurrence")
+                let date = try CommandFailure.date(text, option: "--occurrence", language: language)
                 guard occurrences.contains(where: { $0.key == date }) else {
-                    throw CommandFailure("task \(task) has no occurrence \(date.iso)")
+                    throw CommandFailure(
+                        .noSuchOccurrence(task: task, date: date.vietnamese, occurrences: dates), in: language)
                 }
             }
             return CompletionTarget(
@@ -106,14 +119,12 @@ struct CompletionTarget {
         }
         guard let text else {
             let open = occurrences.filter { $0.completion == nil }.prefix(4).compactMap { $0.key?.iso }
-            throw CommandFailure(
-                "task \(task) recurs: say which occurrence with --occurrence (open: \(open.joined(separator: ", "))…)")
+            throw CommandFailure(.recursWhichOccurrence(task: task, open: open), in: language)
         }
-        let date = try CommandFailure.date(text, option: "--occurrence")
+        let date = try CommandFailure.date(text, option: "--occurrence", language: language)
         guard let match = occurrences.first(where: { $0.key == date }) else {
             throw CommandFailure(
-                "task \(task) has no occurrence \(date.iso) (its occurrences fall on \(occurrences.prefix(3).compactMap { $0.key?.iso }.joined(separator: ", "))…)"
-            )
+                .noSuchOccurrence(task: task, date: date.vietnamese, occurrences: dates), in: language)
         }
         return CompletionTarget(
             task: task, occurrence: date, deadline: match.deadline, completion: match.completion,
@@ -127,7 +138,7 @@ struct CompletionTarget {
             try office.record(
                 task: target.task, occurrence: target.occurrence, completedOn: completedOn, note: note, user: user)
         } catch {
-            throw CommandFailure("cannot record it: \(error)")
+            throw CommandFailure(.cannotRecord(reason: error.text(office.language)), in: office.language)
         }
     }
 }

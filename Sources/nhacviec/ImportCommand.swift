@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Catalogue
 import Foundation
 import Model
 import ScheduleSources
@@ -27,31 +28,33 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let lower = file.lowercased()
+        let language = config.language
         guard lower.hasSuffix(".xlsx") || lower.hasSuffix(".csv") else {
-            throw CommandFailure("\(file): import reads .xlsx or .csv files (save an .xls or .ods as .xlsx first)")
+            throw CommandFailure(.importReads(file: file), in: language)
         }
         // Names are checked when a config is at hand; without one the plan is written as the table has it.
         let directory = try config.configurationIfPresent()?.directory
         guard let result = PlanImport.run(path: file, year: year, sheet: sheet, directory: directory) else {
-            throw CommandFailure("\(file): nothing could be read")
+            throw CommandFailure(.nothingRead(file: file), in: language)
         }
         if result.taskCount > 0 {
             if let output {
                 do {
                     try result.toml.write(toFile: output, atomically: true, encoding: .utf8)
                 } catch {
-                    throw CommandFailure("cannot write \(output): \(error.localizedDescription)")
+                    throw CommandFailure(
+                        .cannotWrite(path: output, reason: error.localizedDescription), in: language)
                 }
             } else {
                 print(result.toml, terminator: "")
             }
         }
-        let summary =
-            "\(file): \(result.taskCount) tasks read, \(result.problems.count) problem(s)"
-            + (directory == nil ? "; names not checked (no config)" : "")
-        printError(summary)
+        printError(
+            CommandMessage.imported(
+                file: file, tasks: result.taskCount, problems: result.problems.count, namesChecked: directory != nil
+            ).text(language))
         guard result.problems.isEmpty else {
-            throw CommandFailure(result.problems.map(\.description).joined(separator: "\n"))
+            throw CommandFailure(text: result.problems.map { $0.text(language) }.joined(separator: "\n"))
         }
     }
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
+import Catalogue
 import Foundation
 import WorkingCalendar
 
-/// `nhacviec lunar`: a solar date to the Vietnamese lunar calendar, or back with `--to-solar`.
+/// `nhacviec lunar`: a solar date to the Vietnamese lunar calendar, or back with `--to-solar`. It reads no
+/// config, so it speaks Vietnamese.
 struct LunarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lunar",
@@ -36,14 +38,14 @@ struct LunarCommand: ParsableCommand {
             do {
                 conversion = LunarConversion(solar: try LunarCalendar.solar(from: lunar), lunar: lunar)
             } catch {
-                throw CommandFailure("lunar \"\(lunarDate)\"\(leap ? " (leap month)" : ""): \(error)")
+                throw CommandFailure(.lunarDate(lunarDate, leap: leap, error.problem), in: .vi)
             }
         } else {
             let solar = try date.map(Self.parseSolar) ?? Self.today()
             do {
                 conversion = LunarConversion(solar: solar, lunar: try LunarCalendar.lunar(from: solar))
             } catch {
-                throw CommandFailure("\"\(date ?? solar.iso)\": \(error)")
+                throw CommandFailure(.solarDate(date ?? solar.iso, error.problem), in: .vi)
             }
         }
         if output.json {
@@ -57,7 +59,7 @@ struct LunarCommand: ParsableCommand {
         do {
             return try CivilDate.parse(text)
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(text: Message.date(error).text(.vi))
         }
     }
 
@@ -67,7 +69,7 @@ struct LunarCommand: ParsableCommand {
             Int($0.trimmingCharacters(in: .whitespaces))
         }
         guard parts.count == 3, let day = parts[0], let month = parts[1], let year = parts[2] else {
-            throw CommandFailure("\"\(text)\" is not a lunar date (write D/M/YYYY, for example 10/3/2024 for Giỗ Tổ)")
+            throw CommandFailure(.notALunarDate(text), in: .vi)
         }
         return LunarDate(day: day, month: month, year: year, isLeapMonth: isLeapMonth)
     }

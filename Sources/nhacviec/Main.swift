@@ -11,7 +11,7 @@ enum Main {
             var command = try Nhacviec.parseAsRoot(arguments)
             try command.run()
         } catch let failure as CommandFailure {
-            printError("nhacviec: \(failure.message)")
+            printError("nhacviec: \(failure.text)")
             exit(failure.status.rawValue)
         } catch let error as ExitCode {
             exit(error.rawValue)

@@ -26,10 +26,15 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let office = try config.office(state: .ifPresent)
-        let first = try from.map { try CommandFailure.date($0, option: "--from") } ?? office.today()
-        let last = try to.map { try CommandFailure.date($0, option: "--to") } ?? first.adding(days: 30)
-        guard first <= last else { throw CommandFailure("--to \(last.iso) is before --from \(first.iso)") }
-        guard first.days(to: last) <= 3 * 366 else { throw CommandFailure("the window is longer than three years") }
+        let first =
+            try from.map { try CommandFailure.date($0, option: "--from", language: office.language) } ?? office.today()
+        let last =
+            try to.map { try CommandFailure.date($0, option: "--to", language: office.language) }
+            ?? first.adding(days: 30)
+        guard first <= last else { throw CommandFailure(text: "--to \(last.iso) is before --from \(first.iso)") }
+        guard first.days(to: last) <= 3 * 366 else {
+            throw CommandFailure(text: "the window is longer than three years")
+        }
         if output.json && previewMaildir == nil {
             PlanJSON(sendTime: office.sendTime).write(office.planner, window: first...last)
             // Everything is written (unbuffered). A large plan is a few million objects, and freeing them
@@ -55,7 +60,7 @@ extension PlanCommand {
             }
         }
         for result in MaildirTransport(url: folder).send(envelopes) {
-            if case .failure(let error) = result { throw CommandFailure(error.message) }
+            if case .failure(let error) = result { throw CommandFailure(text: error.message) }
         }
         printError("nhacviec: \(envelopes.count) message(s) written to \(folder)/new")
     }

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Catalogue
 import Foundation
 import Model
 import Outbox
@@ -28,7 +29,7 @@ struct ReportCommand: ParsableCommand {
         let chosen: Period
         if let period {
             guard let parsed = Period(code: period) else {
-                throw CommandFailure("--period \"\(period)\" is not a period (write 2024-Q1, 2024-03, 2024-H1 or 2024)")
+                throw CommandFailure(.notAPeriod(period), in: office.language)
             }
             chosen = parsed
         } else {
@@ -40,13 +41,14 @@ struct ReportCommand: ParsableCommand {
         do {
             bytes = try format.render(report)
         } catch {
-            throw CommandFailure("cannot write the workbook: \(error.localizedDescription)")
+            throw CommandFailure(.cannotWriteWorkbook(reason: error.localizedDescription), in: office.language)
         }
         if let output {
             do {
                 try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                throw CommandFailure("cannot write \(output): \(error.localizedDescription)")
+                throw CommandFailure(
+                    .cannotWrite(path: output, reason: error.localizedDescription), in: office.language)
             }
         } else {
             FileHandle.standardOutput.write(bytes)

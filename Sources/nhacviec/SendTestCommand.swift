@@ -32,14 +32,14 @@ struct SendTestCommand: ParsableCommand {
         do {
             delivery = try office.delivery()
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(text: error.description)
         }
         delivery.warnings.forEach { printError("nhacviec: warning: \($0)") }
         let result: Result<DeliveryReceipt, DeliveryError>
         if let to {
             let address = to.trimmingCharacters(in: .whitespaces)
             guard EmailAddress.isValid(address) else {
-                throw CommandFailure("--to \"\(to)\" is not an email address")
+                throw CommandFailure(text: "--to \"\(to)\" is not an email address")
             }
             let message = office.composer.testMessage(to: address, date: Date())
             let envelope = MailEnvelope(from: office.composer.sender.address, to: address, message: message)
@@ -49,7 +49,8 @@ struct SendTestCommand: ParsableCommand {
             guard let format = delivery.format(of: name) else {
                 let names = office.configuration.webhooks.map(\.name)
                 throw CommandFailure(
-                    "no webhook is named \"\(name)\" (configured: \(names.isEmpty ? "none" : names.joined(separator: ", ")))"
+                    text:
+                        "no webhook is named \"\(name)\" (configured: \(names.isEmpty ? "none" : names.joined(separator: ", ")))"
                 )
             }
             let body = WebhookPayload.test(format: format, note: "nhacviec: tin nhắn thử nghiệm / test message")
@@ -60,7 +61,8 @@ struct SendTestCommand: ParsableCommand {
             print("delivered: \(receipt.answer)")
         case .failure(let error):
             throw CommandFailure(
-                "not delivered (\(error.isRetryable ? "temporary" : "permanent")): \(error.message)",
+                text:
+                    "not delivered (\(error.isRetryable ? "temporary" : "permanent")): \(error.message)",
                 status: .deliveryFailed)
         }
     }

@@ -36,7 +36,8 @@ struct ServeCommand: ParsableCommand {
 
     static func instant(_ text: String, option: String) throws -> Date {
         guard let date = ISO8601DateFormatter().date(from: text) else {
-            throw CommandFailure("\(option): \"\(text)\" is not an ISO 8601 instant (write 2024-03-01T06:00:00+07:00)")
+            throw CommandFailure(
+                text: "\(option): \"\(text)\" is not an ISO 8601 instant (write 2024-03-01T06:00:00+07:00)")
         }
         return date
     }

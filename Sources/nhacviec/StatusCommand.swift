@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Catalogue
 import Foundation
 import Outbox
 
@@ -20,7 +21,7 @@ struct StatusCommand: ParsableCommand {
         do {
             database = try office.requiredState()
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(text: error.text(office.language))
         }
         let outbox = Outbox(database: database)
         let summary = try outbox.summary()
@@ -68,7 +69,7 @@ struct StatusCommand: ParsableCommand {
         if output.json {
             try JSONOutput.print(report)
         } else {
-            print(report.text)
+            print(report.text(office.language))
         }
     }
 }
@@ -174,57 +175,59 @@ struct StatusReport: Encodable {
         case lastReload = "last_reload"
     }
 
-    var text: String {
-        var lines = [
-            "Next send:      \(nextSend ?? "not known (is the service running?)")",
-            "Queued:         \(queued)",
-            "Delivered:      \(delivered)",
-            "Failed:         \(failed)",
-            "Missed:         \(missed)",
-            "Last delivery:  "
-                + (lastDelivery.map { "\($0.at ?? "?") \($0.digest) → \($0.destination): \($0.answer ?? "")" } ?? "none"),
-            "Last reload:    "
-                + (lastReload.map { "\($0.at ?? "?") \($0.ok ? "ok" : "REJECTED"): \($0.message)" } ?? "none"),
-            "Last round:     " + (lastRound.map { "\($0) (\(secondsSinceLastRound ?? 0) s ago)" } ?? "none"),
+    /// The lines in a language: the office's.
+    func text(_ language: Language) -> String {
+        var lines: [StatusLine] = [
+            .nextSend(nextSend), .queued(queued), .delivered(delivered), .failed(failed), .missed(missed),
+            lastDelivery.map {
+                .lastDelivery(at: $0.at ?? "?", digest: $0.digest, destination: $0.destination, answer: $0.answer ?? "")
+            } ?? .noDelivery,
+            lastReload.map { .lastReload(at: $0.at ?? "?", ok: $0.ok, message: $0.message) } ?? .noReload,
+            lastRound.map { .lastRound(at: $0, secondsAgo: secondsSinceLastRound ?? 0) } ?? .noRound,
         ]
         // A round runs at least every minute: one older than three says the service is not doing its work.
         if let seconds = secondsSinceLastRound, seconds > 180, queued > 0 || !retrying.isEmpty {
-            lines.append(
-                "WARNING:        no round for \(seconds / 60) min while \(queued) notification(s) wait: the service is "
-                    + "stopped, hangs, or cannot write its database (a full disk?); see journalctl -u nhacviec")
+            lines.append(.roundsStopped(minutes: seconds / 60, waiting: queued))
         }
         if let free = freeBytes, free < StatusReport.lowSpace {
-            lines.append(
-                "WARNING:        the disk of \(stateDirectory) has \(free / 1024) KiB free: the service cannot write its "
-                    + "database (deliveries and completions are not recorded); free some space")
+            lines.append(.diskFull(directory: stateDirectory, kibibytes: free / 1024))
         }
         if let since = deliveringSince, let seconds = secondsDelivering, seconds > 120 {
-            lines.append(
-                "WARNING:        a delivery batch has been going on since \(since) (\(seconds / 60) min): it hangs")
+            lines.append(.batchHangs(since: since, minutes: seconds / 60))
         }
+        var text = lines.map { CommandMessage.status($0).text(language) }
         if !retrying.isEmpty {
-            lines.append("Retrying:")
-            lines += retrying.map {
-                "  \($0.digest) → \($0.destination): \($0.attempts) attempt(s), next at \($0.nextAttempt ?? "?"): "
-                    + ($0.lastAnswer ?? "")
+            text.append(CommandMessage.status(.retrying).text(language))
+            text += retrying.map {
+                CommandMessage.status(
+                    .retry(
+                        digest: $0.digest, destination: $0.destination, attempts: $0.attempts,
+                        next: $0.nextAttempt ?? "?", answer: $0.lastAnswer ?? "")
+                ).text(language)
             }
         }
         if let rejected {
-            lines.append(
-                "Schedule:       REJECTED: the config or plans on disk have \(rejected.errors.count) error(s); "
-                    + "the service serves the version accepted at \(rejected.servingSince ?? "?")")
-            lines += rejected.errors.map { "  \($0)" }
+            text.append(
+                CommandMessage.status(
+                    .scheduleRejected(errors: rejected.errors.count, since: rejected.servingSince ?? "?")
+                ).text(language))
+            text += rejected.errors.map { "  \($0)" }
         }
         if let clockBack {
-            lines.append(
-                "Clock:          WENT BACK from \(clockBack.from ?? "?") to \(clockBack.to ?? "?") "
-                    + "(noticed \(clockBack.noticedAt ?? "?")): it had run ahead; \(clockBack.givenBack) "
-                    + "notification(s) given back to the plan")
+            text.append(
+                CommandMessage.status(
+                    .clockWentBack(
+                        from: clockBack.from ?? "?", to: clockBack.to ?? "?", noticed: clockBack.noticedAt ?? "?",
+                        givenBack: clockBack.givenBack)
+                ).text(language))
         }
         if !failures.isEmpty {
-            lines.append("Failures:")
-            lines += failures.map { "  \($0.digest) → \($0.destination): \($0.answer ?? "")" }
+            text.append(CommandMessage.status(.failures).text(language))
+            text += failures.map {
+                CommandMessage.status(.failure(digest: $0.digest, destination: $0.destination, answer: $0.answer ?? ""))
+                    .text(language)
+            }
         }
-        return lines.joined(separator: "\n")
+        return text.joined(separator: "\n")
     }
 }

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Catalogue
 import Model
 import Planner
 import ScheduleSources
@@ -25,12 +26,13 @@ struct TasksCommand: ParsableCommand {
 
     func run() throws {
         let office = try config.office(state: .ifPresent)
-        let day = try at.map { try CommandFailure.date($0, option: "--at") } ?? office.today()
-        let officialID = try official.map { name in
-            do {
+        let day =
+            try at.map { try CommandFailure.date($0, option: "--at", language: office.language) } ?? office.today()
+        let officialID = try official.map { name throws(CommandFailure) in
+            do throws(NameError) {
                 return try NameResolver(directory: office.schedule.directory).official(name)
             } catch {
-                throw CommandFailure("--official: \(error)")
+                throw CommandFailure(.optionName("--official", error), in: office.language)
             }
         }
         let directory = office.schedule.directory

@@ -35,7 +35,7 @@ struct ImportCommandTests {
             "import", exampleConfig + "/plans/ngo-quyen-2024.xlsx", "--config", exampleConfig, "--output",
             folder + "/imported.toml")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("24 tasks read, 0 problem(s)"))
+        #expect(run.stderr.contains("ngo-quyen-2024.xlsx: đọc được 24 nhiệm vụ, 0 lỗi"), "\(run.stderr)")
         let imported = try CommandLineRun("tasks", "--config", folder, "--at", "2024-06-01", "--json")
         let original = try CommandLineRun("tasks", "--config", exampleConfig, "--at", "2024-06-01", "--json")
         #expect(imported.status == 0, "\(imported.stderr)")
@@ -53,11 +53,12 @@ struct ImportCommandTests {
         let run = try CommandLineRun(
             "import", folder + "/bieu.csv", "--config", exampleConfig, "--output", folder + "/out.toml")
         #expect(run.status == 1)
-        #expect(run.stderr.contains("bieu.csv:3:D: the deadline \"Quí 5\": there is no quarter 5"), "\(run.stderr)")
+        #expect(run.stderr.contains("bieu.csv:3:D: thời hạn \"Quí 5\": không có quý 5"), "\(run.stderr)")
         #expect(
             run.stderr.contains(
-                "bieu.csv:4:C: responsible of task 3: unknown official or unit \"Trần Văn Hung\" (did you mean \"Trần Văn Hùng\"?)"
-            ))
+                "bieu.csv:4:C: responsible của nhiệm vụ 3: không có cán bộ hay đơn vị \"Trần Văn Hung\" (có phải là \"Trần Văn Hùng\"?)"
+            ), "\(run.stderr)")
+        #expect(englishWords(in: run.stderr).isEmpty, "\(run.stderr)")
         let written = try String(contentsOfFile: folder + "/out.toml", encoding: .utf8)
         #expect(
             written.contains("id = \"1\"") && written.contains("due = \"Quý I/2024\"") && !written.contains("Việc hai"))
@@ -92,8 +93,8 @@ struct ImportCommandTests {
         let run = try CommandLineRun(
             "import", folder + "/new.csv", "--config", folder, "--output", folder + "/out.toml")
         #expect(run.status == 1)
-        #expect(run.stderr.contains("2 tasks read, 1 problem(s)"), "\(run.stderr)")
-        #expect(run.stderr.contains("unknown official or unit \"Trần Văn Hung\""), "\(run.stderr)")
+        #expect(run.stderr.contains("đọc được 2 nhiệm vụ, 1 lỗi"), "\(run.stderr)")
+        #expect(run.stderr.contains("không có cán bộ hay đơn vị \"Trần Văn Hung\""), "\(run.stderr)")
         let written = try String(contentsOfFile: folder + "/out.toml", encoding: .utf8)
         #expect(written.contains("Việc một") && written.contains("Việc hai"))
     }
@@ -102,6 +103,6 @@ struct ImportCommandTests {
     func importRefuses() throws {
         let run = try CommandLineRun("import", exampleConfig + "/nhacviec.toml")
         #expect(run.status == 1)
-        #expect(run.stderr.contains("import reads .xlsx or .csv files"))
+        #expect(run.stderr.contains("lệnh import đọc tệp .xlsx hoặc .csv"), "\(run.stderr)")
     }
 }

@@ -214,7 +214,7 @@ struct ReportCommandTests {
     @Test(
         "Bad periods and formats are refused",
         arguments: [
-            (["--period", "2024-Q5"], "is not a period", 1), (["--period", "Q1"], "is not a period", 1),
+            (["--period", "2024-Q5"], "không phải là một kỳ", 1), (["--period", "Q1"], "không phải là một kỳ", 1),
             // A format is an argument enum: a wrong one is a usage error, with the choices.
             (["--format", "pdf"], "Please provide one of 'html', 'md', 'csv', 'json' or 'xlsx'", 2),
         ])

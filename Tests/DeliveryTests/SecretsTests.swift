@@ -65,19 +65,28 @@ struct SecretsTests {
             run.stdout.contains("[email] password_file \"smtp-password\": \(folder.file("credentials/smtp-password"))"))
         #expect(
             run.stderr.contains(
-                "warning: webhook nhom secret_file \"hook-secret\" is not in \(folder.file("credentials/hook-secret")) nor \(folder.file("hook-secret"))"
-            ))
+                "cảnh báo: webhook nhom secret_file \"hook-secret\": không thấy tệp ở \(folder.file("credentials/hook-secret")) hay \(folder.file("hook-secret"))"
+            ), "\(run.stderr)")
         #expect(run.stderr.contains("$CREDENTIALS_DIRECTORY/nhacviec_hook-secret"))
         #expect(!(run.stdout + run.stderr).contains("Mật khẩu"), "the secret's content is never printed")
+        // A password every user of the machine can read is said, as the service says it.
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o644], ofItemAtPath: folder.file("credentials/smtp-password"))
+        let readable = try CommandLineRun("check", "--config", config)
+        #expect(
+            readable.stderr.contains(
+                "cảnh báo: \(folder.file("credentials/smtp-password")) ([email] password_file) mọi người dùng trên máy đều đọc được"
+            ), "\(readable.stderr)")
 
         // A signing secret that is there but not whsec_ and base64: check fails as serve would.
         try "whsec_not base64!\n".write(
             toFile: folder.file("credentials/hook-secret"), atomically: true, encoding: .utf8)
         let malformed = try CommandLineRun("check", "--config", config)
         #expect(malformed.status == 1)
+        #expect(malformed.stderr.contains("1 tệp bí mật chưa dùng được như hiện có"), "\(malformed.stderr)")
         #expect(
             malformed.stderr.contains(
-                "webhook nhom secret_file: the webhook secret is not \"whsec_\" followed by base64"),
+                "webhook nhom secret_file: khóa ký webhook phải là \"whsec_\" theo sau là chuỗi base64"),
             "\(malformed.stderr)")
         #expect(!malformed.stderr.contains("not base64!"), "the secret's content is never printed")
         let serve = try CommandLineRun(

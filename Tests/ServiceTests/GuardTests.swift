@@ -144,7 +144,7 @@ struct GuardTests {
         #expect((clock["given_back"] as? Int ?? 0) > 0)
         #expect(
             try CommandLineRun("status", "--config", config).stdout.contains(
-                "Clock:          WENT BACK from 2024-12-02"))
+                "Đồng hồ:              BỊ LÙI từ 2024-12-02"))
     }
 
     @Test(
@@ -158,10 +158,10 @@ struct GuardTests {
         #expect(try service.deliver(now: vn("2024-03-14T07:31:00")).retrying == 3)
         try service.outbox.recordRound(at: Date().timeIntervalSince1970)
         let status = try CommandLineRun("status", "--config", config)
-        #expect(status.stdout.contains("Retrying:"), "\(status.stdout)")
-        #expect(status.stdout.contains("1 attempt(s), next at 2024-03-14T07:3"), "\(status.stdout)")
+        #expect(status.stdout.contains("Đang thử gửi lại:"), "\(status.stdout)")
+        #expect(status.stdout.contains("đã thử 1 lần, lần tới lúc 2024-03-14T07:3"), "\(status.stdout)")
         #expect(status.stdout.contains("cannot reach the mail server"), "\(status.stdout)")
-        #expect(!status.stdout.contains("WARNING"), "\(status.stdout)")
+        #expect(!status.stdout.contains("CẢNH BÁO"), "\(status.stdout)")
         let json = try CommandLineRun("status", "--config", config, "--json").json()
         let retrying = try #require(json["retrying"] as? [[String: Any]])
         #expect(
@@ -170,8 +170,10 @@ struct GuardTests {
         try service.outbox.recordRound(at: Date().timeIntervalSince1970 - 600)
         try service.outbox.setDelivering(since: Date().timeIntervalSince1970 - 300)
         let stale = try CommandLineRun("status", "--config", config).stdout
-        #expect(stale.contains("WARNING:        no round for 10 min while 3 notification(s) wait"), "\(stale)")
-        #expect(stale.contains("a delivery batch has been going on since"), "\(stale)")
+        #expect(
+            stale.contains("CẢNH BÁO:             đã 10 phút không có vòng chạy nào trong khi 3 thông báo đang chờ"),
+            "\(stale)")
+        #expect(stale.contains("một lượt gửi đã chạy từ"), "\(stale)")
     }
 
     @Test(
@@ -202,7 +204,7 @@ struct GuardTests {
             "2024-03-14T07:30:02+07:00")
         #expect(full.stderr.contains("state database:"), "\(full.stderr)")
         let status = try CommandLineRun("status", "--config", config)
-        #expect(status.stdout.contains("KiB free: the service cannot write its database"), "\(status.stdout)")
+        #expect(status.stdout.contains("KiB: dịch vụ không ghi được cơ sở dữ liệu"), "\(status.stdout)")
         let json = try CommandLineRun("status", "--config", config, "--json").json()
         #expect((json["free_bytes"] as? Int ?? .max) < 1 << 20)
     }

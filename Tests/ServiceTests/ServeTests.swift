@@ -45,14 +45,16 @@ struct ServeTests {
         try good.write(toFile: folder.file("good.toml"), atomically: true, encoding: .utf8)
         let shown = try CommandLineRun("status", "--config", folder.file("good.toml"))
         #expect(shown.status == 0, "\(shown.stderr)")
-        #expect(shown.stdout.contains("REJECTED"))
+        #expect(shown.stdout.contains("BỊ TỪ CHỐI"))
         #expect(shown.stdout.contains("befor"))
         // The seven of 07:30, and the clerk's mail about the refused version.
         let deadline2 = Date().addingTimeInterval(10)
         while folder.files(in: "maildir/new", withExtension: "nhacviec").count < 8 && Date() < deadline2 {
             Thread.sleep(forTimeInterval: 0.1)
         }
-        #expect(try CommandLineRun("status", "--config", folder.file("good.toml")).stdout.contains("Delivered:      8"))
+        #expect(
+            try CommandLineRun("status", "--config", folder.file("good.toml")).stdout.contains(
+                "Đã gửi:               8"))
 
         let stoppedAt = Date()
         service.signal(SIGTERM)
@@ -135,8 +137,10 @@ struct ServeTests {
             let status = try CommandLineRun("status", "--config", config)
             #expect(status.status == 0, "\(status.stderr)")
             #expect(
-                status.stdout.contains("Next send:") && status.stdout.contains("Delivered:      8"), "\(status.stdout)")
-            #expect(status.stdout.contains("Schedule:       REJECTED: the config or plans on disk have 1 error(s)"))
+                status.stdout.contains("Lần gửi tới:") && status.stdout.contains("Đã gửi:               8"),
+                "\(status.stdout)")
+            #expect(
+                status.stdout.contains("Kế hoạch:             BỊ TỪ CHỐI: cấu hình hoặc kế hoạch trên đĩa có 1 lỗi"))
             #expect(status.stdout.contains("khóa \"befor\" không có trong [reminders] (có phải là \"before\"?)"))
             service.signal(SIGTERM)
             #expect(service.exitStatus(within: 10) == 0)
@@ -163,7 +167,7 @@ struct ServeTests {
             environment: ["NOTIFY_SOCKET": notify.path], log: folder.file("serve-mended.log"))
         let ready = notify.wait(for: "READY=1", seconds: 20)
         #expect(ready.last?.contains("STATUS=started") == true, "\(ready)")
-        #expect(!(try CommandLineRun("status", "--config", config).stdout.contains("REJECTED")))
+        #expect(!(try CommandLineRun("status", "--config", config).stdout.contains("BỊ TỪ CHỐI")))
         service.signal(SIGTERM)
         #expect(service.exitStatus(within: 10) == 0)
     }
@@ -214,25 +218,27 @@ struct ServeTests {
         // Before the service has run there is no state: done says so and makes none.
         let early = try CommandLineRun("done", "2.1.4", "--config", config)
         #expect(early.status == 1)
-        #expect(early.stderr.contains("there is no nhacviec.sqlite: the service has not started with this config yet"))
+        #expect(early.stderr.contains("chưa có nhacviec.sqlite: dịch vụ chưa chạy lần nào với cấu hình này"))
         #expect(!FileManager.default.fileExists(atPath: folder.file("state")))
         try startAndStop(config)
         let done = try CommandLineRun(
             ["done", "2.1.4", "--on", "2024-03-20", "--note", "Đã rà soát xong", "--config", config],
             environment: ["USER": "thu"])
         #expect(done.status == 0, "\(done.stderr)")
-        #expect(done.stdout.contains("done on 20/03/2024 (late: the deadline was 29/02/2024)"))
+        #expect(done.stdout.contains("2.1.4: hoàn thành ngày 20/03/2024 (quá hạn: thời hạn là 29/02/2024)"))
         #expect(try status("2.1.4") == "done_late")
         // A second done says what it replaced; the same date again changes nothing.
         let again = try CommandLineRun("done", "2.1.4", "--on", "2024-03-21", "--config", config)
         #expect(
             again.stdout.contains(
-                "done on 21/03/2024 (late: the deadline was 29/02/2024); this replaces the completion recorded on 20/03/2024"
+                "hoàn thành ngày 21/03/2024 (quá hạn: thời hạn là 29/02/2024); thay cho ngày hoàn thành đã ghi trước đó là 20/03/2024"
             ), "\(again.stdout)")
         let same = try CommandLineRun("done", "2.1.4", "--on", "2024-03-21", "--config", config)
-        #expect(same.status == 0 && same.stdout.contains("already recorded as done on 21/03/2024"), "\(same.stdout)")
+        #expect(
+            same.status == 0 && same.stdout.contains("đã ghi nhận hoàn thành ngày 21/03/2024 từ trước"),
+            "\(same.stdout)")
         // A date in the future, or before the plan's year, is refused.
-        for (day, said) in [("2099-01-05", "is in the future"), ("2023-12-29", "is before the plan's year 2024")] {
+        for (day, said) in [("2099-01-05", "là ngày trong tương lai"), ("2023-12-29", "ở trước năm kế hoạch 2024")] {
             let refused = try CommandLineRun("done", "2.1.4", "--on", day, "--config", config)
             #expect(refused.status == 1 && refused.stderr.contains(said), "\(refused.stderr)")
         }
@@ -241,21 +247,48 @@ struct ServeTests {
         #expect(!plan.stdout.contains("\"2.1.4\""))
         let reopen = try CommandLineRun("reopen", "2.1.4", "--config", config)
         #expect(reopen.status == 0)
-        #expect(reopen.stdout.contains("reopened (it was done on 21/03/2024)"), "\(reopen.stdout)")
+        #expect(
+            reopen.stdout.contains("2.1.4: đã mở lại (trước đó ghi hoàn thành ngày 21/03/2024)"), "\(reopen.stdout)")
         #expect(try status("2.1.4") == "overdue")
         // Reopening what is not completed is refused, and records nothing.
         let twice = try CommandLineRun("reopen", "2.1.4", "--config", config)
-        #expect(twice.status == 1 && twice.stderr.contains("2.1.4 is not completed: there is nothing to reopen"))
+        #expect(twice.status == 1 && twice.stderr.contains("2.1.4 chưa hoàn thành: không có gì để mở lại"))
 
         let recurring = try CommandLineRun("done", "BC.THANG", "--config", config)
         #expect(recurring.status == 1)
-        #expect(recurring.stderr.contains("say which occurrence with --occurrence (open: 2024-03-18"))
+        #expect(recurring.stderr.contains("hãy chỉ rõ kỳ nào bằng --occurrence (các kỳ chưa xong: 2024-03-18"))
         let occurrence = try CommandLineRun(
             "done", "BC.THANG", "--occurrence", "18/03/2024", "--on", "2024-03-18", "--config", config)
-        #expect(occurrence.stdout.contains("BC.THANG @2024-03-18: done on 18/03/2024 (on time)"))
+        #expect(occurrence.stdout.contains("BC.THANG @2024-03-18: hoàn thành ngày 18/03/2024 (đúng hạn)"))
+        let noSuch = try CommandLineRun("done", "BC.THANG", "--occurrence", "19/03/2024", "--config", config)
+        #expect(
+            noSuch.stderr.contains("nhiệm vụ BC.THANG không có kỳ hạn 19/03/2024 (các kỳ hạn của nó: "),
+            "\(noSuch.stderr)")
         let unknown = try CommandLineRun("done", "2.1.9", "--config", config)
         #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("no task has the id \"2.1.9\" (did you mean"))
+        #expect(unknown.stderr.contains("không có nhiệm vụ mã \"2.1.9\" (có phải là"))
+        // Done after the plan's year is recorded, late, and said, since the year may be a slip.
+        let nextYear = try CommandLineRun("done", "2.1.4", "--on", "2025-01-06", "--config", config)
+        #expect(nextYear.status == 0, "\(nextYear.stderr)")
+        #expect(nextYear.stdout.contains("2.1.4: hoàn thành ngày 06/01/2025 (quá hạn: thời hạn là 29/02/2024)"))
+        #expect(
+            nextYear.stderr.contains("cảnh báo: 06/01/2025 ở sau năm kế hoạch 2024: đã ghi nhận là hoàn thành quá hạn"),
+            "\(nextYear.stderr)")
+        for said in [done, again, same, reopen, twice, recurring, occurrence, noSuch, unknown, nextYear] {
+            #expect(englishWords(in: said.stdout + said.stderr).isEmpty, "\(said.stdout)\(said.stderr)")
+        }
+        // An office that asks for English is answered in English.
+        let english = try TemporaryFolder()
+        let englishConfig = try serviceConfig(
+            english,
+            email:
+                "url = \"file://\(english.file("maildir"))\"\nfrom = \"Văn phòng <vanphong@phuong-ngoquyen.example>\"\nlanguage = \"en\""
+        )
+        try startAndStop(englishConfig)
+        let said = try CommandLineRun("done", "2.1.4", "--on", "2024-03-20", "--config", englishConfig)
+        #expect(said.stdout.contains("2.1.4: done on 20/03/2024 (late: the deadline was 29/02/2024)"), "\(said.stdout)")
+        let refused = try CommandLineRun("reopen", "2.3.5", "--config", englishConfig)
+        #expect(refused.stderr.contains("2.3.5 is not completed: there is nothing to reopen"), "\(refused.stderr)")
 
         let sqlite = try run(
             "/usr/bin/python3",

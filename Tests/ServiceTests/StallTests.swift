@@ -30,9 +30,9 @@ struct StallTests {
         #expect(service.exitStatus(within: 10) == 0, "\(service.log)")
         #expect(Date().timeIntervalSince(stoppedAt) < 10)
         let status = try CommandLineRun("status", "--config", config)
-        #expect(status.stdout.contains("Queued:         5"), "\(status.stdout)")
-        #expect(status.stdout.contains("Failed:         0"))
-        #expect(!status.stdout.contains("Retrying:"), "the cut transfer was not counted as an attempt")
+        #expect(status.stdout.contains("Đang chờ gửi:         5"), "\(status.stdout)")
+        #expect(status.stdout.contains("Gửi hỏng:             0"))
+        #expect(!status.stdout.contains("Đang thử gửi lại:"), "the cut transfer was not counted as an attempt")
     }
 
     @Test("A server that never greets: one connection defers the whole batch, each message kept for a retry")

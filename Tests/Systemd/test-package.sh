@@ -51,7 +51,7 @@ for ward in ngo-quyen tran-phu; do
     check "$ward writes to the journal as nhacviec-$ward" \
         bash -c "nsenter -t $leader -a journalctl -t nhacviec-$ward --no-pager -o cat | grep -qF 'started: 24 tasks'"
     said=$(in_container nhacviec status --config "/etc/nhacviec/$ward/nhacviec.toml" 2>&1 || true)
-    check "status of $ward, run as root, reads that ward's state" grep -qF "Delivered:      7" <<<"$said"
+    check "status of $ward, run as root, reads that ward's state" grep -qF "Đã gửi:               7" <<<"$said"
 done
 check "the wards' states are apart" test "$(find "$root/var/lib/nhacviec" -name nhacviec.sqlite | wc -l)" = 2
 warnings=$(in_container journalctl -u 'nhacviec@*' --no-pager -o cat -p warning)

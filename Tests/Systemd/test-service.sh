@@ -56,7 +56,7 @@ check "the unit is inactive before start" test "$(in_container systemctl is-acti
 # Before the service has ever run there is no state: done says so, fails, and makes none.
 if early=$(in_container sh -c 'cd /root && nhacviec done 2.1.4' 2>&1); then early_status=0; else early_status=$?; fi
 check "done before the service's first start fails (exit $early_status) and says there is no state" \
-    bash -c "[ $early_status -ne 0 ] && grep -qF 'there is no nhacviec.sqlite' <<<\"\$1\"" - "$early"
+    bash -c "[ $early_status -ne 0 ] && grep -qF 'chưa có nhacviec.sqlite' <<<\"\$1\"" - "$early"
 check "and makes no state anywhere" sh -c "[ ! -e '$root/var/lib/nhacviec/nhacviec.sqlite' ] && [ ! -e '$root/root/state' ]"
 in_container systemctl start nhacviec
 check "the unit is active once started" test "$(in_container systemctl is-active nhacviec)" = active
@@ -103,7 +103,7 @@ check "journald got the info priority from the line prefix ($priority)" test "$p
 # One state: the command line run by root on the server works on the service's own state, as the service's user.
 done_said=$(in_container nhacviec done 2.1.4 --on 2024-03-15 --note "Đã rà soát" 2>&1 || true)
 check "done, run as root with no option but the config, is recorded ($done_said)" \
-    grep -qF "2.1.4: done on 15/03/2024" <<<"$done_said"
+    grep -qF "2.1.4: hoàn thành ngày 15/03/2024" <<<"$done_said"
 uid=$(in_container id -u nhacviec)
 strangers=$(find "$root/var/lib/nhacviec" ! -uid "$uid" -printf '%p ' 2>/dev/null)
 check "every file of the state is still the service user's${strangers:+ (not: $strangers)}" test -z "$strangers"
@@ -114,7 +114,7 @@ import json, sys
 rows = json.loads(sys.argv[1])
 sys.exit(0 if any(r["task"] == "2.1.4" and r["status"] == "done_late" for r in rows) else 1)' "$tasks"
 status=$(in_container nhacviec status 2>&1 || true)
-check "status, run as root, shows the service's deliveries" grep -qF "Delivered:      7" <<<"$status"
+check "status, run as root, shows the service's deliveries" grep -qF "Đã gửi:               7" <<<"$status"
 checked=$(in_container nhacviec check 2>&1 || true)
 check "check, run as root beside the service's state, finds the password where systemd will load it" \
     grep -qF '[email] password_file "smtp-password": /etc/nhacviec/credentials/smtp-password' <<<"$checked"
@@ -161,7 +161,7 @@ check "and its STATUS= says degraded ($(in_container systemctl show nhacviec -p 
     bash -c "[[ \"\$(nsenter -t $leader -a systemctl show nhacviec -p StatusText --value)\" == degraded:* ]]"
 status=$(in_container nhacviec status 2>&1 || true)
 check "status shows the service's state and the plan's error with its place, in Vietnamese" bash -c \
-    "grep -qF 'Delivered:' <<<\"\$1\" && grep -qF 'Schedule:       REJECTED' <<<\"\$1\" && grep -qF 'ngo-quyen-2024.toml:33: khóa \"focux\" không có trong nhiệm vụ' <<<\"\$1\"" - "$status"
+    "grep -qF 'Đã gửi:' <<<\"\$1\" && grep -qF 'Kế hoạch:             BỊ TỪ CHỐI' <<<\"\$1\" && grep -qF 'ngo-quyen-2024.toml:33: khóa \"focux\" không có trong nhiệm vụ' <<<\"\$1\"" - "$status"
 notice=""
 for _ in $(seq 100); do
     notice=$(/usr/bin/python3 -c '

@@ -1,0 +1,137 @@
+extension CommandMessage {
+    /// The English text, for an office that asks for it (`[email] language = "en"`) and for the journal.
+    var english: String {
+        switch self {
+        case .checked(let file, let plans, let tasks, let deadlines, let officials, let units):
+            "\(file): OK: \(plans) plan(s), \(tasks) tasks (\(deadlines) deadlines), \(officials) officials, "
+                + "\(units) units"
+        case .calendarNotAnnounced(let year):
+            "the government's schedule of days off for \(year) is not announced yet (or not known to this "
+                + "version): Tết and the day beside 2/9 follow the rule; add calendar/\(year).toml beside the "
+                + "config when it is (docs/calendar.md)"
+        case .secretAt(let purpose, let name, let path): "\(purpose) \"\(name)\": \(path)"
+        case .secretNotFound(let purpose, let name, let places, let credential):
+            "\(purpose) \"\(name)\" is not in \(places.joined(separator: " nor ")); under systemd the service "
+                + "reads \(credential), which the unit loads from the credentials folder beside the config"
+        case .secretsUnusable(let count): "\(count) secret file(s) cannot be used as they are"
+
+        case .secretMissing(let purpose, let name, let places):
+            "\(purpose): the file \"\(name)\" is not in \(places.joined(separator: " nor "))"
+        case .secretUnreadable(let purpose, let path): "\(purpose): \(path) cannot be read"
+        case .secretEmpty(let purpose, let path): "\(purpose): \(path) is empty"
+        case .secretNotSigningSecret(let purpose):
+            "\(purpose): the webhook secret is not \"whsec_\" followed by base64"
+        case .secretReadableByAll(let purpose, let path):
+            "\(path) (\(purpose)) can be read by every user on this machine; chmod 600 it, or use LoadCredential"
+
+        case .importReads(let file):
+            "\(file): import reads .xlsx or .csv files (save an .xls or .ods as .xlsx first)"
+        case .nothingRead(let file): "\(file): nothing could be read"
+        case .imported(let file, let tasks, let problems, let namesChecked):
+            "\(file): \(tasks) tasks read, \(problems) problem(s)"
+                + (namesChecked ? "" : "; names not checked (no config)")
+
+        case .noSuchTask(let id, let suggestion):
+            "no task has the id \"\(id)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+        case .recursWhichOccurrence(let task, let open):
+            "task \(task) recurs: say which occurrence with --occurrence (open: \(open.joined(separator: ", "))…)"
+        case .noSuchOccurrence(let task, let date, let occurrences):
+            "task \(task) has no occurrence \(date)"
+                + (occurrences.isEmpty ? "" : " (its occurrences fall on \(occurrences.joined(separator: ", "))…)")
+        case .doneInTheFuture(let day, let today): "--on \(day) is in the future (today is \(today))"
+        case .doneBeforePlanYear(let day, let year): "--on \(day) is before the plan's year \(year)"
+        case .doneAfterPlanYear(let day, let year):
+            "\(day) is after the plan's year \(year): recorded as done late; check the date if it was done in \(year)"
+        case .alreadyDone(let label, let day): "\(label): already recorded as done on \(day)"
+        case .done(let label, let day, let deadline, let late, let replaced):
+            "\(label): done on \(day)"
+                + (deadline.map { late ? " (late: the deadline was \($0))" : " (on time)" } ?? "")
+                + (replaced.map { "; this replaces the completion recorded on \($0)" } ?? "")
+        case .nothingToReopen(let label): "\(label) is not completed: there is nothing to reopen"
+        case .reopened(let label, let was): "\(label): reopened (it was done on \(was))"
+        case .cannotRecord(let reason): "cannot record it: \(reason)"
+
+        case .notAPeriod(let text): "--period \"\(text)\" is not a period (write 2024-Q1, 2024-03, 2024-H1 or 2024)"
+        case .cannotWriteWorkbook(let reason): "cannot write the workbook: \(reason)"
+
+        case .notAYear(let text): "\"\(text)\" is not a year (write it with four digits, for example 2024)"
+        case .yearOutOfRange(let year, let lower, let upper): "\(year) is outside the supported years \(lower)–\(upper)"
+        case .notALunarDate(let text):
+            "\"\(text)\" is not a lunar date (write D/M/YYYY, for example 10/3/2024 for Giỗ Tổ)"
+        case .lunarDate(let text, let leap, let problem):
+            "lunar \"\(text)\"\(leap ? " (leap month)" : ""): \(problem.english)"
+        case .solarDate(let text, let problem): "\"\(text)\": \(problem.english)"
+        case .option(let option, let error): "\(option): \(Message.date(error).text(.en))"
+        case .optionName(let option, let error): "\(option): \(Message.name(error).text(.en))"
+        case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+        case .state(let directory, let message): "the state in \(directory): \(message.english)"
+        case .noStateYet(let file):
+            "there is no \(file): the service has not started with this config yet (systemctl status nhacviec), "
+                + "or its state is elsewhere (state_dir)"
+        case .stateDeleted(let file):
+            "there is no \(file), though this state has served before (accepted/ is there): the database was "
+                + "deleted or moved, and a new one would forget every delivery and completion. Restore the last "
+                + "backup (docs/service.md, \"Backups and restore\"), or remove accepted/ to start afresh"
+        case .openedWithoutState: "the office was opened without its state"
+        case .cannotReadCompletions(let reason): "cannot read the completions: \(reason)"
+        case .cannotActAsOwner(let uid, let reason): "cannot act as its owner (uid \(uid)): \(reason)"
+        case .lunar(let problem): problem.english
+        case .warning(let message): "warning: \(message.english)"
+        case .verbatim(let text): text
+        case .status(let line): line.english
+        }
+    }
+}
+
+extension LunarProblem {
+    var english: String {
+        switch self {
+        case .outOfRange(let lower, let upper): "the date is outside the supported years \(lower)–\(upper)"
+        case .noLeapMonth(let year, let month, let leap?):
+            "lunar year \(year) has no leap month \(month); its leap month is \(leap)"
+        case .noLeapMonth(let year, _, nil): "lunar year \(year) has no leap month"
+        case .noSuchDay(let day, let month, let year, let leap, let length?):
+            "lunar \(leap ? "leap " : "")month \(month)/\(year) has \(length) days, not \(day)"
+        case .noSuchDay(let day, let month, _, _, nil):
+            "\(day)/\(month) is not a lunar date (days run 1–30, months 1–12)"
+        }
+    }
+}
+
+extension StatusLine {
+    var english: String {
+        switch self {
+        case .nextSend(let time): "Next send:      \(time ?? "not known (is the service running?)")"
+        case .queued(let count): "Queued:         \(count)"
+        case .delivered(let count): "Delivered:      \(count)"
+        case .failed(let count): "Failed:         \(count)"
+        case .missed(let count): "Missed:         \(count)"
+        case .lastDelivery(let at, let digest, let destination, let answer):
+            "Last delivery:  \(at) \(digest) → \(destination): \(answer)"
+        case .noDelivery: "Last delivery:  none"
+        case .lastReload(let at, let ok, let message): "Last reload:    \(at) \(ok ? "ok" : "REJECTED"): \(message)"
+        case .noReload: "Last reload:    none"
+        case .lastRound(let at, let seconds): "Last round:     \(at) (\(seconds) s ago)"
+        case .noRound: "Last round:     none"
+        case .roundsStopped(let minutes, let waiting):
+            "WARNING:        no round for \(minutes) min while \(waiting) notification(s) wait: the service is "
+                + "stopped, hangs, or cannot write its database (a full disk?); see journalctl -u nhacviec"
+        case .diskFull(let directory, let kibibytes):
+            "WARNING:        the disk of \(directory) has \(kibibytes) KiB free: the service cannot write its "
+                + "database (deliveries and completions are not recorded); free some space"
+        case .batchHangs(let since, let minutes):
+            "WARNING:        a delivery batch has been going on since \(since) (\(minutes) min): it hangs"
+        case .retrying: "Retrying:"
+        case .retry(let digest, let destination, let attempts, let next, let answer):
+            "  \(digest) → \(destination): \(attempts) attempt(s), next at \(next): \(answer)"
+        case .scheduleRejected(let errors, let since):
+            "Schedule:       REJECTED: the config or plans on disk have \(errors) error(s); the service serves "
+                + "the version accepted at \(since)"
+        case .clockWentBack(let from, let to, let noticed, let givenBack):
+            "Clock:          WENT BACK from \(from) to \(to) (noticed \(noticed)): it had run ahead; \(givenBack) "
+                + "notification(s) given back to the plan"
+        case .failures: "Failures:"
+        case .failure(let digest, let destination, let answer): "  \(digest) → \(destination): \(answer)"
+        }
+    }
+}
