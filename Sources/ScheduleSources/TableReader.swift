@@ -38,9 +38,11 @@ struct TableReader {
 
     func has(_ key: String) -> Bool { table[key] != nil }
 
-    /// Reports the keys that were never read, with the closest known key when there is one.
+    /// Reports the keys that were never read, with the closest known key when there is one. A known key
+    /// left unread (its table was given up at an earlier error, an official without an id) is no error of
+    /// its own: never `unknown key "aliases" (did you mean "aliases"?)`.
     func finish(known: [String]) {
-        for (entry, used) in zip(table.entries, used) where !used {
+        for (entry, used) in zip(table.entries, used) where !used && !known.contains(entry.key) {
             let suggestion = VietnameseText.closest(to: entry.key, among: known)
             log.add(
                 location(entry.keyLine), .unknownKey(entry.key, in: place),

@@ -285,6 +285,15 @@ struct ConfigLoaderTests {
             ])
     }
 
+    @Test("An official without an id is one error: its other keys are known, and not called unknown")
+    func officialWithoutID() throws {
+        let folder = try ConfigFolder(
+            config: "plans = [\"plans/p.toml\"]\n" + officials
+                + "[[official]]\nname = \"Lê Văn Tư\"\nemail = \"tu@x.example\"\naliases = [\"Tư\"]\n",
+            plans: ["p.toml": plan])
+        #expect(folder.errors() == ["nhacviec.toml:11: [[official]] needs the key \"id\""], "\(folder.errors())")
+    }
+
     @Test("Errors are listed file by file in the order read, and by line within a file, whatever found them first")
     func errorsInLineOrder() throws {
         // The plan's unknown key is found when its table ends, after the wrong deadline two lines below it.

@@ -101,6 +101,8 @@ struct SpreadsheetTests {
         #expect(errors.isEmpty, "\(errors)")
         let task = try #require(loaded?.schedule.tasks.first)
         #expect(task.title == "Rà soát, \"mái che\" và mái vẩy")
+        // No title row above the headers: the plan is named by its year and file, not by a path.
+        #expect(loaded?.schedule.plans.first?.title == "Kế hoạch năm 2024 (t.csv)")
         #expect(task.responsible == [.official("hung"), .unit("ca")])
         #expect(task.deadline == .periodEnd(.quarter(year: 2024, quarter: 2)))
     }

@@ -1,4 +1,5 @@
 import Catalogue
+import Foundation
 import Model
 import WorkingCalendar
 
@@ -79,7 +80,10 @@ struct AssignmentTable {
             return nil
         }
         reader.planYear = year
-        var table = AssignmentTable(title: reader.titleAbove() ?? file, year: year)
+        // Without a title row above the headers: the year, and the file's name to tell two such plans apart
+        // (the report and the mails show the title; a path would read as a fault).
+        let title = reader.titleAbove() ?? "Kế hoạch năm \(year) (\((file as NSString).lastPathComponent))"
+        var table = AssignmentTable(title: title, year: year)
         reader.readRows(into: &table)
         for (other, otherHeader) in located where other.name != sheet.name && otherHeader.isCompletionTable {
             var completions = RowReader(sheet: other, header: otherHeader, file: file, log: log)
