@@ -59,7 +59,7 @@ let package = Package(
             name: "Outbox", dependencies: ["Model", "WorkingCalendar", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The service: the daemon loop, the virtual clock, systemd notify and the journal. Only `serve` uses it.
-        .target(name: "Service", dependencies: ["App", "Outbox"]),
+        .target(name: "Service", dependencies: ["App", "Catalogue", "Outbox"]),
         // The clerk's periodic report: built from the planner, written as Markdown, HTML, CSV or JSON.
         .target(
             name: "Reports",

@@ -79,6 +79,8 @@ extension CommandMessage {
         case .warning(let message): "warning: \(message.english)"
         case .verbatim(let text): text
         case .status(let line): line.english
+        case .serviceStarted(let tasks): "started: \(tasks) tasks"
+        case .reloaded(let tasks): "reloaded: \(tasks) tasks"
         }
     }
 }

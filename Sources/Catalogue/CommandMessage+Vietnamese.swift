@@ -82,6 +82,8 @@ extension CommandMessage {
         case .warning(let message): "cảnh báo: \(message.vietnamese)"
         case .verbatim(let text): text
         case .status(let line): line.vietnamese
+        case .serviceStarted(let tasks): "khởi động: \(tasks) nhiệm vụ"
+        case .reloaded(let tasks): "nạp lại: \(tasks) nhiệm vụ"
         }
     }
 }

@@ -70,6 +70,9 @@ public indirect enum CommandMessage: Hashable, Sendable {
 
     // MARK: status
     case status(StatusLine)
+    /// What the reload log keeps of a good start or reload, for `status`.
+    case serviceStarted(tasks: Int)
+    case reloaded(tasks: Int)
 
     /// The message in a language.
     public func text(_ language: Language) -> String {

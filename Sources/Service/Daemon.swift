@@ -1,4 +1,5 @@
 import App
+import Catalogue
 import Foundation
 import Outbox
 
@@ -75,7 +76,10 @@ public final class Daemon {
         if let rejected = office.rejected {
             refused(rejected, dispatcher, reloads, when: "at start")
         } else {
-            try? reloads.record(ok: true, message: "started", at: clock.now().timeIntervalSince1970)
+            try? reloads.record(
+                ok: true,
+                message: CommandMessage.serviceStarted(tasks: office.schedule.tasks.count).text(office.language),
+                at: clock.now().timeIntervalSince1970)
             keep(office)
         }
         journal.info("started: \(office.schedule.tasks.count) tasks, state in \(office.stateDirectory)")
@@ -128,7 +132,10 @@ public final class Daemon {
             let office = try dispatcher.office.reloaded()
             try dispatcher.replace(office: office)
             watched = fileStamps(office)
-            try? reloads.record(ok: true, message: "reloaded: \(office.schedule.tasks.count) tasks", at: now)
+            // In the office's words: `status` shows it to the clerk.
+            try? reloads.record(
+                ok: true, message: CommandMessage.reloaded(tasks: office.schedule.tasks.count).text(office.language),
+                at: now)
             journal.info("reloaded: \(office.schedule.tasks.count) tasks")
             degraded = nil
             keep(office)
@@ -144,7 +151,8 @@ public final class Daemon {
             // The old version keeps serving; the files are not looked at again until they change.
             watched = fileStamps(dispatcher.office)
             let message = "\(error)"
-            try? reloads.record(ok: false, message: message, at: now)
+            let said = (error as? OfficeError)?.text(dispatcher.office.language) ?? message
+            try? reloads.record(ok: false, message: said, at: now)
             journal.error("reload rejected, the previous config keeps serving:\n\(message)")
         }
     }

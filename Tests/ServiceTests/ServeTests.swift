@@ -167,7 +167,10 @@ struct ServeTests {
             environment: ["NOTIFY_SOCKET": notify.path], log: folder.file("serve-mended.log"))
         let ready = notify.wait(for: "READY=1", seconds: 20)
         #expect(ready.last?.contains("STATUS=started") == true, "\(ready)")
-        #expect(!(try CommandLineRun("status", "--config", config).stdout.contains("BỊ TỪ CHỐI")))
+        let mended = try CommandLineRun("status", "--config", config).stdout
+        #expect(!mended.contains("BỊ TỪ CHỐI"))
+        #expect(mended.contains("được nhận: khởi động: 24 nhiệm vụ"), "\(mended)")
+        #expect(englishWords(in: mended).isEmpty, "\(mended)")
         service.signal(SIGTERM)
         #expect(service.exitStatus(within: 10) == 0)
     }
