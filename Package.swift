@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The Vietnamese working calendar: civil dates, the lunar calendar, holidays and working days.
@@ -59,7 +61,18 @@ let package = Package(
             name: "Outbox", dependencies: ["Model", "WorkingCalendar", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The service: the daemon loop, the virtual clock, systemd notify and the journal. Only `serve` uses it.
-        .target(name: "Service", dependencies: ["App", "Catalogue", "Outbox"]),
+        .target(name: "Service", dependencies: ["App", "Catalogue", "Outbox", "ScheduleSources", "Web"]),
+        // The clerk's and the officials' workspace in the browser, served by `serve` over the same office.
+        .target(
+            name: "Web",
+            dependencies: [
+                "App", "Catalogue", "Messages", "Model", "Outbox", "Planner", "Reports", "WorkingCalendar",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The clerk's periodic report: built from the planner, written as Markdown, HTML, CSV or JSON.
         .target(
             name: "Reports",
@@ -84,7 +97,8 @@ let package = Package(
             name: "nhacviec",
             dependencies: [
                 "App", "Catalogue", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Service",
-                "Transports", "WorkingCalendar", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Transports", "Web", "WorkingCalendar",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(

@@ -157,6 +157,14 @@ public struct Office: Sendable {
         }
     }
 
+    /// The next send time after `now`: reminders and summaries go out on working days only, so never a
+    /// Saturday, a Sunday or a holiday.
+    public func nextSend(after now: Date) -> Date {
+        var day = sendTime.day(of: now)
+        if sendTime.instant(on: day) <= now { day = day.adding(days: 1) }
+        return sendTime.instant(on: calendar.workingDay(onOrAfter: day))
+    }
+
     /// The language of the office's mail and of what the commands say (`[email] language`).
     public var language: Language { configuration.email.language }
 

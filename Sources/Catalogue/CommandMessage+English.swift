@@ -51,6 +51,10 @@ extension CommandMessage {
         case .reopened(let label, let was): "\(label): reopened (it was done on \(was))"
         case .cannotRecord(let reason): "cannot record it: \(reason)"
 
+        case .webOff: "the web workspace is off: the config has no [web] listen (docs/web.md)"
+        case .linkIssued(let official, let minutes):
+            "a sign-in link for \(official), valid \(minutes) minutes and once; hand it over only to them"
+        case .sessionsRevoked(let official, let count): "\(official): \(count) session(s) signed out"
         case .notAPeriod(let text): "--period \"\(text)\" is not a period (write 2024-Q1, 2024-03, 2024-H1 or 2024)"
         case .cannotWriteWorkbook(let reason): "cannot write the workbook: \(reason)"
 

@@ -53,6 +53,10 @@ extension CommandMessage {
         case .reopened(let label, let was): "\(label): đã mở lại (trước đó ghi hoàn thành ngày \(was))"
         case .cannotRecord(let reason): "không ghi nhận được: \(reason)"
 
+        case .webOff: "trang làm việc trên trình duyệt đang tắt: cấu hình chưa có [web] listen (docs/web.md)"
+        case .linkIssued(let official, let minutes):
+            "đường dẫn đăng nhập cho \(official), dùng một lần trong \(minutes) phút; chỉ trao cho chính người đó"
+        case .sessionsRevoked(let official, let count): "\(official): đã đăng xuất \(count) phiên"
         case .notAPeriod(let text):
             "--period \"\(text)\" không phải là một kỳ (viết 2024-Q1, 2024-03, 2024-H1 hoặc 2024)"
         case .cannotWriteWorkbook(let reason): "không ghi được sổ tính: \(reason)"

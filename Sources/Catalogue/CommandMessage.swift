@@ -39,6 +39,11 @@ public indirect enum CommandMessage: Hashable, Sendable {
     case reopened(label: String, was: String)
     case cannotRecord(reason: String)
 
+    // MARK: web-link
+    case webOff
+    case linkIssued(official: String, minutes: Int)
+    case sessionsRevoked(official: String, count: Int)
+
     // MARK: report
     case notAPeriod(String)
     case cannotWriteWorkbook(reason: String)

@@ -61,6 +61,8 @@ extension Message {
         case .severalTopOfficials(let count, let ids):
             "\(count) officials are marked top = true (\(ids.joined(separator: ", "))); only the Chairman is"
         case .unreachableOfficial(let id): "official \(id) has no email and no webhook reaches them"
+        case .notAListenAddress(let text): "listen must be ADDRESS:PORT, not \"\(text)\""
+        case .notAnIPAddress(let text): "\"\(text)\" is not an IP address (a proxy is named by its address)"
 
         case .planNeedsHeader: "a plan file needs a [plan] table with id, title and year"
         case .planHasNoTasks: "the plan has no [[task]]"

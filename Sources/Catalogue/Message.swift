@@ -57,6 +57,8 @@ public indirect enum Message: Hashable, Sendable {
     case notAnEmailAddress(String)
     case severalTopOfficials(count: Int, ids: [String])
     case unreachableOfficial(String)
+    case notAListenAddress(String)
+    case notAnIPAddress(String)
 
     // MARK: TOML plans
     case planNeedsHeader

@@ -25,6 +25,8 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
         case rejectedSchedule = "rejected-schedule"
         /// The clerk told that the clock had run ahead and was set back.
         case clockNotice = "clock-notice"
+        /// An official's one-time link to sign in to the web workspace.
+        case signInLink = "sign-in-link"
     }
 
     public static let databaseTableName = "notification"

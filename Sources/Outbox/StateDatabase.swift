@@ -133,6 +133,30 @@ public final class StateDatabase: Sendable {
             }
             try db.execute(sql: "UPDATE notification SET channel = 'webhook' WHERE channel LIKE 'webhook:%'")
         }
+        // The web workspace: sign-in links, the requests for them, sessions.
+        migrator.registerMigration("v3-web") { db in
+            try db.create(table: "webLink") { t in
+                t.primaryKey("tokenHash", .text)
+                t.column("official", .text).notNull()
+                t.column("createdAt", .double).notNull()
+                t.column("expiresAt", .double).notNull()
+                t.column("usedAt", .double)
+            }
+            try db.create(table: "webLinkRequest") { t in
+                t.column("address", .text).notNull().indexed()
+                t.column("client", .text).notNull().indexed()
+                t.column("at", .double).notNull()
+            }
+            try db.create(table: "webSession") { t in
+                t.primaryKey("idHash", .text)
+                t.column("official", .text).notNull().indexed()
+                t.column("csrf", .text).notNull()
+                t.column("client", .text).notNull()
+                t.column("createdAt", .double).notNull()
+                t.column("lastSeenAt", .double).notNull()
+                t.column("revokedAt", .double)
+            }
+        }
         return migrator
     }
 

@@ -8,7 +8,7 @@ import WorkingCalendar
 enum ConfigLoader {
     static let topKeys = [
         "timezone", "state_dir", "plans", "clerk", "summary", "reminders", "calendar", "carry_over", "email", "webhook",
-        "official", "unit",
+        "official", "unit", "web",
     ]
 
     /// - Parameter readingFrom: where the file's text is read, when not at `file` itself (a copy); paths
@@ -47,11 +47,12 @@ enum ConfigLoader {
             }
         }
         let summary = summarySettings(&reader, directory: directory, clerk: clerk)
+        let web = webSettings(&reader, directory: directory)
         reader.finish(known: topKeys)
         return Configuration(
             file: file, timezone: timezone, stateDirectory: stateDirectory, plans: plans, policy: policy,
             calendar: calendar, publishedSchedules: published.schedules, publishedScheduleFiles: published.files,
-            email: email, webhooks: webhooks, directory: directory, clerk: clerk, summary: summary)
+            email: email, webhooks: webhooks, directory: directory, clerk: clerk, summary: summary, web: web)
     }
 
     /// The office's own published schedules: every `.toml` file in `calendar/` beside the config, one year
@@ -265,6 +266,49 @@ enum ConfigLoader {
                 secretFile: entry.string("secret_file"), chatID: entry.string("chat_id"),
                 timeout: entry.integer("timeout", range: 1...600) ?? 30)
         }
+    }
+
+    /// `[web]`: off without `listen`.
+    private static func webSettings(_ reader: inout TableReader, directory: Directory) -> WebSettings? {
+        guard var table = reader.table("web") else { return nil }
+        defer { table.finish(known: ["listen", "public_url", "editors", "trusted_proxies", "completion"]) }
+        guard let listen = table.string("listen", required: true) else { return nil }
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+            (0...65535).contains(port), colon > listen.startIndex
+        else {
+            table.log.add(
+                table.location(of: "listen"), .notAListenAddress(listen), hint: .example("listen = \"127.0.0.1:8080\""))
+            return nil
+        }
+        let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let publicURL = table.string("public_url")
+        if let publicURL, !publicURL.hasPrefix("https://") && !publicURL.hasPrefix("http://") {
+            table.log.add(
+                table.location(of: "public_url"), .urlScheme("web", url: publicURL, schemes: ["https://", "http://"]))
+        }
+        let resolver = NameResolver(directory: directory)
+        var editors: [OfficialID] = []
+        for name in table.strings("editors") ?? [] {
+            do {
+                editors.append(try resolver.official(name))
+            } catch {
+                table.log.add(table.location(of: "editors"), .of("editors", in: table.place, .name(error)))
+            }
+        }
+        let proxies = table.strings("trusted_proxies") ?? []
+        for proxy in proxies where !isIPAddress(proxy) {
+            table.log.add(table.location(of: "trusted_proxies"), .notAnIPAddress(proxy))
+        }
+        return WebSettings(
+            host: host, port: port, publicURL: publicURL, editors: editors, trustedProxies: proxies,
+            completion: table.choice("completion", WebSettings.Completion.self) ?? .confirm)
+    }
+
+    /// An IPv4 or IPv6 address as written (no name: a proxy is known by its address).
+    private static func isIPAddress(_ text: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 
     private static func summarySettings(_ reader: inout TableReader, directory: Directory, clerk: OfficialID?)

@@ -33,6 +33,8 @@ public struct Configuration: Sendable {
     /// The official who follows up every task (the Office–Statistics clerk): told of failed deliveries.
     public let clerk: OfficialID?
     public let summary: SummarySettings
+    /// `[web]`; nil when the workspace is off.
+    public let web: WebSettings?
 }
 
 /// A plan listed in the config: a path, and for a spreadsheet its plan year and sheet.

@@ -2,6 +2,8 @@ import App
 import Catalogue
 import Foundation
 import Outbox
+import ScheduleSources
+import Web
 
 /// `nhacviec serve`: loads the config and the state database, tells systemd it is ready, and then
 /// sleeps until the next due instant (never longer than a minute on the wall clock, so a clock jump
@@ -24,6 +26,9 @@ public final class Daemon {
     private var lock: InstanceLock?
     /// What STATUS= says while a refused version is pending.
     private var degraded: String?
+    /// The web workspace (`[web]`), over the office this daemon serves.
+    private var web: WebServer?
+    private var live: LiveOffice?
 
     public init(
         configPath: String, clock: any Clock, until: Date? = nil,
@@ -82,6 +87,9 @@ public final class Daemon {
                 at: clock.now().timeIntervalSince1970)
             keep(office)
         }
+        let live = LiveOffice(office) { [wake] in wake.signal() }
+        self.live = live
+        startWeb(office.configuration.web)
         journal.info("started: \(office.schedule.tasks.count) tasks, state in \(office.stateDirectory)")
         notifier.send(["READY": "1", "STATUS": degraded == nil ? "started" : "degraded: \(degraded!)"])
 
@@ -97,6 +105,7 @@ public final class Daemon {
                 try dispatcher.deliver(now: now)
                 try dispatcher.outbox.setNextSend(dispatcher.nextSend(after: now).timeIntervalSince1970)
                 try dispatcher.outbox.recordRound(at: Date().timeIntervalSince1970)
+                live.update(dispatcher.office)
             } catch  where StateDatabase.isDamage(error) {
                 // Going on would send nothing and record nothing; a restart refuses the file and says why.
                 journal.error("stopping: the state database is damaged: \(error)")
@@ -120,6 +129,7 @@ public final class Daemon {
             _ = wake.wait(timeout: .now() + max(0.001, wait))
         }
         notifier.send(["STOPPING": "1"])
+        web?.stop()
         journal.info("stopped")
         return 0
     }
@@ -131,6 +141,12 @@ public final class Daemon {
         do {
             let office = try dispatcher.office.reloaded()
             try dispatcher.replace(office: office)
+            live?.update(dispatcher.office)
+            if office.configuration.web != web?.settings {
+                web?.stop()
+                web = nil
+                startWeb(office.configuration.web)
+            }
             watched = fileStamps(office)
             // In the office's words: `status` shows it to the clerk.
             try? reloads.record(
@@ -178,6 +194,21 @@ public final class Daemon {
     }
 
     /// Keeps a version that loaded whole as the one to serve should a later edit be broken at a restart.
+    /// Starts the web workspace when the config asks for it. A port that cannot be had stops no
+    /// reminder: the journal says so, and the service goes on without its pages.
+    private func startWeb(_ settings: WebSettings?) {
+        guard let settings, let live else { return }
+        let server = WebServer(settings: settings, live: live)
+        do {
+            let port = try server.start()
+            web = server
+            journal.info(
+                "web: listening on \(settings.host):\(port); the links in mails start \(settings.linkBase(port: port))")
+        } catch {
+            journal.error("web: \(error); the reminders go on without the pages")
+        }
+    }
+
     private func keep(_ office: Office) {
         do {
             try AcceptedSchedule(stateDirectory: office.stateDirectory).keep(office)

@@ -99,6 +99,27 @@ struct ConfigLoaderTests {
                 "nhacviec.toml:2: unknown key \"befor\" in [reminders] (did you mean \"before\"?)"
             ),
             (
+                "[web]\nlisten = \"8080\"\n",
+                "nhacviec.toml:2: listen must be ADDRESS:PORT, not \"8080\" (listen = \"127.0.0.1:8080\")"
+            ),
+            ("[web]\npublic_url = \"x\"\n", "nhacviec.toml:1: [web] needs the key \"listen\""),
+            (
+                "[web]\nlisten = \"127.0.0.1:8080\"\npublic_url = \"nhacviec.phuong.example\"\n",
+                "nhacviec.toml:3: web url \"nhacviec.phuong.example\" must start with https:// or http://"
+            ),
+            (
+                "[web]\nlisten = \"127.0.0.1:8080\"\ntrusted_proxies = [\"proxy.local\"]\n",
+                "nhacviec.toml:3: \"proxy.local\" is not an IP address (a proxy is named by its address)"
+            ),
+            (
+                "[web]\nlisten = \"127.0.0.1:8080\"\ncompletion = \"later\"\n",
+                "nhacviec.toml:3: completion in [web] must be one of \"confirm\", \"direct\", not \"later\""
+            ),
+            (
+                "[web]\nlisten = \"127.0.0.1:8080\"\neditors = [\"Nguyễn Văn Lam\"]\n",
+                "nhacviec.toml:3: editors of [web]: unknown official or unit \"Nguyễn Văn Lam\""
+            ),
+            (
                 "[reminders]\nbefore = \"3\"\n",
                 "nhacviec.toml:2: before in [reminders] must be an array of integers, not a string"
             ),

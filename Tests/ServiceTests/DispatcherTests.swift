@@ -6,7 +6,8 @@ import Testing
 import Transports
 import WorkingCalendar
 
-/// The example config with its own state folder and `[email]`, in a temporary folder.
+/// The example config with its own state folder and `[email]`, in a temporary folder. Its `[web]` (between
+/// `[email]` and the officials) goes with the mail settings: a test that wants pages writes its own in `extra`.
 func serviceConfig(_ folder: TemporaryFolder, email: String? = nil, extra: String = "") throws -> String {
     var text = try String(contentsOfFile: repositoryRoot + "/config/nhacviec.toml", encoding: .utf8)
         .replacingOccurrences(of: "plans = [\"plans/", with: "plans = [\"\(repositoryRoot)/config/plans/")

@@ -31,11 +31,16 @@ port=$(sed -n 's/^PORT //p' "$run/smtp.out")
 check "the test mail server listens on the host's loopback (port $port)" test -n "$port"
 config=$root/etc/nhacviec/nhacviec.toml
 cp "$run/cert.pem" "$root/etc/nhacviec/test-ca.pem"
+# The web workspace on a free port of the loopback the container shares.
+webport=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 email_section "$config" "$config" "url = \"smtp://127.0.0.1:$port\"
 from = \"Văn phòng UBND phường Ngô Quyền <vanphong@phuong-ngoquyen.example>\"
 username = \"vanphong\"
 password_file = \"smtp-password\"
-ca_file = \"/etc/nhacviec/test-ca.pem\""
+ca_file = \"/etc/nhacviec/test-ca.pem\"
+
+[web]
+listen = \"127.0.0.1:$webport\""
 install -d -m 0700 "$root/etc/nhacviec/credentials"
 printf 'Mat-Khau-9\n' >"$root/etc/nhacviec/credentials/smtp-password"
 chmod 0600 "$root/etc/nhacviec/credentials/smtp-password"
@@ -73,6 +78,8 @@ done
 # The server requires AUTH after STARTTLS: a message it stored came through both.
 check "the reminders and the report of 14/03/2024 reach the mail server, through STARTTLS and AUTH ($delivered)" \
     test "$delivered" -ge 7
+page=$(curl -s --max-time 10 "http://127.0.0.1:$webport/dang-nhap" || true)
+check "the unit serves the web workspace's sign-in page on 127.0.0.1:$webport" grep -qF 'name="email"' <<<"$page"
 check "the password was read from \$CREDENTIALS_DIRECTORY/nhacviec_smtp-password, never written to the journal" \
     sh -c "! nsenter -t $leader -a journalctl --no-pager -o cat | grep -q Mat-Khau-9"
 

@@ -219,12 +219,7 @@ public final class Dispatcher {
 
     /// The next send time, for `status` and systemd's STATUS line: reminders and summaries go out on
     /// working days only, so never a Saturday, a Sunday or a holiday.
-    public func nextSend(after now: Date) -> Date {
-        let sendTime = office.sendTime
-        var day = sendTime.day(of: now)
-        if sendTime.instant(on: day) <= now { day = day.adding(days: 1) }
-        return sendTime.instant(on: office.calendar.workingDay(onOrAfter: day))
-    }
+    public func nextSend(after now: Date) -> Date { office.nextSend(after: now) }
 }
 
 /// A batch cut short by a stop request.

@@ -1,0 +1,30 @@
+import App
+import Foundation
+
+/// The office as the service holds it now, shared with the web handlers: the daemon hands over each new
+/// version (a reload, completions recorded) and the handlers read the latest. The handlers write only
+/// through the state database, which the service reads back at its next round; `wake` starts that round
+/// at once (a sign-in link goes out within a second, not at the next minute).
+public final class LiveOffice: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Office
+    private let wake: @Sendable () -> Void
+
+    public init(_ office: Office, wake: @escaping @Sendable () -> Void = {}) {
+        current = office
+        self.wake = wake
+    }
+
+    public var office: Office { lock.withLock { current } }
+
+    /// Where the links in mails point, once the server listens (``WebSettings/linkBase(port:)``).
+    var linkBase: String {
+        get { lock.withLock { base } }
+        set { lock.withLock { base = newValue } }
+    }
+    private var base = ""
+
+    public func update(_ office: Office) { lock.withLock { current = office } }
+
+    func wakeService() { wake() }
+}

@@ -1,0 +1,74 @@
+import App
+import Foundation
+import Outbox
+import Planner
+import WorkingCalendar
+
+/// *Tổng quan*: what the viewer may see of today, as the page's values: counts by status, the overdue
+/// tasks with how many working days late and who is responsible, what goes out at the next send time
+/// and to whom, failed deliveries, the last reload and a rejected version's errors.
+enum Overview {
+    static func values(office: Office, viewer: Viewer, now: Date, words: [String: String]) throws -> [String: Any] {
+        let today = office.today()
+        let directory = office.schedule.directory
+        let visible = office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task, in: directory) }
+        var counts: [TaskStatus: Int] = [:]
+        for occurrence in visible { counts[occurrence.status(at: today), default: 0] += 1 }
+        let statuses: [(TaskStatus, String)] = [
+            (.doneOnTime, "doneOnTime"), (.doneLate, "doneLate"), (.overdue, "overdue"), (.inProgress, "inProgress"),
+            (.ongoing, "ongoing"),
+        ]
+        let overdue: [[String: Any]] = visible.filter { $0.status(at: today) == .overdue }.compactMap { occurrence in
+            guard let deadline = occurrence.deadline else { return nil }
+            return [
+                "id": occurrence.task.id, "title": occurrence.task.title, "deadline": deadline.vietnamese,
+                "late": office.calendar.workingDays(from: deadline, to: today),
+                "responsible": occurrence.task.responsible.map(directory.displayName).joined(separator: ", "),
+            ]
+        }
+        let nextSend = office.nextSend(after: now)
+        let day = office.sendTime.day(of: nextSend)
+        let next: [[String: Any]] = office.planner.digests(in: day...day).compactMap { digest in
+            guard viewer.seesAll || digest.recipient == viewer.official else { return nil }
+            return [
+                "recipient": directory.official(digest.recipient)?.name ?? digest.recipient,
+                "items": digest.reminders.count,
+            ]
+        }
+        var values: [String: Any] = [
+            "today": today.vietnamese,
+            "counts": statuses.map { status, word in
+                ["status": word, "label": words[word] ?? word, "count": counts[status] ?? 0] as [String: Any]
+            },
+            "overdue": overdue, "hasOverdue": !overdue.isEmpty,
+            "nextSend": Self.time(nextSend, office), "next": next, "hasNext": !next.isEmpty,
+        ]
+        if viewer.canEdit, let state = office.state {
+            values["failures"] = try Outbox(database: state).summary().recentFailures.map {
+                ["digest": $0.digest, "destination": $0.destination, "answer": $0.lastAnswer ?? ""]
+            }
+            if let reload = try ReloadLog(database: state).last() {
+                values["reload"] = [
+                    "at": Self.time(Date(timeIntervalSince1970: reload.at), office),
+                    "outcome": words[reload.ok ? "accepted" : "refused"] ?? "", "message": reload.message,
+                ]
+            }
+            if let rejected = office.rejected {
+                values["rejected"] = [
+                    "since": rejected.servingSince.map { Self.time($0, office) } ?? "?",
+                    "errors": rejected.errors.items.map { $0.text(rejected.language) },
+                ]
+            }
+        }
+        return values
+    }
+
+    /// "14/03/2024 07:30" in the office's time zone.
+    static func time(_ date: Date, _ office: Office) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = office.sendTime.timeZone
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "dd/MM/yyyy HH:mm"
+        return formatter.string(from: date)
+    }
+}

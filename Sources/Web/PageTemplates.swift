@@ -1,0 +1,105 @@
+import Mustache
+
+/// The pages, as Mustache templates over a page's values and its words (`w`): one layout and a body per
+/// page. Everything is escaped by Mustache's `{{…}}`; nothing is fetched from the network, no script is
+/// needed, and the layout reads on a phone (many officials open the links in Zalo's in-app browser).
+enum PageTemplates {
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        for (name, text) in templates {
+            // The templates are ours and tested: one that does not parse is a programming error.
+            library.register(try! MustacheTemplate(string: text), named: name)
+        }
+        return library
+    }()
+
+    static let templates: [String: String] = [
+        "layout": """
+        <!DOCTYPE html>
+        <html lang="{{language}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · {{w.app}}</title>
+        <style>
+        body { font-family: system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #f6f6f4; }
+        header { background: #7a1f1f; color: #fff; padding: .6rem 1rem; display: flex; flex-wrap: wrap;
+          gap: .4rem 1rem; align-items: center; }
+        header a { color: #fff; }
+        header form { margin-left: auto; }
+        main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+        section { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: .8rem 1rem; margin: 0 0 1rem; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { text-align: left; padding: .35rem .4rem; border-bottom: 1px solid #eee; vertical-align: top; }
+        .counts { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem; }
+        .count { border: 1px solid #ddd; border-radius: 6px; padding: .5rem; }
+        .count b { display: block; font-size: 1.6rem; }
+        .notice { background: #fff4d6; border-color: #e0c060; }
+        input[type=email] { width: 100%; max-width: 24rem; padding: .5rem; font-size: 1rem; }
+        button { padding: .5rem .9rem; font-size: 1rem; }
+        </style>
+        </head>
+        <body>
+        <header><strong>{{w.app}}</strong>
+        {{#user}}<a href="/">{{w.overview}}</a>
+        <span>{{w.signedInAs}}: {{name}}</span>
+        <form method="post" action="/dang-xuat"><input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit">{{w.signOut}}</button></form>{{/user}}
+        </header>
+        <main>
+        {{{body}}}
+        </main>
+        </body>
+        </html>
+        """,
+        "sign-in": """
+        <section>
+        <h1>{{w.signIn}}</h1>
+        {{#message}}<p class="notice" role="status">{{message}}</p>{{/message}}
+        <p>{{w.signInHelp}}</p>
+        <form method="post" action="/dang-nhap">
+        <label for="email">{{w.email}}</label><br>
+        <input type="email" id="email" name="email" required autocomplete="email"><br><br>
+        <button type="submit">{{w.sendLink}}</button>
+        </form>
+        </section>
+        """,
+        "message": """
+        <section class="notice"><p role="alert">{{message}}</p>
+        {{#signIn}}<p><a href="/dang-nhap">{{w.signIn}}</a></p>{{/signIn}}</section>
+        """,
+        "overview": """
+        <h1>{{w.overview}} · {{w.today}} {{today}}</h1>
+        {{#rejected}}<section class="notice"><p>{{w.rejected}} ({{since}}):</p>
+        <ul>{{#errors}}<li>{{.}}</li>{{/errors}}</ul></section>{{/rejected}}
+        <section><h2>{{w.counts}}</h2>
+        <div class="counts">
+        {{#counts}}<div class="count" data-status="{{status}}"><b>{{count}}</b>{{label}}</div>{{/counts}}
+        </div></section>
+        <section><h2>{{w.overdueTasks}}</h2>
+        {{^overdue}}<p>{{w.noOverdue}}</p>{{/overdue}}
+        {{#hasOverdue}}<table><tr><th>{{w.task}}</th><th>{{w.deadline}}</th><th>{{w.late}}</th><th>{{w.responsible}}</th></tr>
+        {{#overdue}}<tr data-task="{{id}}"><td>{{id}} {{title}}</td><td>{{deadline}}</td>
+        <td>{{late}} {{w.workingDays}}</td><td>{{responsible}}</td></tr>{{/overdue}}
+        </table>{{/hasOverdue}}</section>
+        <section><h2>{{w.nextSend}}: {{nextSend}}</h2>
+        {{^next}}<p>{{w.nothingToSend}}</p>{{/next}}
+        {{#hasNext}}<table><tr><th>{{w.recipient}}</th><th>{{w.items}}</th></tr>
+        {{#next}}<tr><td>{{recipient}}</td><td>{{items}}</td></tr>{{/next}}</table>{{/hasNext}}</section>
+        <section><h2>{{w.failures}}</h2>
+        {{^failures}}<p>{{w.noFailures}}</p>{{/failures}}
+        <ul>{{#failures}}<li>{{digest}} → {{destination}}: {{answer}}</li>{{/failures}}</ul></section>
+        {{#reload}}<section><h2>{{w.lastReload}}</h2><p>{{at}}: {{outcome}}. {{message}}</p></section>{{/reload}}
+        """,
+    ]
+
+    /// A page: its body rendered, then the layout around it.
+    static func page(_ name: String, title: String, values: [String: Any], words: [String: String]) -> String {
+        var context = values
+        context["w"] = words
+        let body = library.render(context, withTemplate: name) ?? ""
+        context["body"] = body
+        context["title"] = title
+        return library.render(context, withTemplate: "layout") ?? body
+    }
+}

@@ -1,0 +1,174 @@
+import App
+import Catalogue
+import Foundation
+import Hummingbird
+import Outbox
+import ScheduleSources
+
+/// The request context: the peer's address, for the client address of rate limits and the audit log.
+struct WebContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let peer: String?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        peer = source.channel.remoteAddress?.ipAddress
+    }
+}
+
+/// The routes: each translates HTTP to a call on the office and back. What every request needs (the
+/// session, the client address, the headers that keep pages private) is done here once.
+struct WebRoutes: Sendable {
+    let live: LiveOffice
+    let settings: WebSettings
+
+    static let cookie = "nhacviec_phien"
+
+    func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.get("/") { request, context in try respond { try overview(request, context) } }
+        router.get("/dang-nhap") { _, _ in page("sign-in", title: "signIn", values: [:]) }
+        router.post("/dang-nhap") { request, context in
+            let form = try await Self.form(request)
+            return try respond { try requestLink(form["email"] ?? "", client: client(request, context)) }
+        }
+        router.get("/dang-nhap/:token") { request, context in
+            try respond { try follow(context.parameters.get("token") ?? "", client: client(request, context)) }
+        }
+        router.post("/dang-xuat") { request, context in
+            let form = try await Self.form(request)
+            return try respond { try signOut(request, form: form) }
+        }
+        return router
+    }
+
+    // MARK: Pages
+
+    private func overview(_ request: Request, _ context: WebContext) throws -> Response {
+        let office = live.office
+        guard let (viewer, session) = try viewer(request, office) else { return redirect("/dang-nhap") }
+        let words = WebWords.words(office.language)
+        var values = try Overview.values(office: office, viewer: viewer, now: office.clock.now(), words: words)
+        values["user"] = ["name": viewer.name, "csrf": session.csrf]
+        return page("overview", title: "overview", values: values)
+    }
+
+    private func requestLink(_ email: String, client: String) throws -> Response {
+        let office = live.office
+        switch try SignIn.request(
+            email: email, client: client, office: office, linkBase: live.linkBase, now: office.clock.now())
+        {
+        case .answered:
+            live.wakeService()
+            return page("sign-in", title: "signIn", values: ["message": word("linkSent")])
+        case .tooMany:
+            return page("message", title: "signIn", values: ["message": word("tooMany")], status: .tooManyRequests)
+        }
+    }
+
+    private func follow(_ token: String, client: String) throws -> Response {
+        let office = live.office
+        guard let session = try SignIn.follow(token: token, client: client, office: office, now: office.clock.now())
+        else {
+            return page(
+                "message", title: "signIn", values: ["message": word("linkRefused"), "signIn": true], status: .forbidden
+            )
+        }
+        var response = redirect("/")
+        response.setCookie(
+            Cookie(
+                name: Self.cookie, value: session, maxAge: Int(SignIn.sessionIdle), path: "/",
+                secure: settings.isSecure, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    private func signOut(_ request: Request, form: [String: String]) throws -> Response {
+        let office = live.office
+        guard let cookie = request.cookies[Self.cookie]?.value,
+            let session = try SignIn.session(cookie, office: office, now: office.clock.now())
+        else { return redirect("/dang-nhap") }
+        guard Tokens.same(form["csrf"] ?? "", session.csrf) else { return badForm() }
+        try SignIn.signOut(cookie, office: office, now: office.clock.now())
+        var response = redirect("/dang-nhap")
+        response.setCookie(
+            Cookie(
+                name: Self.cookie, value: "", maxAge: 0, path: "/", secure: settings.isSecure, httpOnly: true,
+                sameSite: .lax))
+        return response
+    }
+
+    // MARK: What every request needs
+
+    /// The signed-in official, when the cookie names an open session of someone still in the directory.
+    private func viewer(_ request: Request, _ office: Office) throws -> (Viewer, WebAccess.Session)? {
+        guard let cookie = request.cookies[Self.cookie]?.value,
+            let session = try SignIn.session(cookie, office: office, now: office.clock.now()),
+            let viewer = Viewer(session.official, in: office)
+        else { return nil }
+        return (viewer, session)
+    }
+
+    /// The client's address: the peer's, or, from a configured proxy, the last address it forwarded for.
+    private func client(_ request: Request, _ context: WebContext) -> String {
+        let peer = context.peer ?? "?"
+        guard settings.trustedProxies.contains(peer),
+            let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").last
+        else { return peer }
+        return forwarded.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A failure of the state answers 503 with nothing of its words: the journal has them.
+    private func respond(_ body: () throws -> Response) throws -> Response {
+        do {
+            return try body()
+        } catch {
+            return page("message", title: "app", values: ["message": "503"], status: .serviceUnavailable)
+        }
+    }
+
+    private func badForm() -> Response {
+        page("message", title: "app", values: ["message": word("badForm")], status: .forbidden)
+    }
+
+    private func word(_ key: String) -> String { WebWords.words(live.office.language)[key] ?? key }
+
+    private func page(
+        _ name: String, title: String, values: [String: Any], status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let language = live.office.language
+        let words = WebWords.words(language)
+        var context = values
+        context["language"] = language.rawValue
+        let html = PageTemplates.page(name, title: words[title] ?? title, values: context, words: words)
+        var headers = Self.privateHeaders
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    private func redirect(_ location: String) -> Response {
+        var headers = Self.privateHeaders
+        headers[.location] = location
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    /// Pages are private and stay where they are: no caching, no referrer (a sign-in link's token would
+    /// leak with it), no framing, nothing loaded from elsewhere and no script.
+    static let privateHeaders: HTTPFields = [
+        .cacheControl: "no-store",
+        .init("Referrer-Policy")!: "no-referrer",
+        .init("X-Content-Type-Options")!: "nosniff",
+        .init("Content-Security-Policy")!:
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+    ]
+
+    /// An `application/x-www-form-urlencoded` body, at most 64 KiB.
+    static func form(_ request: Request) async throws -> [String: String] {
+        var request = request
+        let buffer = try await request.collectBody(upTo: 64 * 1024)
+        var components = URLComponents()
+        components.percentEncodedQuery = String(buffer: buffer).replacingOccurrences(of: "+", with: "%20")
+        var fields: [String: String] = [:]
+        for item in components.queryItems ?? [] where fields[item.name] == nil { fields[item.name] = item.value ?? "" }
+        return fields
+    }
+}
