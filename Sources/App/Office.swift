@@ -143,7 +143,8 @@ public struct Office: Sendable {
 
     /// Records a `done` (a completion date) or a `reopen` (nil) in the audit log, with who and when.
     public func record(
-        task: TaskID, occurrence: CivilDate?, completedOn: CivilDate?, note: String?, user: String
+        task: TaskID, occurrence: CivilDate?, completedOn: CivilDate?, note: String?, user: String,
+        client: String? = nil
     ) throws(OfficeError) {
         let state = try requiredState()
         do {
@@ -151,7 +152,7 @@ public struct Office: Sendable {
                 .init(
                     task: task, occurrence: occurrence?.iso ?? "", completedOn: completedOn?.iso, note: note,
                     user: user,
-                    at: clock.now().timeIntervalSince1970))
+                    at: clock.now().timeIntervalSince1970, client: client))
         } catch {
             throw .state(directory: stateDirectory, .verbatim("\(error)"))
         }

@@ -15,14 +15,20 @@ public struct CompletionLog: Sendable {
         public let note: String?
         public let user: String
         public let at: Double
+        /// The client address of a completion recorded in the browser; nil from the command line.
+        public let client: String?
 
-        public init(task: String, occurrence: String, completedOn: String?, note: String?, user: String, at: Double) {
+        public init(
+            task: String, occurrence: String, completedOn: String?, note: String?, user: String, at: Double,
+            client: String? = nil
+        ) {
             self.task = task
             self.occurrence = occurrence
             self.completedOn = completedOn
             self.note = note
             self.user = user
             self.at = at
+            self.client = client
         }
     }
 
@@ -34,10 +40,10 @@ public struct CompletionLog: Sendable {
         try database.pool.write { db in
             try db.execute(
                 sql:
-                    "INSERT INTO completionLog (task, occurrence, action, completedOn, note, user, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO completionLog (task, occurrence, action, completedOn, note, user, at, client) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [
                     entry.task, entry.occurrence, entry.completedOn == nil ? "reopen" : "done", entry.completedOn,
-                    entry.note, entry.user, entry.at,
+                    entry.note, entry.user, entry.at, entry.client,
                 ])
         }
     }
@@ -56,6 +62,23 @@ public struct CompletionLog: Sendable {
                 Entry(
                     task: row["task"], occurrence: row["occurrence"], completedOn: row["completedOn"],
                     note: row["note"], user: row["user"], at: row["at"])
+            }
+        }
+    }
+
+    /// Every entry of one task, oldest first: its completion history.
+    public func history(of task: String) throws -> [Entry] {
+        try database.pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT task, occurrence, completedOn, note, user, at, client FROM completionLog
+                    WHERE task = ? ORDER BY id
+                    """, arguments: [task]
+            ).map { row in
+                Entry(
+                    task: row["task"], occurrence: row["occurrence"], completedOn: row["completedOn"],
+                    note: row["note"], user: row["user"], at: row["at"], client: row["client"])
             }
         }
     }

@@ -18,6 +18,15 @@ public struct Outbox: Sendable {
         }
     }
 
+    /// The items of some digests (`2024-03-14/hung/email`), by digest.
+    public func items(ofDigests digests: Set<String>) throws -> [String: OutboxItem] {
+        guard !digests.isEmpty else { return [:] }
+        return try database.pool.read { db in
+            let found = try OutboxItem.filter(digests.contains(Column("digest"))).fetchAll(db)
+            return Dictionary(found.map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     /// Queues items whose key is new, leaving the evaluation mark where it is (notices to the clerk).
     @discardableResult
     public func enqueue(_ items: [OutboxItem]) throws -> Int {

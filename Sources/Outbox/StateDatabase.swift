@@ -133,8 +133,10 @@ public final class StateDatabase: Sendable {
             }
             try db.execute(sql: "UPDATE notification SET channel = 'webhook' WHERE channel LIKE 'webhook:%'")
         }
-        // The web workspace: sign-in links, the requests for them, sessions.
+        // The web workspace: sign-in links, the requests for them, sessions; and the client address a
+        // completion was recorded from.
         migrator.registerMigration("v3-web") { db in
+            try db.alter(table: "completionLog") { t in t.add(column: "client", .text) }
             try db.create(table: "webLink") { t in
                 t.primaryKey("tokenHash", .text)
                 t.column("official", .text).notNull()

@@ -50,6 +50,18 @@ public struct Planner: Sendable {
         }
     }
 
+    /// The reminders of one task's occurrences whose send day is in `window`, in send order: what a task's
+    /// page lists as sent (with the digest each went out in).
+    public func reminders(ofTask id: TaskID, in window: ClosedRange<CivilDate>) -> [Reminder] {
+        var found: [Reminder] = []
+        for index in occurrences.indices where occurrences[index].task.id == id {
+            for stage in stages.stages(of: occurrences[index], in: window) {
+                forEachReminder(of: index, at: stage) { found.append($0) }
+            }
+        }
+        return found.sorted { ($0.stage.sendDay, $0.recipient) < ($1.stage.sendDay, $1.recipient) }
+    }
+
     /// The reminders of `window` grouped into one digest per recipient, send day and channel, in send
     /// order. Nothing is produced for a recipient with nothing to say.
     public func digests(in window: ClosedRange<CivilDate>) -> [Digest] {

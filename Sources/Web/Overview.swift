@@ -21,7 +21,8 @@ enum Overview {
         let overdue: [[String: Any]] = visible.filter { $0.status(at: today) == .overdue }.compactMap { occurrence in
             guard let deadline = occurrence.deadline else { return nil }
             return [
-                "id": occurrence.task.id, "title": occurrence.task.title, "deadline": deadline.vietnamese,
+                "id": occurrence.task.id, "path": TaskPages.path(occurrence.task.id), "title": occurrence.task.title,
+                "deadline": deadline.vietnamese,
                 "late": office.calendar.workingDays(from: deadline, to: today),
                 "responsible": occurrence.task.responsible.map(directory.displayName).joined(separator: ", "),
             ]

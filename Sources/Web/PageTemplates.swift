@@ -41,7 +41,7 @@ enum PageTemplates {
         </head>
         <body>
         <header><strong>{{w.app}}</strong>
-        {{#user}}<a href="/">{{w.overview}}</a>
+        {{#user}}<a href="/">{{w.overview}}</a> <a href="/nhiem-vu">{{w.tasks}}</a>
         <span>{{w.signedInAs}}: {{name}}</span>
         <form method="post" action="/dang-xuat"><input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">{{w.signOut}}</button></form>{{/user}}
@@ -79,7 +79,7 @@ enum PageTemplates {
         <section><h2>{{w.overdueTasks}}</h2>
         {{^overdue}}<p>{{w.noOverdue}}</p>{{/overdue}}
         {{#hasOverdue}}<table><tr><th>{{w.task}}</th><th>{{w.deadline}}</th><th>{{w.late}}</th><th>{{w.responsible}}</th></tr>
-        {{#overdue}}<tr data-task="{{id}}"><td>{{id}} {{title}}</td><td>{{deadline}}</td>
+        {{#overdue}}<tr data-task="{{id}}"><td><a href="/nhiem-vu/{{path}}">{{id}}</a> {{title}}</td><td>{{deadline}}</td>
         <td>{{late}} {{w.workingDays}}</td><td>{{responsible}}</td></tr>{{/overdue}}
         </table>{{/hasOverdue}}</section>
         <section><h2>{{w.nextSend}}: {{nextSend}}</h2>
@@ -90,6 +90,55 @@ enum PageTemplates {
         {{^failures}}<p>{{w.noFailures}}</p>{{/failures}}
         <ul>{{#failures}}<li>{{digest}} → {{destination}}: {{answer}}</li>{{/failures}}</ul></section>
         {{#reload}}<section><h2>{{w.lastReload}}</h2><p>{{at}}: {{outcome}}. {{message}}</p></section>{{/reload}}
+        """,
+        "tasks": """
+        <h1>{{w.tasks}}</h1>
+        <section><form method="get" action="/nhiem-vu">
+        <label>{{w.section}} <select name="section"><option value="">{{w.any}}</option>
+        {{#sections}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sections}}</select></label>
+        <label>{{w.lead}} <select name="lead"><option value="">{{w.any}}</option>
+        {{#leads}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/leads}}</select></label>
+        <label>{{w.responsible}} <select name="responsible"><option value="">{{w.any}}</option>
+        {{#responsibles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/responsibles}}</select></label>
+        <label>{{w.status}} <select name="status"><option value="">{{w.any}}</option>
+        {{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select></label>
+        <label>{{w.search}} <input type="search" name="q" value="{{q}}"></label>
+        <button type="submit">{{w.filter}}</button>
+        </form></section>
+        <section><p>{{count}} {{w.shown}}</p>
+        {{^hasRows}}<p>{{w.none}}</p>{{/hasRows}}
+        {{#hasRows}}<table><tr><th>{{w.task}}</th><th>{{w.deadline}}</th><th>{{w.status}}</th><th>{{w.responsible}}</th></tr>
+        {{#rows}}<tr data-task="{{id}}" data-status="{{status}}"><td><a href="/nhiem-vu/{{path}}">{{id}}</a> {{title}}</td>
+        <td>{{deadline}}</td><td>{{statusLabel}}</td><td>{{responsible}}</td></tr>{{/rows}}
+        </table>{{/hasRows}}</section>
+        """,
+        "task": """
+        <h1>{{id}} {{title}}</h1>
+        <section><p>{{w.section}}: {{section}}<br>{{w.lead}}: {{lead}}<br>{{w.responsible}}: {{responsible}}</p>
+        {{#note}}<p>{{w.note}}: {{note}}</p>{{/note}}</section>
+        <section><h2>{{w.occurrences}}</h2>
+        <table><tr><th>{{w.nominal}}</th><th>{{w.effective}}</th><th>{{w.status}}</th><th>{{w.completedOn}}</th></tr>
+        {{#occurrences}}<tr data-occurrence="{{occurrence}}" data-status="{{status}}"><td>{{nominal}}</td><td>{{deadline}}</td>
+        <td>{{statusLabel}}</td><td>{{#completed}}{{date}} {{note}}{{/completed}}
+        {{#canEdit}}{{#completed}}<form method="post" action="/nhiem-vu/{{path}}/mo-lai">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="occurrence" value="{{occurrence}}">
+        <button type="submit">{{w.reopen}}</button></form>{{/completed}}
+        {{^completed}}<form method="post" action="/nhiem-vu/{{path}}/hoan-thanh">
+        <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="occurrence" value="{{occurrence}}">
+        <label>{{w.completedOn}} <input name="date" value="{{today}}" size="10"></label>
+        <label>{{w.note}} <input name="note"></label>
+        <button type="submit">{{w.record}}</button></form>{{/completed}}{{/canEdit}}</td></tr>{{/occurrences}}
+        </table></section>
+        <section><h2>{{w.sent}}</h2>
+        {{^hasSent}}<p>{{w.noSent}}</p>{{/hasSent}}
+        {{#hasSent}}<table><tr><th>{{w.day}}</th><th>{{w.to}}</th><th>{{w.state}}</th><th>{{w.answer}}</th></tr>
+        {{#sent}}<tr class="sent"><td>{{day}}</td><td>{{recipient}} &lt;{{destination}}&gt;</td><td>{{state}}</td><td>{{answer}}</td></tr>{{/sent}}
+        </table>{{/hasSent}}</section>
+        <section><h2>{{w.history}}</h2>
+        {{^hasHistory}}<p>{{w.noHistory}}</p>{{/hasHistory}}
+        {{#hasHistory}}<table><tr><th>{{w.day}}</th><th>{{w.by}}</th><th>{{w.from}}</th><th></th><th>{{w.completedOn}}</th><th>{{w.note}}</th></tr>
+        {{#history}}<tr class="history"><td>{{at}}</td><td>{{user}}</td><td>{{client}}</td><td>{{action}} {{occurrence}}</td><td>{{date}}</td><td>{{note}}</td></tr>{{/history}}
+        </table>{{/hasHistory}}</section>
         """,
     ]
 

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Outbox
 import ScheduleSources
+import WorkingCalendar
 
 /// The request context: the peer's address, for the client address of rate limits and the audit log.
 struct WebContext: RequestContext {
@@ -39,6 +40,20 @@ struct WebRoutes: Sendable {
             let form = try await Self.form(request)
             return try respond { try signOut(request, form: form) }
         }
+        router.get("/nhiem-vu") { request, _ in try respond { try taskList(request) } }
+        router.get("/nhiem-vu/:id") { request, context in
+            try respond { try taskPage(request, id: context.parameters.get("id") ?? "") }
+        }
+        for (action, reopen) in [("hoan-thanh", false), ("mo-lai", true)] {
+            router.post("/nhiem-vu/:id/\(action)") { request, context in
+                let form = try await Self.form(request)
+                return try respond {
+                    try record(
+                        request, id: context.parameters.get("id") ?? "", form: form, reopen: reopen,
+                        client: client(request, context))
+                }
+            }
+        }
         return router
     }
 
@@ -51,6 +66,67 @@ struct WebRoutes: Sendable {
         var values = try Overview.values(office: office, viewer: viewer, now: office.clock.now(), words: words)
         values["user"] = ["name": viewer.name, "csrf": session.csrf]
         return page("overview", title: "overview", values: values)
+    }
+
+    private func taskList(_ request: Request) throws -> Response {
+        let office = live.office
+        guard let (viewer, session) = try viewer(request, office) else { return redirect("/dang-nhap") }
+        let words = WebWords.words(office.language)
+        var values = TaskPages.list(
+            office: office, viewer: viewer, filter: TaskPages.Filter(Self.query(request)), words: words)
+        values["user"] = ["name": viewer.name, "csrf": session.csrf]
+        return page("tasks", title: "tasks", values: values)
+    }
+
+    private func taskPage(_ request: Request, id: String) throws -> Response {
+        let office = live.office
+        guard let (viewer, session) = try viewer(request, office) else { return redirect("/dang-nhap") }
+        guard let task = office.schedule.tasks.first(where: { $0.id == id }) else { return notFound() }
+        guard viewer.sees(task, in: office.schedule.directory) else { return forbidden() }
+        let words = WebWords.words(office.language)
+        guard var values = try TaskPages.task(id, office: office, viewer: viewer, csrf: session.csrf, words: words)
+        else { return notFound() }
+        values["user"] = ["name": viewer.name, "csrf": session.csrf]
+        return page("task", title: "tasks", values: values)
+    }
+
+    /// The clerk's (or an editor's) completion or reopening, from a task's page: recorded in the audit
+    /// log with who and from which address, then the page again.
+    private func record(
+        _ request: Request, id: String, form: [String: String], reopen: Bool, client: String
+    ) throws -> Response {
+        let office = live.office
+        guard let (viewer, session) = try viewer(request, office) else { return redirect("/dang-nhap") }
+        guard Tokens.same(form["csrf"] ?? "", session.csrf) else { return badForm() }
+        guard viewer.canEdit else { return forbidden() }
+        let occurrences = office.planner.occurrences.filter { $0.task.id == id }
+        guard let first = occurrences.first else { return notFound() }
+        var occurrence: CivilDate?
+        if case .recurring = first.task.deadline {
+            // A recurring task is done one occurrence at a time; a one-off task as a whole.
+            guard let named = try? CivilDate.parse(form["occurrence"] ?? ""),
+                occurrences.contains(where: { $0.key == named })
+            else { return badForm() }
+            occurrence = named
+        }
+        var completedOn: CivilDate?
+        if !reopen {
+            let today = office.today()
+            guard let day = try? CivilDate.parse(form["date"] ?? today.iso), day <= today,
+                day.year >= first.task.planYear
+            else {
+                return page("message", title: "tasks", values: ["message": word("badDate")], status: .badRequest)
+            }
+            completedOn = day
+        }
+        try office.record(
+            task: id, occurrence: occurrence, completedOn: completedOn,
+            note: form["note"].flatMap { $0.isEmpty ? nil : $0 },
+            user: viewer.official, client: client)
+        // The page that follows shows it at once; the service's next round, started now, sends accordingly.
+        live.update(try office.withRecordedCompletions())
+        live.wakeService()
+        return redirect("/nhiem-vu/\(TaskPages.path(id))")
     }
 
     private func requestLink(_ email: String, client: String) throws -> Response {
@@ -126,6 +202,14 @@ struct WebRoutes: Sendable {
         }
     }
 
+    private func forbidden() -> Response {
+        page("message", title: "app", values: ["message": word("forbidden")], status: .forbidden)
+    }
+
+    private func notFound() -> Response {
+        page("message", title: "app", values: ["message": word("notFound")], status: .notFound)
+    }
+
     private func badForm() -> Response {
         page("message", title: "app", values: ["message": word("badForm")], status: .forbidden)
     }
@@ -161,12 +245,22 @@ struct WebRoutes: Sendable {
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
     ]
 
+    /// The query of a GET (a filter form).
+    static func query(_ request: Request) -> [String: String] {
+        fields(URLComponents(string: request.uri.description)?.percentEncodedQuery ?? "")
+    }
+
     /// An `application/x-www-form-urlencoded` body, at most 64 KiB.
     static func form(_ request: Request) async throws -> [String: String] {
         var request = request
         let buffer = try await request.collectBody(upTo: 64 * 1024)
+        return fields(String(buffer: buffer))
+    }
+
+    /// `a=1&b=x+y` as a browser encodes a form (a space as `+`); the first of a repeated name counts.
+    static func fields(_ encoded: String) -> [String: String] {
         var components = URLComponents()
-        components.percentEncodedQuery = String(buffer: buffer).replacingOccurrences(of: "+", with: "%20")
+        components.percentEncodedQuery = encoded.replacingOccurrences(of: "+", with: "%20")
         var fields: [String: String] = [:]
         for item in components.queryItems ?? [] where fields[item.name] == nil { fields[item.name] = item.value ?? "" }
         return fields

@@ -10,9 +10,15 @@ final class ServedWorkspace {
     let service: RunningCommand
     let base: String
 
-    init(web: String = "", start: String = "2024-03-14T08:00:00+07:00", speed: Double = 1) throws {
+    init(web: String = "", plan: String? = nil, start: String = "2024-03-14T08:00:00+07:00", speed: Double = 1) throws {
         folder = try TemporaryFolder()
         config = try serviceConfig(folder, extra: "[web]\nlisten = \"127.0.0.1:0\"\n\(web)\n")
+        if let plan {
+            try plan.write(toFile: folder.file("extra.toml"), atomically: true, encoding: .utf8)
+            let text = try String(contentsOfFile: config, encoding: .utf8)
+            try text.replacingOccurrences(of: "plans = [", with: "plans = [\"\(folder.file("extra.toml"))\", ").write(
+                toFile: config, atomically: true, encoding: .utf8)
+        }
         service = try RunningCommand(
             ["serve", "--config", config, "--clock-start", start, "--clock-speed", String(speed)], environment: [:],
             log: folder.file("serve.log"))
@@ -54,7 +60,7 @@ final class ServedWorkspace {
         let client = self.client()
         let before = try signInLinks(to: address, count: 0).count
         _ = try client.post("/dang-nhap", form: ["email": address])
-        let link = try #require(try signInLinks(to: address, count: before + 1).last)
+        let link = try #require(try signInLinks(to: address, count: before + 1).last, "\(service.log)")
         #expect(try client.get(link).status == 303)
         return client
     }
@@ -249,6 +255,122 @@ struct WebTests {
         #expect(counts(lan) == (try expected("lan")))
         #expect(!lan.body.contains("data-task=\"2.1.4\""))
         #expect(englishWords(in: clerk.text).isEmpty, "\(clerk.text)")
+    }
+}
+
+@Suite("The web workspace: tasks, completions in the browser, roles", .serialized)
+struct WebTaskTests {
+    @Test(
+        "The clerk records a completion on a task's page (who, when, from which address); the next digests leave it out; reopening brings it back"
+    )
+    func clerkRecords() throws {
+        let served = try ServedWorkspace()
+        let clerk = try served.signedIn("thu@phuong-ngoquyen.example")
+        let page = try clerk.get("/nhiem-vu/2.1.4")
+        #expect(page.status == 200)
+        #expect(page.body.contains("data-status=\"overdue\""))
+        // The reminders the Maildir received for 2.1.4 on 14/03 are the ones the page lists as sent.
+        let received = try served.folder.files(in: "maildir/new", withExtension: "nhacviec").compactMap {
+            path -> String? in
+            // The digests, not the report of the 14th, which lists 2.1.4 too.
+            let mail = try parseMail(path)
+            guard (mail["subject"] as? String)?.contains("Báo cáo") == false else { return nil }
+            return (mail["text"] as? String)?.contains("2.1.4") == true ? mail["to_address"] as? String : nil
+        }
+        #expect(!received.isEmpty)
+        for address in received { #expect(page.body.contains("&lt;\(address)&gt;"), "\(address)") }
+        #expect(page.body.components(separatedBy: "class=\"sent\"").count - 1 == received.count, "\(page.text)")
+        func plansIt() throws -> Bool {
+            try CommandLineRun(
+                "plan", "--config", served.config, "--from", "2024-03-15", "--to", "2024-03-22", "--json"
+            ).stdout.contains("\"2.1.4\"")
+        }
+        #expect(try plansIt())
+
+        let csrf = try #require(page.field("csrf"))
+        let future = try clerk.post("/nhiem-vu/2.1.4/hoan-thanh", form: ["csrf": csrf, "date": "20/03/2024"])
+        #expect(future.status == 400, "a day after today (14/03) is refused")
+        let done = try clerk.post(
+            "/nhiem-vu/2.1.4/hoan-thanh", form: ["csrf": csrf, "date": "13/03/2024", "note": "Đã rà soát"])
+        #expect(done.status == 303 && done.headers["location"] == "/nhiem-vu/2.1.4")
+        let after = try clerk.get("/nhiem-vu/2.1.4")
+        #expect(after.body.contains("data-status=\"doneLate\""), "\(after.text)")
+        #expect(after.text.contains("Lê Thị Thu") || after.text.contains("thu"))
+        #expect(after.body.contains("<td>thu</td><td>127.0.0.1</td>"), "\(after.body)")
+        #expect(!(try plansIt()), "the digests from 15/03 no longer list 2.1.4")
+        let tasks = try CommandLineRun("tasks", "--config", served.config, "--at", "2024-03-14", "--json")
+        #expect(tasks.stdout.contains("\"done_late\""))
+
+        let reopened = try clerk.post("/nhiem-vu/2.1.4/mo-lai", form: ["csrf": csrf])
+        #expect(reopened.status == 303)
+        #expect(try clerk.get("/nhiem-vu/2.1.4").body.contains("data-status=\"overdue\""))
+        #expect(try plansIt(), "reopened, it is reminded again")
+    }
+
+    @Test(
+        "Roles and forms: an official cannot open another's task nor post the clerk's forms (403); a form without or with a wrong CSRF token is refused; a title holding <script> is text everywhere"
+    )
+    func rolesAndEscaping() throws {
+        let plan = """
+            [plan]
+            id = "them"
+            title = "Kế hoạch thêm"
+            year = 2024
+
+            [[task]]
+            id = "X.1"
+            title = "<script>alert('x')</script> & \\"mái che\\""
+            responsible = "lan"
+            due = 2024-03-01
+            """
+        let served = try ServedWorkspace(plan: plan)
+        let lan = try served.signedIn("lan@phuong-ngoquyen.example")
+        #expect(try lan.get("/nhiem-vu/2.1.4").status == 403, "2.1.4 is Hùng's, led by Lâm")
+        let own = try lan.get("/nhiem-vu/X.1")
+        #expect(own.status == 200)
+        #expect(!own.body.contains("hoan-thanh"), "an official gets no completion form")
+        let csrf = try #require(own.field("csrf"))
+        #expect(try lan.post("/nhiem-vu/X.1/hoan-thanh", form: ["csrf": csrf, "date": "13/03/2024"]).status == 403)
+        #expect(try lan.get("/nhiem-vu/X.1").body.contains("data-status=\"overdue\""), "nothing was recorded")
+        #expect(try lan.get("/nhiem-vu/nope").status == 404)
+
+        let clerk = try served.signedIn("thu@phuong-ngoquyen.example")
+        #expect(try clerk.post("/nhiem-vu/X.1/hoan-thanh", form: ["date": "13/03/2024"]).status == 403)
+        #expect(
+            try clerk.post("/nhiem-vu/X.1/hoan-thanh", form: ["csrf": csrf, "date": "13/03/2024"]).status == 403,
+            "another session's token is no token")
+        for path in ["/", "/nhiem-vu", "/nhiem-vu/X.1"] {
+            let body = try clerk.get(path).body
+            #expect(!body.contains("<script>"), "\(path)")
+            #expect(
+                body.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;mái che&quot;")
+                    || body.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;mái che&quot;"),
+                "\(path)")
+        }
+    }
+
+    @Test("The task list filters by status, lead, responsible, section and text, as tasks --json does")
+    func filters() throws {
+        let served = try ServedWorkspace()
+        let clerk = try served.signedIn("thu@phuong-ngoquyen.example")
+        func rows(_ query: String) throws -> [String] {
+            let body = try clerk.get("/nhiem-vu?" + query).body
+            let regex = try NSRegularExpression(pattern: "<tr data-task=\"([^\"]+)\"")
+            return regex.matches(in: body, range: NSRange(body.startIndex..., in: body)).map {
+                String(body[Range($0.range(at: 1), in: body)!])
+            }
+        }
+        let tasks = try CommandLineRun("tasks", "--config", served.config, "--at", "2024-03-14", "--json")
+        let all = try JSONSerialization.jsonObject(with: Data(tasks.stdout.utf8)) as? [[String: Any]] ?? []
+        let overdue = all.filter { $0["status"] as? String == "overdue" }.compactMap { $0["task"] as? String }
+        #expect(try rows("status=overdue") == overdue)
+        #expect(try rows("").count == all.count)
+        #expect(try rows("q=ra+soat+cac+tuyen") == ["2.1.4"])
+        #expect(try rows("section=2.3").allSatisfy { $0.hasPrefix("2.3.") })
+        #expect(!(try rows("section=2.3")).isEmpty)
+        let hung = try rows("responsible=hung")
+        #expect(!hung.isEmpty && hung.contains("2.1.4"))
+        #expect(try rows("lead=lam").contains("2.1.4"))
     }
 }
 

@@ -1,0 +1,141 @@
+import App
+import Foundation
+import Model
+import Outbox
+import Planner
+import ScheduleSources
+import WorkingCalendar
+
+/// *Nhiệm vụ*: the occurrences the viewer may see, filtered, and one task's page: its occurrences, every
+/// reminder sent for it, and its completion history.
+enum TaskPages {
+    /// The filters of the list, as the form sends them; empty means any.
+    struct Filter {
+        var section = ""
+        var lead = ""
+        var responsible = ""
+        var status = ""
+        var text = ""
+
+        init(_ query: [String: String]) {
+            section = query["section"] ?? ""
+            lead = query["lead"] ?? ""
+            responsible = query["responsible"] ?? ""
+            status = query["status"] ?? ""
+            text = query["q"] ?? ""
+        }
+    }
+
+    static let statuses: [(TaskStatus, String)] = [
+        (.doneOnTime, "doneOnTime"), (.doneLate, "doneLate"), (.overdue, "overdue"), (.inProgress, "inProgress"),
+        (.ongoing, "ongoing"),
+    ]
+
+    static func word(_ status: TaskStatus) -> String { statuses.first { $0.0 == status }!.1 }
+
+    /// A task id as a segment of a URL path.
+    static func path(_ id: TaskID) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/")))
+            ?? id
+    }
+
+    static func list(office: Office, viewer: Viewer, filter: Filter, words: [String: String]) -> [String: Any] {
+        let today = office.today()
+        let directory = office.schedule.directory
+        let visible = office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task, in: directory) }
+        let folded = VietnameseText.folded(filter.text)
+        let rows: [[String: Any]] = visible.filter { occurrence in
+            let task = occurrence.task
+            let recipients = task.responsible.map(directory.recipient)
+            return (filter.section.isEmpty || task.section == filter.section)
+                && (filter.lead.isEmpty || task.lead == filter.lead)
+                && (filter.responsible.isEmpty || recipients.contains(filter.responsible))
+                && (filter.status.isEmpty || word(occurrence.status(at: today)) == filter.status)
+                && (folded.isEmpty || VietnameseText.folded(task.id + " " + task.title).contains(folded))
+        }.map { occurrence in
+            let status = occurrence.status(at: today)
+            return [
+                "id": occurrence.task.id, "path": path(occurrence.task.id), "title": occurrence.task.title,
+                "deadline": occurrence.deadline?.vietnamese ?? (words["ongoing"] ?? ""),
+                "status": word(status), "statusLabel": words[word(status)] ?? "",
+                "responsible": occurrence.task.responsible.map(directory.displayName).joined(separator: ", "),
+            ]
+        }
+        let tasks = visible.map(\.task)
+        func options(_ values: [String], selected: String, label: (String) -> String) -> [[String: Any]] {
+            var seen: Set<String> = []
+            return values.filter { seen.insert($0).inserted }.map {
+                ["value": $0, "label": label($0), "selected": $0 == selected]
+            }
+        }
+        let name = { (id: String) in directory.official(id)?.name ?? id }
+        return [
+            "rows": rows, "hasRows": !rows.isEmpty, "count": rows.count, "q": filter.text,
+            "sections": options(tasks.compactMap(\.section), selected: filter.section) { $0 },
+            "leads": options(tasks.compactMap(\.lead), selected: filter.lead, label: name),
+            "responsibles": options(
+                tasks.flatMap { $0.responsible.map(directory.recipient) }, selected: filter.responsible, label: name),
+            "statuses": statuses.map { _, key in
+                ["value": key, "label": words[key] ?? key, "selected": key == filter.status] as [String: Any]
+            },
+        ]
+    }
+
+    /// A task's page; nil when there is no such task.
+    static func task(
+        _ id: TaskID, office: Office, viewer: Viewer, csrf: String, words: [String: String]
+    ) throws -> [String: Any]? {
+        let occurrences = office.planner.occurrences.filter { $0.task.id == id }
+        guard let task = occurrences.first?.task else { return nil }
+        let today = office.today()
+        let directory = office.schedule.directory
+        let rows: [[String: Any]] = occurrences.filter { $0.exists(on: today) }.map { occurrence in
+            let status = occurrence.status(at: today)
+            var row: [String: Any] = [
+                "occurrence": occurrence.key?.iso ?? "",
+                "nominal": occurrence.nominalDeadline?.vietnamese ?? (words["ongoing"] ?? ""),
+                "deadline": occurrence.deadline?.vietnamese ?? "",
+                "status": word(status), "statusLabel": words[word(status)] ?? "",
+                "canEdit": viewer.canEdit, "csrf": csrf, "today": today.vietnamese,
+            ]
+            if let completion = occurrence.completion, completion.date <= today {
+                row["completed"] = ["date": completion.date.vietnamese, "note": completion.note ?? ""]
+            }
+            return row
+        }
+        var sent: [[String: Any]] = []
+        if let state = office.state {
+            let reminders = office.planner.reminders(
+                ofTask: id, in: CivilDate(year: task.planYear, month: 1, day: 1)!...today)
+            let digests = reminders.map { "\($0.stage.sendDay.iso)/\($0.recipient)/\($0.channel.description)" }
+            let items = try Outbox(database: state).items(ofDigests: Set(digests))
+            for (reminder, digest) in zip(reminders, digests) {
+                guard let item = items[digest], item.state != .missed else { continue }
+                sent.append([
+                    "day": reminder.stage.sendDay.vietnamese,
+                    "recipient": directory.official(reminder.recipient)?.name ?? reminder.recipient,
+                    "destination": item.destination, "state": item.state.rawValue, "answer": item.lastAnswer ?? "",
+                ])
+            }
+        }
+        var history: [[String: Any]] = []
+        if let state = office.state {
+            history = try CompletionLog(database: state).history(of: id).map { entry in
+                [
+                    "at": Overview.time(Date(timeIntervalSince1970: entry.at), office), "user": entry.user,
+                    "client": entry.client ?? "", "occurrence": entry.occurrence,
+                    "action": words[entry.completedOn == nil ? "reopened" : "completed"] ?? "",
+                    "date": entry.completedOn.flatMap { try? CivilDate.parse($0).vietnamese } ?? "",
+                    "note": entry.note ?? "",
+                ]
+            }
+        }
+        return [
+            "id": task.id, "path": path(task.id), "title": task.title, "section": task.section ?? "",
+            "lead": task.lead.flatMap { directory.official($0)?.name } ?? "",
+            "responsible": task.responsible.map(directory.displayName).joined(separator: ", "),
+            "note": task.note ?? "", "occurrences": rows, "sent": sent, "hasSent": !sent.isEmpty,
+            "history": history, "hasHistory": !history.isEmpty,
+        ]
+    }
+}
