@@ -41,7 +41,7 @@ enum PageTemplates {
         </head>
         <body>
         <header><strong>{{w.app}}</strong>
-        {{#user}}<a href="/">{{w.overview}}</a> <a href="/nhiem-vu">{{w.tasks}}</a>
+        {{#user}}<a href="/">{{w.overview}}</a> <a href="/nhiem-vu">{{w.tasks}}</a> <a href="/lich">{{w.calendar}}</a>
         <span>{{w.signedInAs}}: {{name}}</span>
         <form method="post" action="/dang-xuat"><input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">{{w.signOut}}</button></form>{{/user}}
@@ -111,6 +111,18 @@ enum PageTemplates {
         {{#rows}}<tr data-task="{{id}}" data-status="{{status}}"><td><a href="/nhiem-vu/{{path}}">{{id}}</a> {{title}}</td>
         <td>{{deadline}}</td><td>{{statusLabel}}</td><td>{{responsible}}</td></tr>{{/rows}}
         </table>{{/hasRows}}</section>
+        """,
+        "calendar": """
+        <h1>{{w.calendar}} {{year}}</h1>
+        <section><form method="get" action="/lich"><label>{{w.year}} <input name="nam" value="{{year}}" size="4"></label>
+        <button type="submit">{{w.show}}</button></form>
+        <p>{{count}} {{w.workingDayCount}}</p>{{^announced}}<p class="notice">{{w.notAnnounced}}</p>{{/announced}}</section>
+        <section><h2>{{w.daysOff}}</h2><table><tr><th>{{w.day}}</th><th>{{w.reason}}</th><th>{{w.source}}</th></tr>
+        {{#daysOff}}<tr class="day-off"><td>{{weekday}} {{date}}</td><td>{{reason}}</td><td>{{source}}</td></tr>{{/daysOff}}
+        </table></section>
+        {{#hasWorked}}<section><h2>{{w.workedDays}}</h2><table>
+        {{#worked}}<tr class="worked"><td>{{weekday}} {{date}}</td><td>{{reason}}</td><td>{{source}}</td></tr>{{/worked}}
+        </table></section>{{/hasWorked}}
         """,
         "task": """
         <h1>{{id}} {{title}}</h1>

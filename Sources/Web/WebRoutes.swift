@@ -41,6 +41,7 @@ struct WebRoutes: Sendable {
             return try respond { try signOut(request, form: form) }
         }
         router.get("/nhiem-vu") { request, _ in try respond { try taskList(request) } }
+        router.get("/lich") { request, _ in try respond { try calendar(request) } }
         router.get("/nhiem-vu/:id") { request, context in
             try respond { try taskPage(request, id: context.parameters.get("id") ?? "") }
         }
@@ -76,6 +77,32 @@ struct WebRoutes: Sendable {
             office: office, viewer: viewer, filter: TaskPages.Filter(Self.query(request)), words: words)
         values["user"] = ["name": viewer.name, "csrf": session.csrf]
         return page("tasks", title: "tasks", values: values)
+    }
+
+    /// *Lịch làm việc*: a year's days off and worked weekend days, with their sources.
+    private func calendar(_ request: Request) throws -> Response {
+        let office = live.office
+        guard let (viewer, session) = try viewer(request, office) else { return redirect("/dang-nhap") }
+        let calendar = office.calendar
+        let asked = Self.query(request)["nam"].flatMap { Int($0) }
+        let year = asked.flatMap { WorkingCalendar.supportedYears.contains($0) ? $0 : nil } ?? office.today().year
+        func days(_ list: [(date: CivilDate, reason: String, source: String)]) -> [[String: Any]] {
+            list.map {
+                [
+                    "weekday": $0.date.weekday.vietnamese, "date": $0.date.vietnamese, "reason": $0.reason,
+                    "source": $0.source,
+                ]
+            }
+        }
+        let worked = days(calendar.workedDays(in: year).map { ($0.date, $0.reason, $0.source) })
+        return page(
+            "calendar", title: "calendar",
+            values: [
+                "year": year, "count": calendar.workingDayCount(in: year), "announced": calendar.isAnnounced(year),
+                "daysOff": days(calendar.daysOff(in: year).map { ($0.date, $0.reason, $0.source) }),
+                "worked": worked, "hasWorked": !worked.isEmpty,
+                "user": ["name": viewer.name, "csrf": session.csrf],
+            ])
     }
 
     private func taskPage(_ request: Request, id: String) throws -> Response {

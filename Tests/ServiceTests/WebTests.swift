@@ -349,6 +349,21 @@ struct WebTaskTests {
         }
     }
 
+    @Test("The calendar page lists the year's days off and worked weekend days with their sources, as calendar does")
+    func calendarPage() throws {
+        let served = try ServedWorkspace()
+        let official = try served.signedIn("lan@phuong-ngoquyen.example")
+        let page = try official.get("/lich?nam=2024")
+        #expect(page.status == 200)
+        let listed = try CommandLineRun("calendar", "2024", "--config", served.config, "--json").json()
+        let daysOff = try #require(listed["days_off"] as? [[String: Any]])
+        #expect(page.body.components(separatedBy: "class=\"day-off\"").count - 1 == daysOff.count)
+        #expect(page.text.contains("10/02/2024 Tết Nguyên đán"), "\(page.text)")
+        let worked = try #require(listed["working_days"] as? [[String: Any]])
+        #expect(page.body.components(separatedBy: "class=\"worked\"").count - 1 == worked.count)
+        #expect(try official.get("/lich?nam=abc").status == 200, "an unreadable year shows this year")
+    }
+
     @Test("The task list filters by status, lead, responsible, section and text, as tasks --json does")
     func filters() throws {
         let served = try ServedWorkspace()
