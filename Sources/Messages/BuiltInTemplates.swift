@@ -144,10 +144,13 @@ enum BuiltInTemplates {
         {{#target}}
           Chỉ tiêu: {{target}}
         {{/target}}
+        {{#reportLink}}
+          Báo cáo hoàn thành: {{reportLink}}
+        {{/reportLink}}
         """
 
     static let vietnameseItemHTML = """
-        <li><b>[{{task}}]</b> {{title}}{{#period}} (kỳ {{period}}){{/period}}<br>Hạn: {{deadline}}{{#moved}} (theo kế hoạch {{nominal}}){{/moved}}; <b>{{when}}</b>{{#copy}}<br><i>Đồng gửi để chỉ đạo; chủ trì: {{responsible}}</i>{{/copy}}{{#dataPeriod}}<br>Kỳ số liệu: {{dataPeriod}}{{/dataPeriod}}{{#target}}<br>Chỉ tiêu: {{target}}{{/target}}</li>
+        <li><b>[{{task}}]</b> {{title}}{{#period}} (kỳ {{period}}){{/period}}<br>Hạn: {{deadline}}{{#moved}} (theo kế hoạch {{nominal}}){{/moved}}; <b>{{when}}</b>{{#copy}}<br><i>Đồng gửi để chỉ đạo; chủ trì: {{responsible}}</i>{{/copy}}{{#dataPeriod}}<br>Kỳ số liệu: {{dataPeriod}}{{/dataPeriod}}{{#target}}<br>Chỉ tiêu: {{target}}{{/target}}{{#reportLink}}<br><a href="{{reportLink}}">Báo cáo hoàn thành</a>{{/reportLink}}</li>
         """
 
     static let englishItemText = """
@@ -162,9 +165,12 @@ enum BuiltInTemplates {
         {{#target}}
           Target: {{target}}
         {{/target}}
+        {{#reportLink}}
+          Report it done: {{reportLink}}
+        {{/reportLink}}
         """
 
     static let englishItemHTML = """
-        <li><b>[{{task}}]</b> {{title}}{{#period}} ({{period}}){{/period}}<br>Deadline: {{deadline}}{{#moved}} (planned {{nominal}}){{/moved}}; <b>{{when}}</b>{{#copy}}<br><i>Copied to you as lead; responsible: {{responsible}}</i>{{/copy}}{{#dataPeriod}}<br>Data period: {{dataPeriod}}{{/dataPeriod}}{{#target}}<br>Target: {{target}}{{/target}}</li>
+        <li><b>[{{task}}]</b> {{title}}{{#period}} ({{period}}){{/period}}<br>Deadline: {{deadline}}{{#moved}} (planned {{nominal}}){{/moved}}; <b>{{when}}</b>{{#copy}}<br><i>Copied to you as lead; responsible: {{responsible}}</i>{{/copy}}{{#dataPeriod}}<br>Data period: {{dataPeriod}}{{/dataPeriod}}{{#target}}<br>Target: {{target}}{{/target}}{{#reportLink}}<br><a href="{{reportLink}}">Report it done</a>{{/reportLink}}</li>
         """
 }

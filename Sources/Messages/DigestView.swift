@@ -13,6 +13,8 @@ struct DigestView {
     let directory: Directory
     let language: Language
     let count: ReminderPolicy.DayCount
+    /// The "Báo cáo hoàn thành" link of an occurrence for the recipient, when the web workspace is on.
+    var reportLink: @Sendable (Occurrence) -> String? = { _ in nil }
 
     /// One period of a task in a line: how late or near it is, and whether the recipient is copied.
     private struct Entry {
@@ -108,6 +110,7 @@ struct DigestView {
             "escalation": group.map(\.escalation).max() ?? 0,
         ]
         if entries.count == 1, let period = periods.first { item["period"] = period }
+        if let link = reportLink(occurrence) { item["reportLink"] = link }
         if let period = occurrence.dataPeriod {
             item["dataPeriod"] = "\(period.lowerBound.vietnamese) – \(period.upperBound.vietnamese)"
         }

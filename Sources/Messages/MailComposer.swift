@@ -35,11 +35,18 @@ public struct MailComposer: Sendable {
     public var sender: (name: String?, address: String) { EmailAddress.split(from) }
 
     /// The message for one digest, dated `date`, or nil when its recipient has no email address.
-    public func compose(_ digest: Digest, date: Date) -> (
+    ///
+    /// - Parameter reportLink: each task's "Báo cáo hoàn thành" link for the recipient, when the web
+    ///   workspace is on.
+    public func compose(
+        _ digest: Digest, date: Date, reportLink: @escaping @Sendable (Occurrence) -> String? = { _ in nil }
+    ) -> (
         envelope: (from: String, to: String), messageID: String, bytes: [UInt8]
     )? {
         guard let person = directory.official(digest.recipient), let address = person.email else { return nil }
-        let view = DigestView(digest: digest, directory: directory, language: language, count: count).values
+        let view = DigestView(
+            digest: digest, directory: directory, language: language, count: count, reportLink: reportLink
+        ).values
         let key = Self.idempotencyKey(digest)
         let messageID = "<nhacviec.\(key.prefix(24))@\(sender.address.split(separator: "@").last ?? "localhost")>"
         var headers = [

@@ -13,9 +13,13 @@ public enum WebhookPayload {
     /// Telegram refuses messages over 4096 characters.
     static let telegramLimit = 4_000
 
-    public static func body(_ digest: Digest, format: Format, composer: MailComposer) -> [UInt8] {
+    public static func body(
+        _ digest: Digest, format: Format, composer: MailComposer,
+        reportLink: @escaping @Sendable (Occurrence) -> String? = { _ in nil }
+    ) -> [UInt8] {
         let view = DigestView(
-            digest: digest, directory: composer.directory, language: composer.language, count: composer.count)
+            digest: digest, directory: composer.directory, language: composer.language, count: composer.count,
+            reportLink: reportLink)
         let values = view.values
         let subject = composer.templates.render("digest-subject", values)
         let text = composer.templates.render("digest-text", values)
@@ -35,7 +39,7 @@ public enum WebhookPayload {
                 "type": "nhacviec.digest", "id": digest.id, "idempotency_key": MailComposer.idempotencyKey(digest),
                 "send_day": digest.sendDay.iso, "channel": digest.channel.description, "subject": subject, "text": text,
                 "recipient": ["id": digest.recipient, "name": person?.name ?? "", "email": person?.email ?? ""],
-                "items": digest.reminders.map(item),
+                "items": digest.reminders.map { item($0, reportLink: reportLink($0.occurrence)) },
             ]
         }
         return json(object)
@@ -50,7 +54,7 @@ public enum WebhookPayload {
         }
     }
 
-    private static func item(_ reminder: Reminder) -> [String: Any] {
+    private static func item(_ reminder: Reminder, reportLink: String?) -> [String: Any] {
         let occurrence = reminder.occurrence
         var item: [String: Any] = [
             "task": occurrence.task.id, "title": occurrence.task.title, "stage": reminder.stage.stage.rawValue,
@@ -60,6 +64,7 @@ public enum WebhookPayload {
             "occurrence": occurrence.key?.iso ?? NSNull(),
         ]
         if let period = occurrence.dataPeriod { item["data_period"] = [period.lowerBound.iso, period.upperBound.iso] }
+        item["report_link"] = reportLink ?? NSNull()
         return item
     }
 

@@ -27,6 +27,8 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
         case clockNotice = "clock-notice"
         /// An official's one-time link to sign in to the web workspace.
         case signInLink = "sign-in-link"
+        /// An official told that the clerk sent their report of completion back, and why.
+        case reportReturned = "report-returned"
     }
 
     public static let databaseTableName = "notification"

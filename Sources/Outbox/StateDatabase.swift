@@ -159,6 +159,24 @@ public final class StateDatabase: Sendable {
                 t.column("revokedAt", .double)
             }
         }
+        // The officials' reports of completion, from the links in their reminders.
+        migrator.registerMigration("v4-completion-reports") { db in
+            try db.create(table: "completionReport") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("linkHash", .text).notNull().unique()
+                t.column("task", .text).notNull()
+                t.column("occurrence", .text).notNull()
+                t.column("official", .text).notNull()
+                t.column("completedOn", .text).notNull()
+                t.column("note", .text)
+                t.column("client", .text).notNull()
+                t.column("at", .double).notNull()
+                t.column("state", .text).notNull().indexed()
+                t.column("reason", .text)
+                t.column("decidedBy", .text)
+                t.column("decidedAt", .double)
+            }
+        }
         return migrator
     }
 

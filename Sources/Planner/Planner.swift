@@ -50,6 +50,25 @@ public struct Planner: Sendable {
         }
     }
 
+    /// The digests without the reminders of the occurrences in `paused` (an official reported them done,
+    /// and the clerk has not decided yet); a digest left with nothing to say is dropped.
+    public func without(_ paused: Set<CompletionKey>, in digests: [Digest]) -> [Digest] {
+        guard !paused.isEmpty else { return digests }
+        func isPaused(_ occurrence: Occurrence) -> Bool {
+            let recurring = if case .recurring = occurrence.task.deadline { true } else { false }
+            return paused.contains(
+                CompletionKey(task: occurrence.task.id, occurrence: recurring ? occurrence.key : nil))
+        }
+        return digests.compactMap { digest in
+            let kept = digest.reminders.filter { !isPaused($0.occurrence) }
+            guard !kept.isEmpty else { return nil }
+            var left = Digest(
+                sendDay: digest.sendDay, recipient: digest.recipient, channel: digest.channel, reminders: kept)
+            left.otherOverdue = digest.otherOverdue.filter { !isPaused($0.occurrence) }
+            return left
+        }
+    }
+
     /// The reminders of one task's occurrences whose send day is in `window`, in send order: what a task's
     /// page lists as sent (with the digest each went out in).
     public func reminders(ofTask id: TaskID, in window: ClosedRange<CivilDate>) -> [Reminder] {

@@ -145,6 +145,7 @@ public final class Daemon {
             if office.configuration.web != web?.settings {
                 web?.stop()
                 web = nil
+                dispatcher.reportLinks = nil
                 startWeb(office.configuration.web)
             }
             watched = fileStamps(office)
@@ -202,6 +203,13 @@ public final class Daemon {
         do {
             let port = try server.start()
             web = server
+            if let dispatcher {
+                let signer = ReportLink.Signer(
+                    key: try WebAccess(database: dispatcher.outbox.database).signingKey(),
+                    base: settings.linkBase(port: port))
+                dispatcher.reportLinks = signer
+                live.reportLinks = signer
+            }
             journal.info(
                 "web: listening on \(settings.host):\(port); the links in mails start \(settings.linkBase(port: port))")
         } catch {

@@ -24,6 +24,13 @@ public final class LiveOffice: @unchecked Sendable {
     }
     private var base = ""
 
+    /// What reads the "Báo cáo hoàn thành" links of the mails, once the server listens.
+    public var reportLinks: ReportLink.Signer? {
+        get { lock.withLock { signer } }
+        set { lock.withLock { signer = newValue } }
+    }
+    private var signer: ReportLink.Signer?
+
     public func update(_ office: Office) { lock.withLock { current = office } }
 
     func wakeService() { wake() }

@@ -8,7 +8,9 @@ import WorkingCalendar
 /// tasks with how many working days late and who is responsible, what goes out at the next send time
 /// and to whom, failed deliveries, the last reload and a rejected version's errors.
 enum Overview {
-    static func values(office: Office, viewer: Viewer, now: Date, words: [String: String]) throws -> [String: Any] {
+    static func values(
+        office: Office, viewer: Viewer, csrf: String, now: Date, words: [String: String]
+    ) throws -> [String: Any] {
         let today = office.today()
         let directory = office.schedule.directory
         let visible = office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task, in: directory) }
@@ -54,6 +56,20 @@ enum Overview {
                     "outcome": words[reload.ok ? "accepted" : "refused"] ?? "", "message": reload.message,
                 ]
             }
+            let waiting = try CompletionReports(database: state).waiting().map { report -> [String: Any] in
+                [
+                    "id": report.id, "task": report.task, "path": TaskPages.path(report.task),
+                    "occurrence": report.occurrence.isEmpty
+                        ? "" : (try? CivilDate.parse(report.occurrence).vietnamese) ?? "",
+                    "title": office.schedule.tasks.first { $0.id == report.task }?.title ?? "",
+                    "official": directory.official(report.official)?.name ?? report.official,
+                    "date": (try? CivilDate.parse(report.completedOn).vietnamese) ?? report.completedOn,
+                    "note": report.note ?? "", "csrf": csrf,
+                ]
+            }
+            values["waiting"] = waiting
+            values["hasWaiting"] = !waiting.isEmpty
+            values["canEdit"] = true
             if let rejected = office.rejected {
                 values["rejected"] = [
                     "since": rejected.servingSince.map { Self.time($0, office) } ?? "?",

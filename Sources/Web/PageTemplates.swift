@@ -72,6 +72,16 @@ enum PageTemplates {
         <h1>{{w.overview}} · {{w.today}} {{today}}</h1>
         {{#rejected}}<section class="notice"><p>{{w.rejected}} ({{since}}):</p>
         <ul>{{#errors}}<li>{{.}}</li>{{/errors}}</ul></section>{{/rejected}}
+        {{#canEdit}}<section><h2>{{w.waiting}}</h2>
+        {{^waiting}}<p>{{w.noWaiting}}</p>{{/waiting}}
+        {{#hasWaiting}}<table><tr><th>{{w.task}}</th><th>{{w.reportedBy}}</th><th>{{w.completedOn}}</th><th></th></tr>
+        {{#waiting}}<tr class="waiting" data-report="{{id}}"><td><a href="/nhiem-vu/{{path}}">{{task}}</a> {{occurrence}} {{title}}</td>
+        <td>{{official}}</td><td>{{date}} {{note}}</td><td>
+        <form method="post" action="/bao-cao-cho/{{id}}/xac-nhan"><input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit">{{w.confirm}}</button></form>
+        <form method="post" action="/bao-cao-cho/{{id}}/tra-lai"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label>{{w.reason}} <input name="reason" required></label> <button type="submit">{{w.sendBack}}</button></form>
+        </td></tr>{{/waiting}}</table>{{/hasWaiting}}</section>{{/canEdit}}
         <section><h2>{{w.counts}}</h2>
         <div class="counts">
         {{#counts}}<div class="count" data-status="{{status}}"><b>{{count}}</b>{{label}}</div>{{/counts}}
@@ -111,6 +121,16 @@ enum PageTemplates {
         {{#rows}}<tr data-task="{{id}}" data-status="{{status}}"><td><a href="/nhiem-vu/{{path}}">{{id}}</a> {{title}}</td>
         <td>{{deadline}}</td><td>{{statusLabel}}</td><td>{{responsible}}</td></tr>{{/rows}}
         </table>{{/hasRows}}</section>
+        """,
+        "report": """
+        <section><h1>{{w.reportDone}}</h1>
+        <p><b>{{task}}</b> {{title}}<br>{{w.deadline}}: {{deadline}}</p>
+        <p>{{w.reportHelp}}</p>
+        <form method="post" action="/bao-cao/{{token}}">
+        <label>{{w.completedOn}} <input name="date" value="{{today}}" size="10"></label><br><br>
+        <label>{{w.note}}<br><textarea name="note" rows="3" cols="40"></textarea></label><br><br>
+        <button type="submit">{{w.reportDone}}</button>
+        </form></section>
         """,
         "calendar": """
         <h1>{{w.calendar}} {{year}}</h1>

@@ -3,6 +3,7 @@ import Catalogue
 import Foundation
 import Hummingbird
 import Outbox
+import Planner
 import ScheduleSources
 import WorkingCalendar
 
@@ -45,6 +46,25 @@ struct WebRoutes: Sendable {
         router.get("/nhiem-vu/:id") { request, context in
             try respond { try taskPage(request, id: context.parameters.get("id") ?? "") }
         }
+        router.get("/bao-cao/:token") { _, context in
+            try respond { try reportForm(context.parameters.get("token") ?? "") }
+        }
+        router.post("/bao-cao/:token") { request, context in
+            let form = try await Self.form(request)
+            return try respond {
+                try report(context.parameters.get("token") ?? "", form: form, client: client(request, context))
+            }
+        }
+        for (action, confirm) in [("xac-nhan", true), ("tra-lai", false)] {
+            router.post("/bao-cao-cho/:id/\(action)") { request, context in
+                let form = try await Self.form(request)
+                return try respond {
+                    try decide(
+                        request, id: context.parameters.get("id").flatMap { Int64($0) } ?? 0, form: form,
+                        confirm: confirm, client: client(request, context))
+                }
+            }
+        }
         for (action, reopen) in [("hoan-thanh", false), ("mo-lai", true)] {
             router.post("/nhiem-vu/:id/\(action)") { request, context in
                 let form = try await Self.form(request)
@@ -64,7 +84,8 @@ struct WebRoutes: Sendable {
         let office = live.office
         guard let (viewer, session) = try viewer(request, office) else { return redirect("/dang-nhap") }
         let words = WebWords.words(office.language)
-        var values = try Overview.values(office: office, viewer: viewer, now: office.clock.now(), words: words)
+        var values = try Overview.values(
+            office: office, viewer: viewer, csrf: session.csrf, now: office.clock.now(), words: words)
         values["user"] = ["name": viewer.name, "csrf": session.csrf]
         return page("overview", title: "overview", values: values)
     }
@@ -154,6 +175,122 @@ struct WebRoutes: Sendable {
         live.update(try office.withRecordedCompletions())
         live.wakeService()
         return redirect("/nhiem-vu/\(TaskPages.path(id))")
+    }
+
+    // MARK: Officials' reports of completion
+
+    /// The link's task occurrence, when the link is this service's, unexpired and not taken, and names
+    /// an official and an open occurrence of the schedule.
+    private func reported(_ token: String, office: Office) throws -> (ReportLink, Occurrence)? {
+        guard let signer = live.reportLinks, let link = signer.read(token, now: office.clock.now()),
+            office.schedule.directory.official(link.official) != nil,
+            let state = office.state,
+            !(try CompletionReports(database: state).isTaken(linkHash: Tokens.hash(token)))
+        else { return nil }
+        let occurrences = office.planner.occurrences.filter { $0.task.id == link.task }
+        guard let occurrence = occurrences.first(where: { link.occurrence == nil || $0.key == link.occurrence })
+        else { return nil }
+        return (link, occurrence)
+    }
+
+    private func reportForm(_ token: String) throws -> Response {
+        let office = live.office
+        guard let (_, occurrence) = try reported(token, office: office) else {
+            return page("message", title: "reportDone", values: ["message": word("reportRefused")], status: .forbidden)
+        }
+        if let completion = occurrence.completion, completion.date <= office.today() {
+            return page("message", title: "reportDone", values: ["message": word("alreadyDone")])
+        }
+        return page(
+            "report", title: "reportDone",
+            values: [
+                "task": occurrence.task.id, "title": occurrence.task.title,
+                "deadline": occurrence.deadline?.vietnamese ?? "", "token": token, "today": office.today().vietnamese,
+            ])
+    }
+
+    /// An official's report: waiting for the clerk, its reminders paused; or, with `completion = "direct"`,
+    /// recorded at once.
+    private func report(_ token: String, form: [String: String], client: String) throws -> Response {
+        let office = live.office
+        guard let (link, occurrence) = try reported(token, office: office), let state = office.state else {
+            return page("message", title: "reportDone", values: ["message": word("reportRefused")], status: .forbidden)
+        }
+        let today = office.today()
+        guard let day = try? CivilDate.parse(form["date"] ?? today.iso), day <= today,
+            day.year >= occurrence.task.planYear
+        else {
+            return page("message", title: "reportDone", values: ["message": word("badDate")], status: .badRequest)
+        }
+        let note = form["note"].flatMap { $0.isEmpty ? nil : $0 }
+        let direct = settings.completion == .direct
+        guard
+            try CompletionReports(database: state).submit(
+                linkHash: Tokens.hash(token), task: link.task, occurrence: link.occurrence?.iso ?? "",
+                official: link.official, completedOn: day.iso, note: note, client: client,
+                at: office.clock.now().timeIntervalSince1970, state: direct ? .confirmed : .waiting)
+        else {
+            return page("message", title: "reportDone", values: ["message": word("reportRefused")], status: .forbidden)
+        }
+        if direct {
+            try office.record(
+                task: link.task, occurrence: link.occurrence, completedOn: day, note: note, user: link.official,
+                client: client)
+            live.update(try office.withRecordedCompletions())
+        }
+        live.wakeService()
+        return page("message", title: "reportDone", values: ["message": word(direct ? "reportCounted" : "reportSent")])
+    }
+
+    /// The clerk confirms a waiting report (then it is a completion, by its official, in the audit log) or
+    /// sends it back with a reason, mailed to the official; its reminders resume.
+    private func decide(
+        _ request: Request, id: Int64, form: [String: String], confirm: Bool, client: String
+    ) throws -> Response {
+        let office = live.office
+        guard let (viewer, session) = try viewer(request, office) else { return redirect("/dang-nhap") }
+        guard Tokens.same(form["csrf"] ?? "", session.csrf) else { return badForm() }
+        guard viewer.canEdit else { return forbidden() }
+        let state = try office.requiredState()
+        let reports = CompletionReports(database: state)
+        guard let report = try reports.report(id), report.state == .waiting else { return notFound() }
+        let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard confirm || !reason.isEmpty else {
+            return page("message", title: "waiting", values: ["message": word("reasonNeeded")], status: .badRequest)
+        }
+        let now = office.clock.now()
+        guard
+            try reports.decide(
+                id, confirm ? .confirmed : .returned, reason: confirm ? nil : reason, by: viewer.official,
+                at: now.timeIntervalSince1970)
+        else { return notFound() }
+        if confirm {
+            try office.record(
+                task: report.task,
+                occurrence: report.occurrence.isEmpty ? nil : try? CivilDate.parse(report.occurrence),
+                completedOn: try? CivilDate.parse(report.completedOn), note: report.note,
+                user: "\(report.official) (\(viewer.official))", client: client)
+            live.update(try office.withRecordedCompletions())
+        } else if let person = office.schedule.directory.official(report.official), let address = person.email {
+            let words = WebWords.words(office.language)
+            let title = office.schedule.tasks.first { $0.id == report.task }?.title ?? ""
+            let text = "\(words["returnedMail"] ?? "")\n\n\(reason)\n\n[\(report.task)] \(title)\n"
+            let key = "report-returned:\(id)"
+            let bytes = office.composer.document(
+                to: address, name: person.name, subject: words["returnedSubject"] ?? "", text: text,
+                html:
+                    "<p>\(SignIn.escape(words["returnedMail"] ?? ""))</p><blockquote>\(SignIn.escape(reason))</blockquote>"
+                    + "<p>[\(SignIn.escape(report.task))] \(SignIn.escape(title))</p>",
+                date: now, key: key)
+            try Outbox(database: state).enqueue([
+                OutboxItem(
+                    key: key, kind: .reportReturned, digest: "\(office.today().iso)/\(report.official)/report-returned",
+                    recipient: report.official, address: address, sendAt: now.timeIntervalSince1970, messageID: nil,
+                    payload: Data(bytes), createdAt: now.timeIntervalSince1970)
+            ])
+        }
+        live.wakeService()
+        return redirect("/")
     }
 
     private func requestLink(_ email: String, client: String) throws -> Response {

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Foundation
 import Model
+import Outbox
 import Planner
 import Transports
 import WorkingCalendar
@@ -35,13 +36,15 @@ struct PlanCommand: ParsableCommand {
         guard first.days(to: last) <= 3 * 366 else {
             throw CommandFailure(text: "the window is longer than three years")
         }
-        if output.json && previewMaildir == nil {
+        // Reported done by their officials and waiting for the clerk: the service does not remind them.
+        let paused = try office.state.map { try CompletionReports(database: $0).waitingKeys() } ?? []
+        if output.json && previewMaildir == nil && paused.isEmpty {
             PlanJSON(sendTime: office.sendTime).write(office.planner, window: first...last)
             // Everything is written (unbuffered). A large plan is a few million objects, and freeing them
             // one by one on the way out only delays the exit.
             Foundation.exit(0)
         }
-        let digests = office.planner.digests(in: first...last)
+        let digests = office.planner.without(paused, in: office.planner.digests(in: first...last))
         if let previewMaildir { try preview(digests, office: office, into: previewMaildir) }
         if output.json {
             PlanJSON(sendTime: office.sendTime).write(digests)

@@ -36,6 +36,16 @@ final class ServedWorkspace {
 
     func client() -> WebClient { WebClient(base: base, folder: folder.path) }
 
+    /// Waits up to 10 seconds for a mail to `address` in the Maildir (the first round's digests).
+    func waitForMail(to address: String) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let mails = try folder.files(in: "maildir/new", withExtension: "nhacviec").map { try parseMail($0) }
+            if mails.contains(where: { $0["to_address"] as? String == address }) { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+
     /// The sign-in mails delivered to an address, oldest first, waiting up to 10 seconds for `count`.
     func signInLinks(to address: String, count: Int = 1) throws -> [String] {
         let deadline = Date().addingTimeInterval(10)
@@ -347,6 +357,110 @@ struct WebTaskTests {
                     || body.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;mái che&quot;"),
                 "\(path)")
         }
+    }
+
+    @Test(
+        "An official follows Báo cáo hoàn thành from a delivered mail and reports; the reminders pause; sent back, the official is mailed the reason and they resume; a second report, confirmed, is the completion"
+    )
+    func officialsReport() throws {
+        let served = try ServedWorkspace()
+        func link(to address: String) throws -> String {
+            try served.waitForMail(to: address)
+            for path in served.folder.files(in: "maildir/new", withExtension: "nhacviec") {
+                let mail = try parseMail(path)
+                guard mail["to_address"] as? String == address, let text = mail["text"] as? String,
+                    let start = text.range(of: "[2.1.4]"),
+                    let found = text[start.upperBound...].range(
+                        of: "Báo cáo hoàn thành: http://[^\\s]+", options: .regularExpression)
+                else { continue }
+                let html = mail["html"] as? String ?? ""
+                let url = String(text[found].dropFirst("Báo cáo hoàn thành: ".count))
+                #expect(html.contains("href=\"\(url)\""), "the HTML part carries the same link")
+                return url
+            }
+            Issue.record("no mail to \(address) with a report link for 2.1.4")
+            return ""
+        }
+        func plansIt() throws -> Bool {
+            try CommandLineRun(
+                "plan", "--config", served.config, "--from", "2024-03-15", "--to", "2024-03-22", "--json"
+            ).stdout.contains("\"2.1.4\"")
+        }
+        let hungsLink = try link(to: "hung@phuong-ngoquyen.example")
+        #expect(hungsLink.hasPrefix(served.base + "/bao-cao/"))
+        let hung = served.client()
+        let form = try hung.get(hungsLink)
+        #expect(form.status == 200 && form.text.contains("2.1.4"), "\(form.text)")
+        let sent = try hung.post(
+            String(hungsLink.dropFirst(served.base.count)), form: ["date": "14/03/2024", "note": "Xong, có biên bản"])
+        #expect(sent.status == 200 && sent.text.contains("Đã gửi báo cáo"), "\(sent.text)")
+        #expect(try hung.get(hungsLink).status == 403, "a link is taken once")
+        #expect(!(try plansIt()), "while the report waits, 2.1.4 is not reminded")
+        // A forged link: a changed payload under the old signature.
+        let token = String(hungsLink.split(separator: "/").last!)
+        let forged = "/bao-cao/" + "MS4x" + token.dropFirst(4)
+        #expect(try hung.get(forged).status == 403)
+
+        let clerk = try served.signedIn("thu@phuong-ngoquyen.example")
+        let overview = try clerk.get("/")
+        #expect(overview.text.contains("Trần Văn Hùng") && overview.body.contains("class=\"waiting\""))
+        let id = try #require(
+            overview.body.range(of: "data-report=\"[0-9]+\"", options: .regularExpression).map {
+                String(overview.body[$0].dropFirst("data-report=\"".count).dropLast())
+            })
+        let csrf = try #require(overview.field("csrf"))
+        #expect(try clerk.post("/bao-cao-cho/\(id)/tra-lai", form: ["csrf": csrf]).status == 400, "a reason is needed")
+        #expect(
+            try clerk.post("/bao-cao-cho/\(id)/tra-lai", form: ["csrf": csrf, "reason": "Thiếu biên bản nghiệm thu"])
+                .status
+                == 303)
+        #expect(try plansIt(), "sent back, 2.1.4 is reminded again")
+        let deadline = Date().addingTimeInterval(10)
+        var returned: [String: Any]?
+        while returned == nil && Date() < deadline {
+            returned = try served.folder.files(in: "maildir/new", withExtension: "nhacviec").map { try parseMail($0) }
+                .first { ($0["subject"] as? String)?.contains("được trả lại") == true }
+            if returned == nil { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(returned?["to_address"] as? String == "hung@phuong-ngoquyen.example")
+        #expect((returned?["text"] as? String)?.contains("Thiếu biên bản nghiệm thu") == true)
+
+        // Lâm, copied as lead, has a link of his own; confirmed, his report is the completion.
+        let lamsLink = try link(to: "lam@phuong-ngoquyen.example")
+        #expect(lamsLink != hungsLink)
+        let lam = served.client()
+        _ = try lam.post(String(lamsLink.dropFirst(served.base.count)), form: ["date": "13/03/2024"])
+        let second = try clerk.get("/")
+        let secondID = try #require(
+            second.body.range(of: "data-report=\"[0-9]+\"", options: .regularExpression).map {
+                String(second.body[$0].dropFirst("data-report=\"".count).dropLast())
+            })
+        #expect(try clerk.post("/bao-cao-cho/\(secondID)/xac-nhan", form: ["csrf": csrf]).status == 303)
+        let tasks = try CommandLineRun("tasks", "--config", served.config, "--at", "2024-03-14", "--json")
+        let rows = try JSONSerialization.jsonObject(with: Data(tasks.stdout.utf8)) as? [[String: Any]] ?? []
+        let row = rows.first { $0["task"] as? String == "2.1.4" }
+        #expect(row?["status"] as? String == "done_late" && row?["completed_on"] as? String == "2024-03-13")
+        #expect(try clerk.get("/nhiem-vu/2.1.4").body.contains("<td>lam (thu)</td>"))
+        #expect(try clerk.get("/").text.contains("Không có báo cáo nào chờ xác nhận"))
+    }
+
+    @Test("With completion = \"direct\" an official's report counts at once")
+    func directReport() throws {
+        let served = try ServedWorkspace(web: "completion = \"direct\"")
+        var url = ""
+        try served.waitForMail(to: "hung@phuong-ngoquyen.example")
+        for path in served.folder.files(in: "maildir/new", withExtension: "nhacviec") {
+            let mail = try parseMail(path)
+            if mail["to_address"] as? String == "hung@phuong-ngoquyen.example", let text = mail["text"] as? String,
+                let found = text.range(of: "Báo cáo hoàn thành: http://[^\\s]+", options: .regularExpression)
+            {
+                url = String(text[found].dropFirst("Báo cáo hoàn thành: ".count))
+            }
+        }
+        let answer = try served.client().post(String(url.dropFirst(served.base.count)), form: ["date": "14/03/2024"])
+        #expect(answer.text.contains("Đã ghi nhận nhiệm vụ hoàn thành"), "\(answer.text)")
+        let tasks = try CommandLineRun("tasks", "--config", served.config, "--at", "2024-03-14", "--json")
+        #expect(tasks.stdout.contains("\"completed_on\" : \"2024-03-14\""), "\(tasks.stdout)")
     }
 
     @Test("The calendar page lists the year's days off and worked weekend days with their sources, as calendar does")

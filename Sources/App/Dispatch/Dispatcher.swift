@@ -22,6 +22,11 @@ import WorkingCalendar
 public final class Dispatcher {
     public private(set) var office: Office
     private var renderer: OutboxRenderer
+    /// The "Báo cáo hoàn thành" links, once the web workspace listens (set by `serve`).
+    public var reportLinks: ReportLink.Signer? {
+        get { renderer.reportLinks }
+        set { renderer.reportLinks = newValue }
+    }
     public let outbox: Outbox
     private let completions: CompletionLog
     private let backoff: Backoff
@@ -49,7 +54,7 @@ public final class Dispatcher {
 
     /// The same state with a new office (a reload), loaded whole and checked by the caller.
     public func replace(office: Office) throws(SecretError) {
-        renderer = OutboxRenderer(office: office, delivery: try office.delivery())
+        renderer = OutboxRenderer(office: office, delivery: try office.delivery(), reportLinks: renderer.reportLinks)
         self.office = office
         completionVersion = -1
         watchTransfers()
@@ -103,9 +108,11 @@ public final class Dispatcher {
         }
         var items: [OutboxItem] = []
         if let latest = days.recent.last {
-            let digests = planner.withOtherOverdue(
-                days.recent.count == 1 ? planner.digests(in: latest...latest) : planner.digests(foldedOver: days.recent)
-            )
+            let digests = planner.without(
+                try CompletionReports(database: outbox.database).waitingKeys(),
+                in: planner.withOtherOverdue(
+                    days.recent.count == 1
+                        ? planner.digests(in: latest...latest) : planner.digests(foldedOver: days.recent)))
             items += digests.compactMap { renderer.item($0, state: .pending, now: now) }
             for day in days.recent { items += renderer.summaryItems(on: day, now: now) }
             if days.recent.count > 1 { onEvent(.caughtUp(days: days.recent.count)) }
@@ -121,7 +128,7 @@ public final class Dispatcher {
         guard version != completionVersion else { return }
         completionVersion = version
         office = try office.withRecordedCompletions()
-        renderer = OutboxRenderer(office: office, delivery: renderer.delivery)
+        renderer = OutboxRenderer(office: office, delivery: renderer.delivery, reportLinks: renderer.reportLinks)
     }
 
     // MARK: Delivery

@@ -12,6 +12,27 @@ import WorkingCalendar
 struct OutboxRenderer {
     let office: Office
     let delivery: Delivery
+    /// Signs each task's "Báo cáo hoàn thành" link for the recipient; nil while the web workspace is off.
+    var reportLinks: ReportLink.Signer?
+
+    init(office: Office, delivery: Delivery, reportLinks: ReportLink.Signer? = nil) {
+        self.office = office
+        self.delivery = delivery
+        self.reportLinks = reportLinks
+    }
+
+    /// The link of an occurrence for a digest's recipient, valid 30 days from its send time.
+    private func links(for digest: Digest, sendAt: Date) -> @Sendable (Occurrence) -> String? {
+        guard let signer = reportLinks else { return { _ in nil } }
+        let recipient = digest.recipient
+        return { occurrence in
+            let recurring = if case .recurring = occurrence.task.deadline { true } else { false }
+            return signer.url(
+                ReportLink(
+                    task: occurrence.task.id, occurrence: recurring ? occurrence.key : nil, official: recipient,
+                    expires: sendAt.addingTimeInterval(ReportLink.lifetime)))
+        }
+    }
 
     /// The clerk (`clerk = …`) and the address the clerk's mails go to; nil without a clerk with one.
     private var clerk: (id: OfficialID, person: Official, address: String)? {
@@ -27,7 +48,9 @@ struct OutboxRenderer {
         let key = MailComposer.idempotencyKey(digest)
         switch digest.channel {
         case .email:
-            guard let mail = office.composer.compose(digest, date: sendAt) else { return nil }
+            guard
+                let mail = office.composer.compose(digest, date: sendAt, reportLink: links(for: digest, sendAt: sendAt))
+            else { return nil }
             return OutboxItem(
                 key: key, kind: .digest, digest: digest.id, recipient: digest.recipient, address: mail.envelope.to,
                 sendAt: sendAt.timeIntervalSince1970, messageID: mail.messageID, payload: Data(mail.bytes),
@@ -35,7 +58,8 @@ struct OutboxRenderer {
         case .webhook(let name):
             let person = office.schedule.directory.official(digest.recipient)
             guard let format = delivery.format(of: name, recipient: person) else { return nil }
-            let body = WebhookPayload.body(digest, format: format, composer: office.composer)
+            let body = WebhookPayload.body(
+                digest, format: format, composer: office.composer, reportLink: links(for: digest, sendAt: sendAt))
             return OutboxItem(
                 key: key, kind: .digest, digest: digest.id, recipient: digest.recipient, webhook: name,
                 sendAt: sendAt.timeIntervalSince1970, payload: Data(body), state: state,

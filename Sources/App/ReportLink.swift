@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+import Model
+import WorkingCalendar
+
+/// The link "Báo cáo hoàn thành" in a reminder: it names one task occurrence and one official, is signed
+/// with the key kept in the state (HMAC-SHA256), and is valid 30 days; the state takes it once.
+public struct ReportLink: Sendable, Equatable {
+    public static let lifetime: TimeInterval = 30 * 86_400
+
+    public let task: TaskID
+    /// The occurrence of a recurring task; nil for a one-off task (done as a whole).
+    public let occurrence: CivilDate?
+    public let official: OfficialID
+    public let expires: Date
+
+    public init(task: TaskID, occurrence: CivilDate?, official: OfficialID, expires: Date) {
+        self.task = task
+        self.occurrence = occurrence
+        self.official = official
+        self.expires = expires
+    }
+
+    /// Makes and reads links with one key, under one address.
+    public struct Signer: Sendable {
+        /// The key's bytes; SymmetricKey itself is not Sendable.
+        let keyData: Data
+        /// `https://nhacviec.phuong.example`: what the links start with.
+        public let base: String
+
+        public init(key: Data, base: String) {
+            keyData = key
+            self.base = base
+        }
+
+        private var key: SymmetricKey { SymmetricKey(data: keyData) }
+
+        public func url(_ link: ReportLink) -> String { "\(base)/bao-cao/\(token(link))" }
+
+        public func token(_ link: ReportLink) -> String {
+            let payload = Data(
+                [link.task, link.occurrence?.iso ?? "", link.official, String(Int(link.expires.timeIntervalSince1970))]
+                    .joined(separator: "\n").utf8)
+            let mac = Data(HMAC<SHA256>.authenticationCode(for: payload, using: key))
+            return Self.base64url(payload) + "." + Self.base64url(mac)
+        }
+
+        /// The link a token names, when its signature is this key's and it has not expired at `now`.
+        public func read(_ token: String, now: Date) -> ReportLink? {
+            let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 2, let payload = Self.data(parts[0]), let mac = Self.data(parts[1]),
+                HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: payload, using: key),
+                let fields = String(data: payload, encoding: .utf8)?.split(
+                    separator: "\n", omittingEmptySubsequences: false),
+                fields.count == 4, let seconds = Double(fields[3])
+            else { return nil }
+            let occurrence = fields[1].isEmpty ? nil : try? CivilDate.parse(String(fields[1]))
+            guard fields[1].isEmpty || occurrence != nil else { return nil }
+            let link = ReportLink(
+                task: String(fields[0]), occurrence: occurrence, official: String(fields[2]),
+                expires: Date(timeIntervalSince1970: seconds))
+            return link.expires > now ? link : nil
+        }
+
+        static func base64url(_ data: Data) -> String {
+            data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+        }
+
+        static func data(_ text: Substring) -> Data? {
+            var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            while base64.count % 4 != 0 { base64 += "=" }
+            return Data(base64Encoded: base64)
+        }
+    }
+}
