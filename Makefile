@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the build, the tests and the demo need; installed by scripts/install-deps.
-DEB_PACKAGES := tzdata pkg-config zlib1g-dev libsqlite3-dev systemd procps systemd-container debootstrap libcurl4-openssl-dev openssl python3-aiosmtpd python3-icalendar postfix chromium fonts-dejavu-core lintian libreoffice-calc-nogui unzip curl
+DEB_PACKAGES := tzdata pkg-config zlib1g-dev libsqlite3-dev systemd procps systemd-container debootstrap libcurl4-openssl-dev openssl python3-aiosmtpd python3-icalendar postfix chromium fonts-dejavu-core lintian libreoffice-calc-nogui unzip curl chromium-driver python3-selenium
 BIN := .build/debug/nhacviec
 YEAR := $(shell TZ=Asia/Ho_Chi_Minh date +%Y)
 DEMO_STATE := $(CURDIR)/.demo-state

@@ -100,6 +100,71 @@ def server(script, *arguments):
     return process, port
 
 
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http_get(port, path, cookie=""):
+    import http.client
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response, body
+
+
+def web_pages(nhacviec):
+    """Each page of the workspace with 10,000 tasks, signed in as the clerk: the best of five."""
+    port = free_port()
+    config = schedule("10k-web", 10_000, extra=f'[web]\nlisten = "127.0.0.1:{port}"\n')
+    sock, path = notify_socket()
+    process = subprocess.Popen([nhacviec, "serve", "--config", config, "--clock-start", "2024-06-14T08:00:00+07:00"],
+                               env={**os.environ, "NOTIFY_SOCKET": path}, stderr=subprocess.DEVNULL)
+    wait_for(sock, "READY=1")
+    link = subprocess.run([nhacviec, "web-link", "o1", "--config", config], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    response, _ = http_get(port, link[link.index("/dang-nhap/"):])
+    cookie = response.getheader("Set-Cookie").split(";")[0]
+    for title, page in [("Tổng quan", "/"), ("Nhiệm vụ, every task", "/nhiem-vu"),
+                        ("Nhiệm vụ, filtered to the overdue", "/nhiem-vu?status=overdue"),
+                        ("a task's page", "/nhiem-vu/T5"), ("Lịch làm việc", "/lich?nam=2024")]:
+        best = float("inf")
+        size = 0
+        for _ in range(5):
+            started = time.monotonic()
+            response, body = http_get(port, page, cookie)
+            best = min(best, time.monotonic() - started)
+            size = len(body)
+            if response.status != 200:
+                raise SystemExit(f"{page}: HTTP {response.status}")
+        row(f"web page {title} ({page}), 10,000 tasks", f"{best * 1000:.0f} ms ({size // 1024} KiB)", "< 150 ms")
+    process.terminate()
+    process.wait()
+
+
+def web_memory(without):
+    """What the web server adds to the idle service's memory: the same 1,000 tasks, the pages on."""
+    port = free_port()
+    config = schedule("1k-web", 1_000, year=time.localtime().tm_year, extra=f'[web]\nlisten = "127.0.0.1:{port}"\n')
+    sock, path = notify_socket()
+    process = subprocess.Popen([SERVICE_BIN, "serve", "--config", config], env={**os.environ, "NOTIFY_SOCKET": path},
+                               stderr=subprocess.DEVNULL)
+    wait_for(sock, "READY=1")
+    for _ in range(20):
+        http_get(port, "/dang-nhap")
+    time.sleep(2)
+    memory = {l.split(":")[0]: int(l.split()[1]) / 1024 for l in open(f"/proc/{process.pid}/status")
+              if l.startswith(("VmRSS", "RssAnon", "RssFile"))}
+    process.terminate()
+    process.wait()
+    row(f"serve idle, 1,000 tasks, with the web server ({SERVICE_BUILD})",
+        f"{memory['VmRSS']:.1f} MB: {memory['VmRSS'] - without['VmRSS']:+.1f} MB beside the same service without it "
+        f"({memory['RssAnon'] - without['RssAnon']:+.1f} MB its own memory)", "< 10 MB more")
+
+
 def main():
     nhacviec = os.path.join(BIN, "nhacviec")
     bench = os.path.join(BIN, "nhacviec-bench")
@@ -166,6 +231,9 @@ def main():
     row(f"serve idle, 1,000 tasks: RSS ({SERVICE_BUILD})",
         f"{memory['VmRSS']:.1f} MB: {memory['RssAnon']:.1f} MB its own memory (RssAnon), "
         f"{memory['RssFile']:.1f} MB pages of the binary and libraries (RssFile)", "< 30 MB")
+
+    web_pages(nhacviec)
+    web_memory(memory)
 
     count = 500
     mail = os.path.join(WORK, "mail")

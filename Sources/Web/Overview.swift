@@ -31,7 +31,10 @@ enum Overview {
         }
         let nextSend = office.nextSend(after: now)
         let day = office.sendTime.day(of: nextSend)
-        let next: [[String: Any]] = office.planner.digests(in: day...day).compactMap { digest in
+        let paused = try office.state.map { try CompletionReports(database: $0).waitingKeys() } ?? []
+        let next: [[String: Any]] = office.planner.without(paused, in: office.planner.digests(in: day...day)).compactMap
+        {
+            digest in
             guard viewer.seesAll || digest.recipient == viewer.official else { return nil }
             return [
                 "recipient": directory.official(digest.recipient)?.name ?? digest.recipient,

@@ -120,7 +120,9 @@ enum PageTemplates {
         {{#hasRows}}<table><tr><th>{{w.task}}</th><th>{{w.deadline}}</th><th>{{w.status}}</th><th>{{w.responsible}}</th></tr>
         {{#rows}}<tr data-task="{{id}}" data-status="{{status}}"><td><a href="/nhiem-vu/{{path}}">{{id}}</a> {{title}}</td>
         <td>{{deadline}}</td><td>{{statusLabel}}</td><td>{{responsible}}</td></tr>{{/rows}}
-        </table>{{/hasRows}}</section>
+        </table>{{/hasRows}}
+        {{#paged}}<p>{{#previous}}<a href="/nhiem-vu?{{previous}}">←</a>{{/previous}} {{w.page}} {{page}}/{{pages}}
+        {{#next}}<a href="/nhiem-vu?{{next}}">→</a>{{/next}}</p>{{/paged}}</section>
         """,
         "report": """
         <section><h1>{{w.reportDone}}</h1>

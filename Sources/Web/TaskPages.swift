@@ -16,8 +16,23 @@ enum TaskPages {
         var responsible = ""
         var status = ""
         var text = ""
+        /// From 1.
+        var page = 1
+
+        /// The query of the same filter on another page.
+        func query(page: Int) -> String {
+            var parts = URLComponents()
+            parts.queryItems =
+                [
+                    ("section", section), ("lead", lead), ("responsible", responsible), ("status", status), ("q", text),
+                ].filter { !$0.1.isEmpty }.map { URLQueryItem(name: $0.0, value: $0.1) } + [
+                    URLQueryItem(name: "page", value: String(page))
+                ]
+            return parts.percentEncodedQuery ?? ""
+        }
 
         init(_ query: [String: String]) {
+            page = max(1, query["page"].flatMap { Int($0) } ?? 1)
             section = query["section"] ?? ""
             lead = query["lead"] ?? ""
             responsible = query["responsible"] ?? ""
@@ -39,12 +54,15 @@ enum TaskPages {
             ?? id
     }
 
+    /// Rows on one page of the list: a phone shows them, and a page of a large plan stays fast.
+    static let pageSize = 100
+
     static func list(office: Office, viewer: Viewer, filter: Filter, words: [String: String]) -> [String: Any] {
         let today = office.today()
         let directory = office.schedule.directory
         let visible = office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task, in: directory) }
         let folded = VietnameseText.folded(filter.text)
-        let rows: [[String: Any]] = visible.filter { occurrence in
+        let matching = visible.filter { occurrence in
             let task = occurrence.task
             let recipients = task.responsible.map(directory.recipient)
             return (filter.section.isEmpty || task.section == filter.section)
@@ -52,7 +70,11 @@ enum TaskPages {
                 && (filter.responsible.isEmpty || recipients.contains(filter.responsible))
                 && (filter.status.isEmpty || word(occurrence.status(at: today)) == filter.status)
                 && (folded.isEmpty || VietnameseText.folded(task.id + " " + task.title).contains(folded))
-        }.map { occurrence in
+        }
+        let pages = max(1, (matching.count + pageSize - 1) / pageSize)
+        let page = min(filter.page, pages)
+        let rows: [[String: Any]] = matching[((page - 1) * pageSize)..<min(matching.count, page * pageSize)].map {
+            occurrence in
             let status = occurrence.status(at: today)
             return [
                 "id": occurrence.task.id, "path": path(occurrence.task.id), "title": occurrence.task.title,
@@ -70,7 +92,10 @@ enum TaskPages {
         }
         let name = { (id: String) in directory.official(id)?.name ?? id }
         return [
-            "rows": rows, "hasRows": !rows.isEmpty, "count": rows.count, "q": filter.text,
+            "rows": rows, "hasRows": !rows.isEmpty, "count": matching.count, "q": filter.text,
+            "page": page, "pages": pages, "paged": pages > 1,
+            "previous": page > 1 ? filter.query(page: page - 1) : false,
+            "next": page < pages ? filter.query(page: page + 1) : false,
             "sections": options(tasks.compactMap(\.section), selected: filter.section) { $0 },
             "leads": options(tasks.compactMap(\.lead), selected: filter.lead, label: name),
             "responsibles": options(
