@@ -178,6 +178,43 @@ struct WebTests {
         #expect(nobody.status == 1 && nobody.stderr.contains("có phải là \"Nguyễn Văn Lâm\""), "\(nobody.stderr)")
     }
 
+    @Test("Over https (public_url) the links name it and the session cookie is Secure")
+    func secureCookie() throws {
+        let served = try ServedWorkspace(web: "public_url = \"https://nhacviec.phuong-ngoquyen.example/\"")
+        _ = try served.client().post("/dang-nhap", form: ["email": "thu@phuong-ngoquyen.example"])
+        let deadline = Date().addingTimeInterval(10)
+        var link: String?
+        while link == nil && Date() < deadline {
+            for path in served.folder.files(in: "maildir/new", withExtension: "nhacviec") {
+                let text = try parseMail(path)["text"] as? String ?? ""
+                if let range = text.range(
+                    of: "https://nhacviec.phuong-ngoquyen.example/dang-nhap/[A-Za-z0-9_-]+", options: .regularExpression
+                ) {
+                    link = String(text[range])
+                }
+            }
+            if link == nil { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        let path = try #require(link).replacingOccurrences(of: "https://nhacviec.phuong-ngoquyen.example", with: "")
+        let followed = try served.client().get(path)
+        #expect(followed.status == 303)
+        #expect(followed.headers["set-cookie"]?.contains("Secure") == true, "\(followed.headers)")
+    }
+
+    @Test("The pages speak the config's language: English with [email] language = \"en\"")
+    func englishPages() throws {
+        let served = try ServedWorkspace(email: { folder in
+            "url = \"file://\(folder.file("maildir"))\"\nfrom = \"Văn phòng <vanphong@phuong-ngoquyen.example>\"\nlanguage = \"en\""
+        })
+        let page = try served.client().get("/dang-nhap")
+        #expect(page.body.contains("<html lang=\"en\">"))
+        #expect(page.text.contains("Sign in") && page.text.contains("Send the sign-in link"), "\(page.text)")
+        let ward = try ServedWorkspace()
+        let vietnamese = try ward.client().get("/dang-nhap")
+        #expect(vietnamese.body.contains("<html lang=\"vi\">") && vietnamese.text.contains("Gửi đường dẫn đăng nhập"))
+        #expect(englishWords(in: vietnamese.text).isEmpty, "\(vietnamese.text)")
+    }
+
     @Test("A link expires after 15 minutes on the service's clock")
     func linkExpires() throws {
         // 240 times faster: 15 minutes pass in under 4 seconds.
@@ -448,6 +485,33 @@ struct WebTaskTests {
         #expect(try clerk.get("/").text.contains("Không có báo cáo nào chờ xác nhận"))
     }
 
+    @Test("Webhook digests carry the same Báo cáo hoàn thành links, one per item")
+    func webhookLinks() throws {
+        let logs = try TemporaryFolder()
+        let receiver = try TestServer(script: "http_receiver.py", arguments: ["--log", logs.file("requests")])
+        let served = try ServedWorkspace(
+            web:
+                "\n[[webhook]]\nname = \"nhom\"\nkind = \"generic\"\nurl = \"http://127.0.0.1:\(receiver.port)/hook\"\n"
+        )
+        let deadline = Date().addingTimeInterval(10)
+        var links: [String] = []
+        while links.isEmpty && Date() < deadline {
+            let lines = (try? String(contentsOfFile: logs.file("requests"), encoding: .utf8)) ?? ""
+            for line in lines.split(separator: "\n") {
+                guard let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                    let body = record["body"] as? String,
+                    let digest = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
+                    let items = digest["items"] as? [[String: Any]]
+                else { continue }
+                links += items.compactMap { $0["report_link"] as? String }
+            }
+            if links.isEmpty { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(!links.isEmpty && links.allSatisfy { $0.hasPrefix(served.base + "/bao-cao/") }, "\(links)")
+        let form = try served.client().get(try #require(links.first))
+        #expect(form.status == 200 && form.text.contains("Báo cáo hoàn thành"), "\(form.text)")
+    }
+
     @Test("With completion = \"direct\" an official's report counts at once")
     func directReport() throws {
         let served = try ServedWorkspace(web: "completion = \"direct\"")
@@ -465,6 +529,25 @@ struct WebTaskTests {
         #expect(answer.text.contains("Đã ghi nhận nhiệm vụ hoàn thành"), "\(answer.text)")
         let tasks = try CommandLineRun("tasks", "--config", served.config, "--at", "2024-03-14", "--json")
         #expect(tasks.stdout.contains("\"completed_on\" : \"2024-03-14\""), "\(tasks.stdout)")
+    }
+
+    @Test("[web] editors may record completions beside the clerk; the top official sees every task but changes nothing")
+    func editors() throws {
+        let served = try ServedWorkspace(web: "editors = [\"Nguyễn Thị Tần\"]")
+        let editor = try served.signedIn("tan@phuong-ngoquyen.example")
+        let page = try editor.get("/nhiem-vu/2.1.4")
+        let csrf = try #require(page.field("csrf"))
+        #expect(page.body.contains("hoan-thanh"))
+        #expect(
+            try editor.post("/nhiem-vu/2.1.4/hoan-thanh", form: ["csrf": csrf, "date": "14/03/2024"]).status == 303)
+        let history = try editor.get("/nhiem-vu/2.1.4").body
+        #expect(history.contains("<td>tan</td>"), "recorded as by the editor")
+        let top = try served.signedIn("khanh@phuong-ngoquyen.example")
+        let seen = try top.get("/nhiem-vu/2.3.5")
+        #expect(seen.status == 200 && !seen.body.contains("hoan-thanh"))
+        let topCSRF = try #require(seen.field("csrf"))
+        #expect(
+            try top.post("/nhiem-vu/2.3.5/hoan-thanh", form: ["csrf": topCSRF, "date": "14/03/2024"]).status == 403)
     }
 
     @Test("The calendar page lists the year's days off and worked weekend days with their sources, as calendar does")
