@@ -144,9 +144,11 @@ struct WebRoutes: Sendable {
         _ request: Request, id: String, form: [String: String], reopen: Bool, client: String
     ) throws -> Response {
         let office = live.office
-        guard let (viewer, session) = try viewer(request, office) else { return redirect("/dang-nhap") }
-        guard Tokens.same(form["csrf"] ?? "", session.csrf) else { return badForm() }
-        guard viewer.canEdit else { return forbidden() }
+        let viewer: Viewer
+        switch try editor(request, form: form, office: office) {
+        case .success(let editor): viewer = editor
+        case .failure(let refusal): return refusal.response
+        }
         let occurrences = office.planner.occurrences.filter { $0.task.id == id }
         guard let first = occurrences.first else { return notFound() }
         var occurrence: CivilDate?
@@ -248,9 +250,11 @@ struct WebRoutes: Sendable {
         _ request: Request, id: Int64, form: [String: String], confirm: Bool, client: String
     ) throws -> Response {
         let office = live.office
-        guard let (viewer, session) = try viewer(request, office) else { return redirect("/dang-nhap") }
-        guard Tokens.same(form["csrf"] ?? "", session.csrf) else { return badForm() }
-        guard viewer.canEdit else { return forbidden() }
+        let viewer: Viewer
+        switch try editor(request, form: form, office: office) {
+        case .success(let editor): viewer = editor
+        case .failure(let refusal): return refusal.response
+        }
         let state = try office.requiredState()
         let reports = CompletionReports(database: state)
         guard let report = try reports.report(id), report.state == .waiting else { return notFound() }
@@ -338,6 +342,21 @@ struct WebRoutes: Sendable {
     }
 
     // MARK: What every request needs
+
+    /// Why a form that changes things is refused: not signed in, a wrong token, or not the clerk or an editor.
+    private struct Refusal: Error {
+        let response: Response
+    }
+
+    /// The signed-in clerk or editor posting a form with their session's token.
+    private func editor(_ request: Request, form: [String: String], office: Office) throws -> Result<Viewer, Refusal> {
+        guard let (viewer, session) = try viewer(request, office) else {
+            return .failure(Refusal(response: redirect("/dang-nhap")))
+        }
+        guard Tokens.same(form["csrf"] ?? "", session.csrf) else { return .failure(Refusal(response: badForm())) }
+        guard viewer.canEdit else { return .failure(Refusal(response: forbidden())) }
+        return .success(viewer)
+    }
 
     /// The signed-in official, when the cookie names an open session of someone still in the directory.
     private func viewer(_ request: Request, _ office: Office) throws -> (Viewer, WebAccess.Session)? {

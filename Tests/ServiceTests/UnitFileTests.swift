@@ -13,16 +13,8 @@ struct UnitFileTests {
         #expect(text.contains("ExecStart=/usr/local/bin/nhacviec serve --config /etc/nhacviec/nhacviec.toml"))
         try text.replacingOccurrences(of: "/usr/local/bin/nhacviec", with: CommandLineRun.binary.path)
             .write(toFile: folder.file("nhacviec.service"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
-        process.arguments = ["verify", folder.file("nhacviec.service")]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(said)")
+        let (status, said) = try runCapturing("/usr/bin/systemd-analyze", ["verify", folder.file("nhacviec.service")])
+        #expect(status == 0, "\(said)")
         #expect(said.isEmpty, "\(said)")
     }
 

@@ -282,19 +282,7 @@ struct WebTests {
             }
             return counts
         }
-        func expected(_ official: String?) throws -> [String: Int] {
-            let run = try CommandLineRun(
-                ["tasks", "--config", served.config, "--at", "2024-03-14", "--json"]
-                    + (official.map { ["--official", $0] } ?? []))
-            let rows = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
-            let names = [
-                "done_on_time": "doneOnTime", "done_late": "doneLate", "overdue": "overdue",
-                "in_progress": "inProgress", "ongoing": "ongoing",
-            ]
-            var counts = Dictionary(uniqueKeysWithValues: names.values.map { ($0, 0) })
-            for row in rows { counts[names[row["status"] as? String ?? ""] ?? "?", default: 0] += 1 }
-            return counts
-        }
+        func expected(_ official: String?) throws -> [String: Int] { try served.statusCounts(of: official) }
         let clerk = try served.get(try served.signedIn("thu@phuong-ngoquyen.example"))
         #expect(counts(clerk) == (try expected(nil)), "\(clerk.text)")
         #expect(clerk.text.contains("2.1.4"), "the clerk sees the overdue 2.1.4")
@@ -613,6 +601,20 @@ struct WebTaskTests {
 }
 
 extension ServedWorkspace {
+    /// `tasks --json` at 14/03/2024 counted by status, named as the pages name them.
+    func statusCounts(of official: String?) throws -> [String: Int] {
+        let run = try CommandLineRun(
+            ["tasks", "--config", config, "--at", "2024-03-14", "--json"] + (official.map { ["--official", $0] } ?? []))
+        let rows = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
+        let names = [
+            "done_on_time": "doneOnTime", "done_late": "doneLate", "overdue": "overdue", "in_progress": "inProgress",
+            "ongoing": "ongoing",
+        ]
+        var counts = Dictionary(uniqueKeysWithValues: names.values.map { ($0, 0) })
+        for row in rows { counts[names[row["status"] as? String ?? ""] ?? "?", default: 0] += 1 }
+        return counts
+    }
+
     func get(_ client: WebClient) throws -> WebClient.Answer { try client.get("/") }
 }
 
@@ -629,31 +631,18 @@ struct BrowserTests {
             return "url = \"smtp://127.0.0.1:\(server.port)\"\nfrom = \"Văn phòng <vanphong@phuong-ngoquyen.example>\""
         })
         defer { _ = mailServer }
-        let tasks = try CommandLineRun("tasks", "--config", served.config, "--at", "2024-03-14", "--json")
-        let rows = try JSONSerialization.jsonObject(with: Data(tasks.stdout.utf8)) as? [[String: Any]] ?? []
-        let names = [
-            "done_on_time": "doneOnTime", "done_late": "doneLate", "overdue": "overdue", "in_progress": "inProgress",
-            "ongoing": "ongoing",
-        ]
-        var counts = Dictionary(uniqueKeysWithValues: names.values.map { ($0, 0) })
-        for row in rows { counts[names[row["status"] as? String ?? ""] ?? "?", default: 0] += 1 }
+        let counts = try served.statusCounts(of: nil)
         // NHACVIEC_SCREENSHOTS=docs/web writes them where docs/web.md shows them.
         let shots = ProcessInfo.processInfo.environment["NHACVIEC_SCREENSHOTS"] ?? served.folder.file("shots")
         try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [
-            (supportFolder as NSString).appendingPathComponent("browser_workspace.py"), served.base,
-            served.folder.file("mail"), shots,
-            String(decoding: try JSONSerialization.data(withJSONObject: counts), as: UTF8.self),
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(said)\n\(served.service.log)")
+        let (status, said) = try runCapturing(
+            "/usr/bin/python3",
+            [
+                (supportFolder as NSString).appendingPathComponent("browser_workspace.py"), served.base,
+                served.folder.file("mail"), shots,
+                String(decoding: try JSONSerialization.data(withJSONObject: counts), as: UTF8.self),
+            ])
+        #expect(status == 0, "\(said)\n\(served.service.log)")
         #expect(said.components(separatedBy: "ok: ").count > 20, "\(said)")
         // The report Hùng sent and the clerk confirmed is the completion: the next digests leave 2.1.4 out.
         let plan = try CommandLineRun(

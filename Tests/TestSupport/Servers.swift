@@ -83,6 +83,20 @@ public func run(_ executable: String, _ arguments: [String]) throws -> String {
     return String(decoding: data, as: UTF8.self)
 }
 
+/// Runs a command to its end: its exit status, and what it wrote to standard output and error together.
+public func runCapturing(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, said)
+}
+
 /// A self-signed certificate for 127.0.0.1 and localhost, made by openssl for this test.
 public func selfSignedCertificate(in folder: TemporaryFolder) throws -> (cert: String, key: String) {
     let cert = folder.file("cert.pem")
