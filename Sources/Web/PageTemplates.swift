@@ -57,7 +57,7 @@ enum PageTemplates {
         <h1>{{w.signIn}}</h1>
         {{#message}}<p class="notice" role="status">{{message}}</p>{{/message}}
         <p>{{w.signInHelp}}</p>
-        <form method="post" action="/dang-nhap">
+        <form method="post" action="/dang-nhap"><input type="hidden" name="csrf" value="{{csrf}}">
         <label for="email">{{w.email}}</label><br>
         <input type="email" id="email" name="email" required autocomplete="email"><br><br>
         <button type="submit">{{w.sendLink}}</button>

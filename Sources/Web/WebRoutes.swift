@@ -25,13 +25,32 @@ struct WebRoutes: Sendable {
     let settings: WebSettings
 
     static let cookie = "nhacviec_phien"
+    /// The sign-in form's token, before there is a session.
+    static let formCookie = "nhacviec_mau"
+
+    /// The sign-in page, with a fresh token in its form and in a cookie only this page's form goes back with.
+    private func signInForm(message: String?) -> Response {
+        let token = Tokens.make()
+        var values: [String: Any] = ["csrf": token]
+        if let message { values["message"] = message }
+        var response = page("sign-in", title: "signIn", values: values)
+        response.setCookie(
+            Cookie(
+                name: Self.formCookie, value: token, maxAge: 3600, path: "/dang-nhap", secure: settings.isSecure,
+                httpOnly: true, sameSite: .strict))
+        return response
+    }
 
     func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.get("/") { request, context in try respond { try overview(request, context) } }
-        router.get("/dang-nhap") { _, _ in page("sign-in", title: "signIn", values: [:]) }
+        router.get("/dang-nhap") { _, _ in signInForm(message: nil) }
         router.post("/dang-nhap") { request, context in
             let form = try await Self.form(request)
+            // Before any session, the form's token is the one its page set in a cookie (double submit).
+            guard let cookie = request.cookies[Self.formCookie]?.value, Tokens.same(form["csrf"] ?? "", cookie) else {
+                return badForm()
+            }
             return try respond { try requestLink(form["email"] ?? "", client: client(request, context)) }
         }
         router.get("/dang-nhap/:token") { request, context in
@@ -304,7 +323,7 @@ struct WebRoutes: Sendable {
         {
         case .answered:
             live.wakeService()
-            return page("sign-in", title: "signIn", values: ["message": word("linkSent")])
+            return signInForm(message: word("linkSent"))
         case .tooMany:
             return page("message", title: "signIn", values: ["message": word("tooMany")], status: .tooManyRequests)
         }

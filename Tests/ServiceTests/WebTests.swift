@@ -73,7 +73,7 @@ final class ServedWorkspace {
     func signedIn(_ address: String) throws -> WebClient {
         let client = self.client()
         let before = try signInLinks(to: address, count: 0).count
-        _ = try client.post("/dang-nhap", form: ["email": address])
+        _ = try client.askLink(address)
         let link = try #require(try signInLinks(to: address, count: before + 1).last, "\(service.log)")
         #expect(try client.get(link).status == 303)
         return client
@@ -95,7 +95,7 @@ struct WebTests {
         let browser = served.client()
         let first = try browser.get("/")
         #expect(first.status == 303 && first.headers["location"] == "/dang-nhap", "\(served.service.log)")
-        let asked = try browser.post("/dang-nhap", form: ["email": "thu@phuong-ngoquyen.example"])
+        let asked = try browser.askLink("thu@phuong-ngoquyen.example")
         #expect(asked.status == 200)
         #expect(asked.text.contains("một đường dẫn đăng nhập vừa được gửi tới"))
         let link = try #require(try served.signInLinks(to: "thu@phuong-ngoquyen.example").first)
@@ -181,7 +181,7 @@ struct WebTests {
     @Test("Over https (public_url) the links name it and the session cookie is Secure")
     func secureCookie() throws {
         let served = try ServedWorkspace(web: "public_url = \"https://nhacviec.phuong-ngoquyen.example/\"")
-        _ = try served.client().post("/dang-nhap", form: ["email": "thu@phuong-ngoquyen.example"])
+        _ = try served.client().askLink("thu@phuong-ngoquyen.example")
         let deadline = Date().addingTimeInterval(10)
         var link: String?
         while link == nil && Date() < deadline {
@@ -220,7 +220,7 @@ struct WebTests {
         // 240 times faster: 15 minutes pass in under 4 seconds.
         let served = try ServedWorkspace(speed: 240)
         let browser = served.client()
-        _ = try browser.post("/dang-nhap", form: ["email": "hung@phuong-ngoquyen.example"])
+        _ = try browser.askLink("hung@phuong-ngoquyen.example")
         let link = try #require(try served.signInLinks(to: "hung@phuong-ngoquyen.example").first)
         Thread.sleep(forTimeInterval: 4.5)
         let late = try browser.get(link)
@@ -234,10 +234,18 @@ struct WebTests {
     )
     func sameAnswerAndLimits() throws {
         let served = try ServedWorkspace()
-        let known = try served.client().post("/dang-nhap", form: ["email": "lan@phuong-ngoquyen.example"])
-        let unknown = try served.client().post("/dang-nhap", form: ["email": "ai-do@example.com"])
+        // The form's token is the one its page set: without it, or with another page's, nothing is sent.
+        let bare = served.client()
+        #expect(try bare.post("/dang-nhap", form: ["email": "lan@phuong-ngoquyen.example"]).status == 403)
+        let other = try served.client().get("/dang-nhap").field("csrf") ?? ""
+        _ = try bare.get("/dang-nhap")
+        #expect(
+            try bare.post("/dang-nhap", form: ["email": "lan@phuong-ngoquyen.example", "csrf": other]).status == 403)
+        let known = try served.client().askLink("lan@phuong-ngoquyen.example")
+        let unknown = try served.client().askLink("ai-do@example.com")
         #expect(known.status == 200 && unknown.status == 200)
-        #expect(known.body == unknown.body)
+        #expect(known.text == unknown.text)
+        #expect(known.body.count == unknown.body.count, "the same page but for the form's fresh token")
         #expect(try served.signInLinks(to: "lan@phuong-ngoquyen.example").count == 1)
         Thread.sleep(forTimeInterval: 1)
         let mails = try served.folder.files(in: "maildir/new", withExtension: "nhacviec").map { try parseMail($0) }
@@ -245,7 +253,7 @@ struct WebTests {
         // Four more from this client (six in all) for other addresses: the sixth is refused.
         var statuses: [Int] = []
         for address in ["a@example.com", "b@example.com", "c@example.com", "d@example.com"] {
-            statuses.append(try served.client().post("/dang-nhap", form: ["email": address]).status)
+            statuses.append(try served.client().askLink(address).status)
         }
         #expect(statuses == [200, 200, 200, 429], "\(statuses)")
     }
@@ -254,9 +262,8 @@ struct WebTests {
     func forwardedFor() throws {
         func statuses(_ served: ServedWorkspace) throws -> [Int] {
             try (1...6).map { number in
-                try served.client().post(
-                    "/dang-nhap", form: ["email": "x\(number)@example.com"],
-                    headers: ["X-Forwarded-For": "203.0.113.\(number)"]
+                try served.client().askLink(
+                    "x\(number)@example.com", headers: ["X-Forwarded-For": "203.0.113.\(number)"]
                 ).status
             }
         }
@@ -597,6 +604,15 @@ struct WebTaskTests {
         let hung = try rows("responsible=hung")
         #expect(!hung.isEmpty && hung.contains("2.1.4"))
         #expect(try rows("lead=lam").contains("2.1.4"))
+    }
+}
+
+extension WebClient {
+    /// The sign-in form as a browser sends it: the page first (its token, in the form and in a cookie),
+    /// then the address.
+    func askLink(_ email: String, headers: [String: String] = [:]) throws -> Answer {
+        let form = try get("/dang-nhap", headers: headers)
+        return try post("/dang-nhap", form: ["email": email, "csrf": form.field("csrf") ?? ""], headers: headers)
     }
 }
 

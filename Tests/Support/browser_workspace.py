@@ -5,7 +5,7 @@ against a running `serve` whose mail goes to an aiosmtpd store.
 Usage: browser_workspace.py BASE MAIL_STORE SCREENSHOTS EXPECTED_COUNTS_JSON
 
 Walks the clerk's day and an official's report: sign-in through the link read from the mail the SMTP
-server received, the overview (its counts must equal EXPECTED_COUNTS_JSON, from `tasks --json`), the
+server received (a used and a forged link refused, an unknown address answered the same with no mail), the overview (its counts must equal EXPECTED_COUNTS_JSON, from `tasks --json`), the
 task list and a task's page (listing the reminders the server received for it), a completion recorded in
 the browser, the calendar, an official's "Báo cáo hoàn thành" from a delivered mail, an official refused
 another's task, signing out. Saves a screenshot of each page into SCREENSHOTS and checks none is blank.
@@ -191,6 +191,17 @@ try:
     check("signing out leads to the sign-in page", browser.current_url.endswith("/dang-nhap"), browser.current_url)
     browser.get(BASE + "/")
     check("signed out, the overview asks to sign in", browser.current_url.endswith("/dang-nhap"))
+
+    browser.get(BASE + "/dang-nhap/" + "A" * 43)
+    check("a forged sign-in link is refused", "không dùng được" in browser.find_element(By.TAG_NAME, "body").text)
+    before = len(mails())
+    browser.get(BASE + "/dang-nhap")
+    fill("input[name=email]", "ai-do@example.com")
+    click("button[type=submit]")
+    check("an unknown address gets the same answer",
+          "một đường dẫn đăng nhập vừa được gửi tới" in browser.find_element(By.TAG_NAME, "body").text)
+    time.sleep(1.5)
+    check("and no mail", not any("ai-do@example.com" in to for to, _, _ in mails()[before:]))
 
     # An official, from the reminder in their mail.
     browser.delete_all_cookies()
