@@ -66,8 +66,8 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "App", "Catalogue", "Messages", "Model", "Outbox", "Planner", "Reports", "WorkingCalendar",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "App", "Catalogue", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources",
+                "WorkingCalendar", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

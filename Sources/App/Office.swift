@@ -4,6 +4,7 @@ import Messages
 import Model
 import Outbox
 import Planner
+import Reports
 import ScheduleSources
 import WorkingCalendar
 
@@ -164,6 +165,20 @@ public struct Office: Sendable {
         var day = sendTime.day(of: now)
         if sendTime.instant(on: day) <= now { day = day.adding(days: 1) }
         return sendTime.instant(on: calendar.workingDay(onOrAfter: day))
+    }
+
+    /// The periodic report of a period as it stands today, with the deliveries that failed for good in it
+    /// (from the state, when there is one): what `report` prints and the workspace's *Báo cáo* shows.
+    public func report(for period: Period) throws -> PlanReport {
+        var failures: [PlanReport.FailedDelivery] = []
+        if let state {
+            let from = sendTime.instant(on: period.firstDay).timeIntervalSince1970 - 86_400
+            let to = sendTime.instant(on: period.lastDay).timeIntervalSince1970 + 86_400
+            failures = try Outbox(database: state).failed(sentBetween: from, and: to).map {
+                PlanReport.FailedDelivery(digest: $0.digest, destination: $0.destination, answer: $0.lastAnswer ?? "")
+            }
+        }
+        return ReportBuilder.build(planner: planner, period: period, today: today(), failures: failures)
     }
 
     /// The language of the office's mail and of what the commands say (`[email] language`).

@@ -41,7 +41,7 @@ enum PageTemplates {
         </head>
         <body>
         <header><strong>{{w.app}}</strong>
-        {{#user}}<a href="/">{{w.overview}}</a> <a href="/nhiem-vu">{{w.tasks}}</a> <a href="/lich">{{w.calendar}}</a>
+        {{#user}}<a href="/">{{w.overview}}</a> <a href="/nhiem-vu">{{w.tasks}}</a> <a href="/lich">{{w.calendar}}</a> <a href="/bao-cao-ky">{{w.reports}}</a>
         <span>{{w.signedInAs}}: {{name}}</span>
         <form method="post" action="/dang-xuat"><input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">{{w.signOut}}</button></form>{{/user}}
@@ -133,6 +133,18 @@ enum PageTemplates {
         <label>{{w.note}}<br><textarea name="note" rows="3" cols="40"></textarea></label><br><br>
         <button type="submit">{{w.reportDone}}</button>
         </form></section>
+        """,
+        "reports": """
+        <h1>{{w.reports}}{{#label}} · {{label}}{{/label}}</h1>
+        <section><form method="get" action="/bao-cao-ky"><label>{{w.period}} <input name="ky" value="{{asked}}"></label>
+        <button type="submit">{{w.show}}</button></form><p>{{w.periodHelp}}</p>
+        {{#refused}}<p class="notice">{{w.notAPeriod}}</p>{{/refused}}</section>
+        {{#label}}<section><h2>{{w.counts}}</h2><table>
+        {{#totals}}<tr><td>{{label}}</td><td data-field="{{field}}">{{count}}</td></tr>{{/totals}}
+        </table>
+        <p>{{w.download}}: <a href="/bao-cao-ky?ky={{code}}&amp;tai=xlsx">.xlsx</a> ·
+        <a href="/bao-cao-ky?ky={{code}}&amp;tai=csv">.csv</a> · <a href="/bao-cao-ky?ky={{code}}&amp;tai=html">{{w.printable}}</a></p>
+        </section>{{/label}}
         """,
         "calendar": """
         <h1>{{w.calendar}} {{year}}</h1>

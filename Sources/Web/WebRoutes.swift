@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Outbox
 import Planner
+import Reports
 import ScheduleSources
 import WorkingCalendar
 
@@ -62,6 +63,7 @@ struct WebRoutes: Sendable {
         }
         router.get("/nhiem-vu") { request, _ in try respond { try taskList(request) } }
         router.get("/lich") { request, _ in try respond { try calendar(request) } }
+        router.get("/bao-cao-ky") { request, _ in try respond { try reports(request) } }
         router.get("/nhiem-vu/:id") { request, context in
             try respond { try taskPage(request, id: context.parameters.get("id") ?? "") }
         }
@@ -117,6 +119,52 @@ struct WebRoutes: Sendable {
             office: office, viewer: viewer, filter: TaskPages.Filter(Self.query(request)), words: words)
         values["user"] = ["name": viewer.name, "csrf": session.csrf]
         return page("tasks", title: "tasks", values: values)
+    }
+
+    /// *Báo cáo*: the periodic report of a period written as people write it, its figures, and the report
+    /// to download as .xlsx, .csv or the printable page. For those who see every task.
+    private func reports(_ request: Request) throws -> Response {
+        let office = live.office
+        guard let (viewer, session) = try viewer(request, office) else { return redirect("/dang-nhap") }
+        guard viewer.seesAll else { return forbidden() }
+        let query = Self.query(request)
+        let asked = query["ky"] ?? ""
+        var values: [String: Any] = ["asked": asked, "user": ["name": viewer.name, "csrf": session.csrf]]
+        guard !asked.isEmpty else { return page("reports", title: "reports", values: values) }
+        guard let period = ReportPeriod.read(asked, year: office.today().year) else {
+            values["refused"] = true
+            return page("reports", title: "reports", values: values, status: .badRequest)
+        }
+        let report = try office.report(for: period)
+        if let format = query["tai"] {
+            let (bytes, type): (Data, String)
+            switch format {
+            case "xlsx":
+                (bytes, type) = (
+                    try XLSXReport.render(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                )
+            case "csv": (bytes, type) = (Data(CSVReport.render(report).utf8), "text/csv; charset=utf-8")
+            case "html": (bytes, type) = (Data(HTMLReport.render(report).utf8), "text/html; charset=utf-8")
+            default: return notFound()
+            }
+            var headers = Self.privateHeaders
+            headers[.contentType] = type
+            if format != "html" {
+                headers[.contentDisposition] = "attachment; filename=\"bao-cao-\(period.code).\(format)\""
+            }
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+        let words = WebWords.words(office.language)
+        let tally = report.total
+        values["label"] = period.label
+        values["code"] = period.code
+        values["totals"] = [
+            ("done_on_time", "doneOnTime", tally.doneOnTime), ("done_late", "doneLate", tally.doneLate),
+            ("overdue", "overdue", tally.overdue), ("in_progress", "inProgress", tally.inProgress),
+            ("ongoing", "ongoing", tally.ongoing), ("came_due", "cameDue", tally.cameDue),
+            ("total", "total", tally.total),
+        ].map { field, word, count in ["field": field, "label": words[word] ?? word, "count": count] as [String: Any] }
+        return page("reports", title: "reports", values: values)
     }
 
     /// *Lịch làm việc*: a year's days off and worked weekend days, with their sources.

@@ -35,8 +35,7 @@ struct ReportCommand: ParsableCommand {
         } else {
             chosen = Period(containing: today, length: .month)
         }
-        let report = ReportBuilder.build(
-            planner: office.planner, period: chosen, today: today, failures: try failures(office, chosen))
+        let report = try office.report(for: chosen)
         let bytes: Data
         do {
             bytes = try format.render(report)
@@ -52,16 +51,6 @@ struct ReportCommand: ParsableCommand {
             }
         } else {
             FileHandle.standardOutput.write(bytes)
-        }
-    }
-
-    /// Deliveries that failed for good with a send time in the period, from the state database.
-    func failures(_ office: Office, _ period: Period) throws -> [PlanReport.FailedDelivery] {
-        guard let state = office.state else { return [] }
-        let from = office.sendTime.instant(on: period.firstDay).timeIntervalSince1970 - 86_400
-        let to = office.sendTime.instant(on: period.lastDay).timeIntervalSince1970 + 86_400
-        return try Outbox(database: state).failed(sentBetween: from, and: to).map {
-            PlanReport.FailedDelivery(digest: $0.digest, destination: $0.destination, answer: $0.lastAnswer ?? "")
         }
     }
 }

@@ -545,6 +545,41 @@ struct WebTaskTests {
             try top.post("/nhiem-vu/2.3.5/hoan-thanh", form: ["csrf": topCSRF, "date": "14/03/2024"]).status == 403)
     }
 
+    @Test(
+        "Báo cáo reads a period as people write it, shows the figures report --format json gives, downloads the report, and the report mail links to it"
+    )
+    func reportsPage() throws {
+        let served = try ServedWorkspace()
+        let clerk = try served.signedIn("thu@phuong-ngoquyen.example")
+        // February 2024 has ended on the service's clock (14/03/2024) as on the command line's.
+        let page = try clerk.get("/bao-cao-ky?ky=Th%C3%A1ng+2%2F2024")
+        #expect(page.status == 200 && page.text.contains("Tháng 2/2024"), "\(page.text)")
+        let json = try CommandLineRun("report", "--config", served.config, "--period", "2024-02", "--format", "json")
+            .json()
+        let totals = try #require(json["totals"] as? [String: Any])
+        for field in ["done_on_time", "done_late", "overdue", "in_progress", "ongoing", "came_due", "total"] {
+            #expect(page.body.contains("data-field=\"\(field)\">\(totals[field] as? Int ?? -1)<"), "\(field)")
+        }
+        #expect(try clerk.get("/bao-cao-ky?ky=Qu%C3%BD+I%2F2024").text.contains("Quý I/2024"))
+        #expect(try clerk.get("/bao-cao-ky?ky=6+th%C3%A1ng+%C4%91%E1%BA%A7u+n%C4%83m").status == 200)
+        #expect(try clerk.get("/bao-cao-ky?ky=%C4%90%E1%BA%A7u+n%C4%83m").status == 400, "Đầu năm is no period")
+        let xlsx = try clerk.get("/bao-cao-ky?ky=2024-02&tai=xlsx")
+        #expect(xlsx.status == 200 && xlsx.body.hasPrefix("PK"))
+        #expect(xlsx.headers["content-disposition"]?.contains("bao-cao-2024-02.xlsx") == true)
+        let csv = try clerk.get("/bao-cao-ky?ky=2024-02&tai=csv")
+        #expect(csv.body.hasPrefix("\u{FEFF}") && csv.body.contains(";"))
+        #expect(try clerk.get("/bao-cao-ky?ky=2024-02&tai=html").body.contains("@page"))
+        let lan = try served.signedIn("lan@phuong-ngoquyen.example")
+        #expect(try lan.get("/bao-cao-ky?ky=2024-02").status == 403, "the report is for those who see every task")
+        // The report of the 14th went to the clerk at the first round, with a link to its page.
+        try served.waitForMail(to: "thu@phuong-ngoquyen.example")
+        let reportMail = try served.folder.files(in: "maildir/new", withExtension: "nhacviec").map { try parseMail($0) }
+            .first { ($0["subject"] as? String)?.contains("Báo cáo kết quả") == true }
+        #expect(
+            (reportMail?["text"] as? String)?.contains(served.base + "/bao-cao-ky?ky=2024-03") == true,
+            "\(String(describing: reportMail?["text"]))")
+    }
+
     @Test("The calendar page lists the year's days off and worked weekend days with their sources, as calendar does")
     func calendarPage() throws {
         let served = try ServedWorkspace()

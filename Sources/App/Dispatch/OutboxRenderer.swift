@@ -77,12 +77,22 @@ struct OutboxRenderer {
             case .report(let period):
                 let report = ReportBuilder.build(planner: office.planner, period: period, today: day)
                 let subject = "[Nhắc việc] Báo cáo kết quả thực hiện kế hoạch \(period.label) (đến \(day.vietnamese))"
+                var text = MarkdownReport.render(report)
+                var html = HTMLReport.render(report)
+                // With the workspace on, the mail links to the report's page (its downloads, today's figures).
+                if let base = reportLinks?.base {
+                    let page = "\(base)/bao-cao-ky?ky=\(period.code)"
+                    text = "Xem và tải báo cáo trên trang Nhắc việc: \(page)\n\n" + text
+                    html = html.replacingOccurrences(
+                        of: "<body>",
+                        with: "<body><p><a href=\"\(page)\">Xem và tải báo cáo trên trang Nhắc việc</a></p>")
+                }
                 for id in office.reportReaders {
                     guard let person = directory.official(id), let address = person.email else { continue }
                     let key = "report:\(period.code):\(day.iso):\(id)"
                     let bytes = office.composer.document(
-                        to: address, name: person.name, subject: subject, text: MarkdownReport.render(report),
-                        html: HTMLReport.render(report), date: sendAt, key: key)
+                        to: address, name: person.name, subject: subject, text: text, html: html, date: sendAt,
+                        key: key)
                     items.append(
                         OutboxItem(
                             key: key, kind: .report, digest: "\(day.iso)/\(id)/report", recipient: id,

@@ -1,0 +1,12 @@
+import Model
+import ScheduleSources
+
+/// A report period as people write it ("Tháng 3/2025", "Quý I/2025", "6 tháng đầu năm", "Năm 2025"), read
+/// as the plans' deadline phrases are, or as the command line's codes (`2025-Q1`).
+enum ReportPeriod {
+    static func read(_ text: String, year: Int) -> Period? {
+        if let period = Period(code: text.trimmingCharacters(in: .whitespaces)) { return period }
+        guard case .periodEnd(let period)? = try? DeadlinePhrase.parse(text, planYear: year) else { return nil }
+        return period
+    }
+}
