@@ -211,11 +211,7 @@ struct WebRoutes: Sendable {
         _ request: Request, id: String, form: [String: String], reopen: Bool, client: String
     ) throws -> Response {
         let office = live.office
-        let viewer: Viewer
-        switch try editor(request, form: form, office: office) {
-        case .success(let editor): viewer = editor
-        case .failure(let refusal): return refusal.response
-        }
+        let viewer = try editor(request, form: form, office: office)
         let occurrences = office.planner.occurrences.filter { $0.task.id == id }
         guard let first = occurrences.first else { return notFound() }
         var occurrence: CivilDate?
@@ -317,11 +313,7 @@ struct WebRoutes: Sendable {
         _ request: Request, id: Int64, form: [String: String], confirm: Bool, client: String
     ) throws -> Response {
         let office = live.office
-        let viewer: Viewer
-        switch try editor(request, form: form, office: office) {
-        case .success(let editor): viewer = editor
-        case .failure(let refusal): return refusal.response
-        }
+        let viewer = try editor(request, form: form, office: office)
         let state = try office.requiredState()
         let reports = CompletionReports(database: state)
         guard let report = try reports.report(id), report.state == .waiting else { return notFound() }
@@ -415,14 +407,15 @@ struct WebRoutes: Sendable {
         let response: Response
     }
 
-    /// The signed-in clerk or editor posting a form with their session's token.
-    private func editor(_ request: Request, form: [String: String], office: Office) throws -> Result<Viewer, Refusal> {
+    /// The signed-in clerk or editor posting a form with their session's token; otherwise the refusal that
+    /// ``respond(_:)`` answers with.
+    private func editor(_ request: Request, form: [String: String], office: Office) throws -> Viewer {
         guard let (viewer, session) = try viewer(request, office) else {
-            return .failure(Refusal(response: redirect("/dang-nhap")))
+            throw Refusal(response: redirect("/dang-nhap"))
         }
-        guard Tokens.same(form["csrf"] ?? "", session.csrf) else { return .failure(Refusal(response: badForm())) }
-        guard viewer.canEdit else { return .failure(Refusal(response: forbidden())) }
-        return .success(viewer)
+        guard Tokens.same(form["csrf"] ?? "", session.csrf) else { throw Refusal(response: badForm()) }
+        guard viewer.canEdit else { throw Refusal(response: forbidden()) }
+        return viewer
     }
 
     /// The signed-in official, when the cookie names an open session of someone still in the directory.
@@ -443,10 +436,13 @@ struct WebRoutes: Sendable {
         return forwarded.trimmingCharacters(in: .whitespaces)
     }
 
-    /// A failure of the state answers 503 with nothing of its words: the journal has them.
+    /// A refused form answers as the refusal says; a failure of the state answers 503 with nothing of its
+    /// words.
     private func respond(_ body: () throws -> Response) throws -> Response {
         do {
             return try body()
+        } catch let refusal as Refusal {
+            return refusal.response
         } catch {
             return page("message", title: "app", values: ["message": "503"], status: .serviceUnavailable)
         }
