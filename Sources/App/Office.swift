@@ -167,6 +167,12 @@ public struct Office: Sendable {
         return sendTime.instant(on: calendar.workingDay(onOrAfter: day))
     }
 
+    /// The task occurrences an official reported done that the clerk has not decided on yet: they are not
+    /// reminded meanwhile (``Planner/without(_:in:)``), by the service, `plan` and the pages alike.
+    public func waitingForConfirmation() throws -> Set<CompletionKey> {
+        try state.map { try CompletionReports(database: $0).waitingKeys() } ?? []
+    }
+
     /// The periodic report of a period as it stands today, with the deliveries that failed for good in it
     /// (from the state, when there is one): what `report` prints and the workspace's *Báo cáo* shows.
     public func report(for period: Period) throws -> PlanReport {

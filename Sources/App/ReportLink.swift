@@ -42,7 +42,7 @@ public struct ReportLink: Sendable, Equatable {
                 [link.task, link.occurrence?.iso ?? "", link.official, String(Int(link.expires.timeIntervalSince1970))]
                     .joined(separator: "\n").utf8)
             let mac = Data(HMAC<SHA256>.authenticationCode(for: payload, using: key))
-            return Self.base64url(payload) + "." + Self.base64url(mac)
+            return payload.base64URL + "." + mac.base64URL
         }
 
         /// The link a token names, when its signature is this key's and it has not expired at `now`.
@@ -62,15 +62,18 @@ public struct ReportLink: Sendable, Equatable {
             return link.expires > now ? link : nil
         }
 
-        static func base64url(_ data: Data) -> String {
-            data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-                .replacingOccurrences(of: "=", with: "")
-        }
-
         static func data(_ text: Substring) -> Data? {
             var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
             while base64.count % 4 != 0 { base64 += "=" }
             return Data(base64Encoded: base64)
         }
+    }
+}
+
+extension Data {
+    /// Base64url without padding (RFC 4648 §5): what a token in a URL is written in.
+    public var base64URL: String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
     }
 }

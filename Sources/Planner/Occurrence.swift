@@ -41,6 +41,13 @@ public final class Occurrence: Sendable {
     /// Whether the occurrence exists on `day`: a carry-over does not before its year.
     public func exists(on day: CivilDate) -> Bool { activeFrom.map { day >= $0 } ?? true }
 
+    /// What its completion is recorded under: a recurring task's occurrence by its nominal deadline, a
+    /// one-off task (its carry-over included) as a whole, as the plans and the audit log key them.
+    public var completionKey: CompletionKey {
+        if case .recurring = task.deadline { return CompletionKey(task: task.id, occurrence: key) }
+        return CompletionKey(task: task.id)
+    }
+
     /// The status at the end of `day`, against the effective deadline; a completion after `day` has
     /// not happened yet.
     public func status(at day: CivilDate) -> TaskStatus {

@@ -54,11 +54,7 @@ public struct Planner: Sendable {
     /// and the clerk has not decided yet); a digest left with nothing to say is dropped.
     public func without(_ paused: Set<CompletionKey>, in digests: [Digest]) -> [Digest] {
         guard !paused.isEmpty else { return digests }
-        func isPaused(_ occurrence: Occurrence) -> Bool {
-            let recurring = if case .recurring = occurrence.task.deadline { true } else { false }
-            return paused.contains(
-                CompletionKey(task: occurrence.task.id, occurrence: recurring ? occurrence.key : nil))
-        }
+        func isPaused(_ occurrence: Occurrence) -> Bool { paused.contains(occurrence.completionKey) }
         return digests.compactMap { digest in
             let kept = digest.reminders.filter { !isPaused($0.occurrence) }
             guard !kept.isEmpty else { return nil }

@@ -119,7 +119,8 @@ public enum HTMLReport {
         return html + "</table>"
     }
 
-    static func escape(_ text: String) -> String {
+    /// Text for HTML, in content and in quoted attributes.
+    public static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }

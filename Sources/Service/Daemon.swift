@@ -194,7 +194,6 @@ public final class Daemon {
         }
     }
 
-    /// Keeps a version that loaded whole as the one to serve should a later edit be broken at a restart.
     /// Starts the web workspace when the config asks for it. A port that cannot be had stops no
     /// reminder: the journal says so, and the service goes on without its pages.
     private func startWeb(_ settings: WebSettings?) {
@@ -203,13 +202,7 @@ public final class Daemon {
         do {
             let port = try server.start()
             web = server
-            if let dispatcher {
-                let signer = ReportLink.Signer(
-                    key: try WebAccess(database: dispatcher.outbox.database).signingKey(),
-                    base: settings.linkBase(port: port))
-                dispatcher.reportLinks = signer
-                live.reportLinks = signer
-            }
+            dispatcher?.reportLinks = live.reportLinks
             journal.info(
                 "web: listening on \(settings.host):\(port); the links in mails start \(settings.linkBase(port: port))")
         } catch {
@@ -217,6 +210,7 @@ public final class Daemon {
         }
     }
 
+    /// Keeps a version that loaded whole as the one to serve should a later edit be broken at a restart.
     private func keep(_ office: Office) {
         do {
             try AcceptedSchedule(stateDirectory: office.stateDirectory).keep(office)

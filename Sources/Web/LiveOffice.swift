@@ -18,13 +18,10 @@ public final class LiveOffice: @unchecked Sendable {
     public var office: Office { lock.withLock { current } }
 
     /// Where the links in mails point, once the server listens (``WebSettings/linkBase(port:)``).
-    var linkBase: String {
-        get { lock.withLock { base } }
-        set { lock.withLock { base = newValue } }
-    }
-    private var base = ""
+    var linkBase: String { reportLinks?.base ?? "" }
 
-    /// What reads the "Báo cáo hoàn thành" links of the mails, once the server listens.
+    /// What signs and reads the "Báo cáo hoàn thành" links of the mails, under the address the links start
+    /// with; set while the server listens.
     public var reportLinks: ReportLink.Signer? {
         get { lock.withLock { signer } }
         set { lock.withLock { signer = newValue } }

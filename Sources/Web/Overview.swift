@@ -16,10 +16,6 @@ enum Overview {
         let visible = office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task, in: directory) }
         var counts: [TaskStatus: Int] = [:]
         for occurrence in visible { counts[occurrence.status(at: today), default: 0] += 1 }
-        let statuses: [(TaskStatus, String)] = [
-            (.doneOnTime, "doneOnTime"), (.doneLate, "doneLate"), (.overdue, "overdue"), (.inProgress, "inProgress"),
-            (.ongoing, "ongoing"),
-        ]
         let overdue: [[String: Any]] = visible.filter { $0.status(at: today) == .overdue }.compactMap { occurrence in
             guard let deadline = occurrence.deadline else { return nil }
             return [
@@ -31,7 +27,7 @@ enum Overview {
         }
         let nextSend = office.nextSend(after: now)
         let day = office.sendTime.day(of: nextSend)
-        let paused = try office.state.map { try CompletionReports(database: $0).waitingKeys() } ?? []
+        let paused = try office.waitingForConfirmation()
         let next: [[String: Any]] = office.planner.without(paused, in: office.planner.digests(in: day...day)).compactMap
         {
             digest in
@@ -43,7 +39,7 @@ enum Overview {
         }
         var values: [String: Any] = [
             "today": today.vietnamese,
-            "counts": statuses.map { status, word in
+            "counts": TaskPages.statuses.map { status, word in
                 ["status": word, "label": words[word] ?? word, "count": counts[status] ?? 0] as [String: Any]
             },
             "overdue": overdue, "hasOverdue": !overdue.isEmpty,

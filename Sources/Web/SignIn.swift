@@ -3,6 +3,7 @@ import Catalogue
 import Foundation
 import Model
 import Outbox
+import Reports
 
 /// Sign-in without passwords: an official types their email; when it is in the directory a one-time link,
 /// valid 15 minutes, goes out through the outbox like any mail (same transports, same retries). The
@@ -36,15 +37,10 @@ public enum SignIn {
         let key = "sign-in:\(Tokens.hash(link).prefix(16))"
         let text = "\(words["linkMail"] ?? "")\n\n\(link)\n"
         let html =
-            "<p>\(escape(words["linkMail"] ?? ""))</p><p><a href=\"\(escape(link))\">\(escape(words["signIn"] ?? ""))</a></p>"
-        let bytes = office.composer.document(
-            to: to, name: official.name, subject: words["linkSubject"] ?? "", text: text, html: html, date: now,
-            key: key)
-        let item = OutboxItem(
-            key: key, kind: .signInLink, digest: "\(office.today().iso)/\(official.id)/sign-in", recipient: official.id,
-            address: to, sendAt: now.timeIntervalSince1970, messageID: nil, payload: Data(bytes),
-            createdAt: now.timeIntervalSince1970)
-        try Outbox(database: state).enqueue([item])
+            "<p>\(HTMLReport.escape(words["linkMail"] ?? ""))</p><p><a href=\"\(HTMLReport.escape(link))\">\(HTMLReport.escape(words["signIn"] ?? ""))</a></p>"
+        try WorkspaceMail.send(
+            to: official, address: to, kind: .signInLink, what: "sign-in", key: key,
+            subject: words["linkSubject"] ?? "", text: text, html: html, office: office, now: now)
         return .answered
     }
 
@@ -86,10 +82,5 @@ public enum SignIn {
     static func signOut(_ cookie: String, office: Office, now: Date) throws {
         try WebAccess(database: try office.requiredState()).revoke(
             idHash: Tokens.hash(cookie), now: now.timeIntervalSince1970)
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

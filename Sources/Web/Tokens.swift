@@ -1,3 +1,4 @@
+import App
 import Crypto
 import Foundation
 
@@ -8,8 +9,7 @@ enum Tokens {
     static func make() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Data(bytes).base64URL
     }
 
     static func hash(_ token: String) -> String {

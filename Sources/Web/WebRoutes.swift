@@ -2,6 +2,7 @@ import App
 import Catalogue
 import Foundation
 import Hummingbird
+import Model
 import Outbox
 import Planner
 import Reports
@@ -224,10 +225,7 @@ struct WebRoutes: Sendable {
         }
         var completedOn: CivilDate?
         if !reopen {
-            let today = office.today()
-            guard let day = try? CivilDate.parse(form["date"] ?? today.iso), day <= today,
-                day.year >= first.task.planYear
-            else {
+            guard let day = completionDay(form, of: first.task, office: office) else {
                 return page("message", title: "tasks", values: ["message": word("badDate")], status: .badRequest)
             }
             completedOn = day
@@ -281,10 +279,7 @@ struct WebRoutes: Sendable {
         guard let (link, occurrence) = try reported(token, office: office), let state = office.state else {
             return page("message", title: "reportDone", values: ["message": word("reportRefused")], status: .forbidden)
         }
-        let today = office.today()
-        guard let day = try? CivilDate.parse(form["date"] ?? today.iso), day <= today,
-            day.year >= occurrence.task.planYear
-        else {
+        guard let day = completionDay(form, of: occurrence.task, office: office) else {
             return page("message", title: "reportDone", values: ["message": word("badDate")], status: .badRequest)
         }
         let note = form["note"].flatMap { $0.isEmpty ? nil : $0 }
@@ -338,19 +333,13 @@ struct WebRoutes: Sendable {
             let words = WebWords.words(office.language)
             let title = office.schedule.tasks.first { $0.id == report.task }?.title ?? ""
             let text = "\(words["returnedMail"] ?? "")\n\n\(reason)\n\n[\(report.task)] \(title)\n"
-            let key = "report-returned:\(id)"
-            let bytes = office.composer.document(
-                to: address, name: person.name, subject: words["returnedSubject"] ?? "", text: text,
-                html:
-                    "<p>\(SignIn.escape(words["returnedMail"] ?? ""))</p><blockquote>\(SignIn.escape(reason))</blockquote>"
-                    + "<p>[\(SignIn.escape(report.task))] \(SignIn.escape(title))</p>",
-                date: now, key: key)
-            try Outbox(database: state).enqueue([
-                OutboxItem(
-                    key: key, kind: .reportReturned, digest: "\(office.today().iso)/\(report.official)/report-returned",
-                    recipient: report.official, address: address, sendAt: now.timeIntervalSince1970, messageID: nil,
-                    payload: Data(bytes), createdAt: now.timeIntervalSince1970)
-            ])
+            try WorkspaceMail.send(
+                to: person, address: address, kind: .reportReturned, what: "report-returned",
+                key: "report-returned:\(id)", subject: words["returnedSubject"] ?? "", text: text,
+                html: "<p>\(HTMLReport.escape(words["returnedMail"] ?? ""))</p>"
+                    + "<blockquote>\(HTMLReport.escape(reason))</blockquote>"
+                    + "<p>[\(HTMLReport.escape(report.task))] \(HTMLReport.escape(title))</p>",
+                office: office, now: now)
         }
         live.wakeService()
         return redirect("/")
@@ -398,6 +387,15 @@ struct WebRoutes: Sendable {
                 name: Self.cookie, value: "", maxAge: 0, path: "/", secure: settings.isSecure, httpOnly: true,
                 sameSite: .lax))
         return response
+    }
+
+    /// The completion date a form gives (today when it gives none), when it is a date, not in the future
+    /// and not before the plan's year, as `done --on` takes it.
+    private func completionDay(_ form: [String: String], of task: PlanTask, office: Office) -> CivilDate? {
+        let today = office.today()
+        guard let day = try? CivilDate.parse(form["date"] ?? today.iso), day <= today, day.year >= task.planYear
+        else { return nil }
+        return day
     }
 
     // MARK: What every request needs

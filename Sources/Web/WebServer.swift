@@ -3,6 +3,7 @@ import Catalogue
 import Foundation
 import Hummingbird
 import Logging
+import Outbox
 import ScheduleSources
 
 /// The web server inside `serve` (`[web] listen`): Hummingbird on its own event loops, over the service's
@@ -45,12 +46,20 @@ public final class WebServer: @unchecked Sendable {
             task?.cancel()
             throw WebServerError(listen: "\(settings.host):\(settings.port)")
         }
-        live.linkBase = settings.linkBase(port: bound)
+        do {
+            live.reportLinks = ReportLink.Signer(
+                key: try WebAccess(database: try live.office.requiredState()).signingKey(),
+                base: settings.linkBase(port: bound))
+        } catch {
+            stop()
+            throw error
+        }
         return bound
     }
 
     /// Stops listening and ends the open connections, within a few seconds.
     public func stop() {
+        live.reportLinks = nil
         guard let task else { return }
         task.cancel()
         _ = finished.wait(timeout: .now() + 5)

@@ -28,12 +28,14 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let lower = file.lowercased()
-        let language = config.language
         guard lower.hasSuffix(".xlsx") || lower.hasSuffix(".csv") else {
-            throw CommandFailure(.importReads(file: file), in: language)
+            throw CommandFailure(.importReads(file: file), in: config.language)
         }
         // Names are checked when a config is at hand; without one the plan is written as the table has it.
-        let directory = try config.configurationIfPresent()?.directory
+        // The config is read once, for its names and its language.
+        let configuration = try config.configurationIfPresent()
+        let directory = configuration?.directory
+        let language = configuration?.email.language ?? .vi
         guard let result = PlanImport.run(path: file, year: year, sheet: sheet, directory: directory) else {
             throw CommandFailure(.nothingRead(file: file), in: language)
         }

@@ -2,7 +2,6 @@ import App
 import ArgumentParser
 import Foundation
 import Model
-import Outbox
 import Planner
 import Transports
 import WorkingCalendar
@@ -37,7 +36,7 @@ struct PlanCommand: ParsableCommand {
             throw CommandFailure(text: "the window is longer than three years")
         }
         // Reported done by their officials and waiting for the clerk: the service does not remind them.
-        let paused = try office.state.map { try CompletionReports(database: $0).waitingKeys() } ?? []
+        let paused = try office.waitingForConfirmation()
         if output.json && previewMaildir == nil && paused.isEmpty {
             PlanJSON(sendTime: office.sendTime).write(office.planner, window: first...last)
             // Everything is written (unbuffered). A large plan is a few million objects, and freeing them

@@ -109,7 +109,7 @@ public final class Dispatcher {
         var items: [OutboxItem] = []
         if let latest = days.recent.last {
             let digests = planner.without(
-                try CompletionReports(database: outbox.database).waitingKeys(),
+                try office.waitingForConfirmation(),
                 in: planner.withOtherOverdue(
                     days.recent.count == 1
                         ? planner.digests(in: latest...latest) : planner.digests(foldedOver: days.recent)))

@@ -26,10 +26,9 @@ struct OutboxRenderer {
         guard let signer = reportLinks else { return { _ in nil } }
         let recipient = digest.recipient
         return { occurrence in
-            let recurring = if case .recurring = occurrence.task.deadline { true } else { false }
-            return signer.url(
+            signer.url(
                 ReportLink(
-                    task: occurrence.task.id, occurrence: recurring ? occurrence.key : nil, official: recipient,
+                    task: occurrence.task.id, occurrence: occurrence.completionKey.occurrence, official: recipient,
                     expires: sendAt.addingTimeInterval(ReportLink.lifetime)))
         }
     }
