@@ -58,7 +58,11 @@ let package = Package(
         ),
         // The state database (SQLite through GRDB, Debian's libsqlite3-dev): outbox, attempts, audit log.
         .target(
-            name: "Outbox", dependencies: ["Model", "WorkingCalendar", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "Outbox",
+            dependencies: [
+                "Model", "WorkingCalendar", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // The service: the daemon loop, the virtual clock, systemd notify and the journal. Only `serve` uses it.
         .target(name: "Service", dependencies: ["App", "Catalogue", "Outbox", "ScheduleSources", "Web"]),

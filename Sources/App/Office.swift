@@ -48,6 +48,8 @@ public struct Office: Sendable {
     public let state: StateDatabase?
     /// The live config or plans had errors, and this office is the version accepted before them.
     public let rejected: RejectedSchedule?
+    /// The plan versions applied in the workspace that this office reads (``PlanVersions``).
+    public let uploaded: UploadedPlans
 
     /// Reads the config and its plans, builds the calendar, opens the state as `state` asks and builds
     /// the planner with the completions recorded there.
@@ -59,22 +61,7 @@ public struct Office: Sendable {
         config path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
         clock: any Clock = SystemClock(), state use: StateUse, acceptedIfBroken: Bool = false
     ) throws(OfficeError) -> Office {
-        let loaded: Loaded
-        var rejected: RejectedSchedule?
-        do {
-            loaded = try load(config: path)
-        } catch .schedule(let errors) where acceptedIfBroken {
-            let accepted = AcceptedSchedule(stateDirectory: stateDirectory(ofConfig: path, environment: environment))
-            guard let since = accepted.acceptedAt else { throw .schedule(errors) }
-            loaded = try load(config: path, readingCopyIn: accepted.folder)
-            rejected = RejectedSchedule(
-                errors: errors, servingSince: since, servedLanguage: loaded.configuration.email.language)
-        } catch {
-            throw error
-        }
-        let directory = stateDirectory(
-            configFile: loaded.configuration.file, stateDir: loaded.configuration.stateDirectory,
-            environment: environment)
+        let directory = stateDirectory(ofConfig: path, environment: environment)
         let present = StateDatabase.exists(in: directory)
         if use == .existing && !present {
             throw .state(directory: directory, .noStateYet(file: StateDatabase.fileName))
@@ -95,24 +82,55 @@ public struct Office: Sendable {
         } catch {
             throw .state(directory: directory, .verbatim("\(error)"))
         }
+        let uploaded =
+            use == .none && present
+            ? try StateOwner.asOwner(directory) { () throws(OfficeError) in
+                do {
+                    return try uploadedPlans(in: try StateDatabase(directory: directory), stateDirectory: directory)
+                } catch let error as OfficeError {
+                    throw error
+                } catch {
+                    throw .state(directory: directory, .verbatim("\(error)"))
+                }
+            } : try uploadedPlans(in: state, stateDirectory: directory)
+        let loaded: Loaded
+        var rejected: RejectedSchedule?
+        do {
+            loaded = try load(config: path, uploaded: uploaded)
+        } catch .schedule(let errors) where acceptedIfBroken {
+            let accepted = AcceptedSchedule(stateDirectory: directory)
+            guard let since = accepted.acceptedAt else { throw .schedule(errors) }
+            loaded = try load(config: path, readingCopyIn: accepted.folder, uploaded: uploaded)
+            rejected = RejectedSchedule(
+                errors: errors, servingSince: since, servedLanguage: loaded.configuration.email.language)
+        } catch {
+            throw error
+        }
         return try Office(
-            configPath: path, loaded: loaded, environment: environment, clock: clock, stateDirectory: directory,
-            state: state, rejected: rejected)
+            configPath: path, loaded: loaded, uploaded: uploaded, environment: environment, clock: clock,
+            stateDirectory: directory, state: state, rejected: rejected)
     }
 
-    /// The same office with its config and plans read again (a reload), over the same state.
+    /// The same office with its config and plans read again (a reload), over the same state, with the plan
+    /// versions applied there.
     public func reloaded() throws(OfficeError) -> Office {
+        try withPlans(try Self.uploadedPlans(in: state, stateDirectory: stateDirectory))
+    }
+
+    /// The same office with its config read again and these plan versions instead of those applied: a
+    /// version uploaded in the workspace is checked, and applied, as this office.
+    public func withPlans(_ uploaded: UploadedPlans) throws(OfficeError) -> Office {
         try Office(
-            configPath: configPath, loaded: try Self.load(config: configPath), environment: environment, clock: clock,
-            stateDirectory: stateDirectory, state: state, rejected: nil)
+            configPath: configPath, loaded: try Self.load(config: configPath, uploaded: uploaded), uploaded: uploaded,
+            environment: environment, clock: clock, stateDirectory: stateDirectory, state: state, rejected: nil)
     }
 
     /// The same office with the completions read again from the state's audit log.
     public func withRecordedCompletions() throws(OfficeError) -> Office {
         try Office(
             configPath: configPath,
-            loaded: (configuration, schedule, calendar, sendTime, composer), environment: environment, clock: clock,
-            stateDirectory: stateDirectory, state: state, rejected: rejected)
+            loaded: (configuration, schedule, calendar, sendTime, composer), uploaded: uploaded,
+            environment: environment, clock: clock, stateDirectory: stateDirectory, state: state, rejected: rejected)
     }
 
     /// The transports of the config, their secrets read.
@@ -175,7 +193,9 @@ public struct Office: Sendable {
 
     /// The periodic report of a period as it stands today, with the deliveries that failed for good in it
     /// (from the state, when there is one): what `report` prints and the workspace's *Báo cáo* shows.
-    public func report(for period: Period) throws -> PlanReport {
+    ///
+    /// - Parameter day: the day it is judged at, when not today (`report --at`).
+    public func report(for period: Period, at day: CivilDate? = nil) throws -> PlanReport {
         var failures: [PlanReport.FailedDelivery] = []
         if let state {
             let from = sendTime.instant(on: period.firstDay).timeIntervalSince1970 - 86_400
@@ -184,7 +204,7 @@ public struct Office: Sendable {
                 PlanReport.FailedDelivery(digest: $0.digest, destination: $0.destination, answer: $0.lastAnswer ?? "")
             }
         }
-        return ReportBuilder.build(planner: planner, period: period, today: today(), failures: failures)
+        return ReportBuilder.build(planner: planner, period: period, today: day ?? today(), failures: failures)
     }
 
     /// The language of the office's mail and of what the commands say (`[email] language`).
@@ -201,8 +221,8 @@ public struct Office: Sendable {
     )
 
     private init(
-        configPath: String, loaded: Loaded, environment: [String: String], clock: any Clock, stateDirectory: String,
-        state: StateDatabase?, rejected: RejectedSchedule?
+        configPath: String, loaded: Loaded, uploaded: UploadedPlans, environment: [String: String], clock: any Clock,
+        stateDirectory: String, state: StateDatabase?, rejected: RejectedSchedule?
     ) throws(OfficeError) {
         var recorded: [CompletionKey: Completion?] = [:]
         if let state {
@@ -213,6 +233,7 @@ public struct Office: Sendable {
             }
         }
         self.configPath = configPath
+        self.uploaded = uploaded
         configuration = loaded.configuration
         schedule = loaded.schedule
         calendar = loaded.calendar
@@ -227,10 +248,12 @@ public struct Office: Sendable {
     }
 
     /// - Parameter copy: a folder holding a copy of the version's files (``AcceptedSchedule``).
-    private static func load(config path: String, readingCopyIn copy: String? = nil) throws(OfficeError) -> Loaded {
+    private static func load(config path: String, readingCopyIn copy: String? = nil, uploaded: UploadedPlans)
+        throws(OfficeError) -> Loaded
+    {
         let loaded: LoadedSchedule
         do {
-            loaded = try ScheduleLoader.load(config: path, readingCopyIn: copy)
+            loaded = try ScheduleLoader.load(config: path, readingCopyIn: copy, uploaded: uploaded)
         } catch {
             throw .schedule(error)
         }
@@ -257,6 +280,28 @@ public struct Office: Sendable {
             loaded.configuration, loaded.schedule, calendar,
             SendTime(hour: policy.sendHour, minute: policy.sendMinute, timeZone: timeZone), composer
         )
+    }
+
+    /// The plan versions the state says are applied: each plan's last switch, unless it is to a listed
+    /// plan's file in the config folder changed since (the administrator's edit is newer, and wins).
+    static func uploadedPlans(in state: StateDatabase?, stateDirectory: String) throws(OfficeError) -> UploadedPlans {
+        guard let state else { return UploadedPlans() }
+        let versions = PlanVersions(database: state, stateDirectory: stateDirectory)
+        var uploaded = UploadedPlans()
+        do {
+            for (plan, change) in try versions.lastChanges().sorted(by: { $0.key < $1.key }) {
+                guard let id = change.version, let version = try versions.version(id) else { continue }
+                let file = try versions.file(of: version)
+                if plan.hasPrefix(PlanVersions.newPlan("")) {
+                    uploaded.added.append(PlanSource(path: file, year: version.year))
+                } else if PlanVersions.sha256(ofFileAt: plan) == change.configFileSHA {
+                    uploaded.replacing[plan] = file
+                }
+            }
+        } catch {
+            throw .state(directory: stateDirectory, .verbatim("\(error)"))
+        }
+        return uploaded
     }
 
     /// Where the state of the config at `path` lives, read even when the config has errors.

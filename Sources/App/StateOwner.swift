@@ -16,4 +16,22 @@ enum StateOwner {
                 directory: directory, .cannotActAsOwner(uid: info.st_uid, reason: String(cString: strerror(errno))))
         }
     }
+
+    /// Runs `body` as the owner of `directory` and comes back: for `check`, which reads the plan versions
+    /// applied in the state but stays root for the rest, to see the credentials as the service manager does.
+    static func asOwner<Value>(_ directory: String, _ body: () throws(OfficeError) -> Value) throws(OfficeError)
+        -> Value
+    {
+        var info = stat()
+        guard geteuid() == 0, stat(directory, &info) == 0, info.st_uid != 0 else { return try body() }
+        guard setegid(info.st_gid) == 0, seteuid(info.st_uid) == 0 else {
+            throw .state(
+                directory: directory, .cannotActAsOwner(uid: info.st_uid, reason: String(cString: strerror(errno))))
+        }
+        defer {
+            _ = seteuid(0)
+            _ = setegid(0)
+        }
+        return try body()
+    }
 }

@@ -57,6 +57,16 @@ extension CommandMessage {
         case .sessionsRevoked(let official, let count): "\(official): \(count) session(s) signed out"
         case .notAPeriod(let text): "--period \"\(text)\" is not a period (write 2024-Q1, 2024-03, 2024-H1 or 2024)"
         case .cannotWriteWorkbook(let reason): "cannot write the workbook: \(reason)"
+        case .planFileKind(let name): "\(name) is not a plan: send an .xlsx, .csv or .toml file"
+        case .planNotAWorkbook(let name):
+            "\(name) is not an Excel workbook although it is named .xlsx; open it in Excel and save it as .xlsx"
+        case .planTooLarge(let name, let megabytes):
+            "\(name) is larger than \(megabytes) MB, the most a plan may be; save the table alone (no pictures)"
+        case .planNotReplaceable(let name):
+            "\(name) may not be replaced from the browser ([web] replaceable_plans, docs/web.md)"
+        case .planChangedMeanwhile(let user, let at):
+            "\(user) switched this plan at \(at), after this page was made; look at the plan again before applying"
+        case .noSuchPlanVersion: "there is no such version of this plan"
 
         case .notAYear(let text): "\"\(text)\" is not a year (write it with four digits, for example 2024)"
         case .yearOutOfRange(let year, let lower, let upper): "\(year) is outside the supported years \(lower)–\(upper)"

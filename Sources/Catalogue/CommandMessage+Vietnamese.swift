@@ -60,6 +60,16 @@ extension CommandMessage {
         case .notAPeriod(let text):
             "--period \"\(text)\" không phải là một kỳ (viết 2024-Q1, 2024-03, 2024-H1 hoặc 2024)"
         case .cannotWriteWorkbook(let reason): "không ghi được sổ tính: \(reason)"
+        case .planFileKind(let name): "\(name) không phải là kế hoạch: hãy gửi tệp .xlsx, .csv hoặc .toml"
+        case .planNotAWorkbook(let name):
+            "\(name) mang tên .xlsx nhưng không phải sổ tính Excel; hãy mở bằng Excel rồi lưu lại dạng .xlsx"
+        case .planTooLarge(let name, let megabytes):
+            "\(name) lớn hơn \(megabytes) MB, mức tối đa của một kế hoạch; hãy lưu riêng bảng (không kèm hình ảnh)"
+        case .planNotReplaceable(let name):
+            "không được thay \(name) từ trình duyệt ([web] replaceable_plans, docs/web.md)"
+        case .planChangedMeanwhile(let user, let at):
+            "\(user) đã thay kế hoạch này lúc \(at), sau khi trang này được mở; hãy xem lại kế hoạch trước khi áp dụng"
+        case .noSuchPlanVersion: "không có phiên bản này của kế hoạch"
 
         case .notAYear(let text): "\"\(text)\" không phải là một năm (viết đủ bốn chữ số, ví dụ 2024)"
         case .yearOutOfRange(let year, let lower, let upper): "năm \(year) nằm ngoài khoảng hỗ trợ \(lower)–\(upper)"

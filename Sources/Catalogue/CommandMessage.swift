@@ -44,6 +44,14 @@ public indirect enum CommandMessage: Hashable, Sendable {
     case linkIssued(official: String, minutes: Int)
     case sessionsRevoked(official: String, count: Int)
 
+    // MARK: Kế hoạch (plans replaced in the workspace)
+    case planFileKind(name: String)
+    case planNotAWorkbook(name: String)
+    case planTooLarge(name: String, megabytes: Int)
+    case planNotReplaceable(name: String)
+    case planChangedMeanwhile(user: String, at: String)
+    case noSuchPlanVersion
+
     // MARK: report
     case notAPeriod(String)
     case cannotWriteWorkbook(reason: String)

@@ -63,6 +63,8 @@ extension Message {
         case .unreachableOfficial(let id): "official \(id) has no email and no webhook reaches them"
         case .notAListenAddress(let text): "listen must be ADDRESS:PORT, not \"\(text)\""
         case .notAnIPAddress(let text): "\"\(text)\" is not an IP address (a proxy is named by its address)"
+        case .notAListedPlan(let path, let listed):
+            "\"\(path)\" is not one of the plans listed in `plans` (\(listed.joined(separator: ", ")))"
 
         case .planNeedsHeader: "a plan file needs a [plan] table with id, title and year"
         case .planHasNoTasks: "the plan has no [[task]]"

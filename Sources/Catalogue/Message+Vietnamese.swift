@@ -63,6 +63,8 @@ extension Message {
         case .unreachableOfficial(let id): "cán bộ \(id) không có email và không webhook nào gửi được tới"
         case .notAListenAddress(let text): "listen phải có dạng ĐỊA_CHỈ:CỔNG, không phải \"\(text)\""
         case .notAnIPAddress(let text): "\"\(text)\" không phải là địa chỉ IP (máy chủ proxy ghi bằng địa chỉ)"
+        case .notAListedPlan(let path, let listed):
+            "\"\(path)\" không phải là kế hoạch nào trong `plans` (\(listed.joined(separator: ", ")))"
 
         case .planNeedsHeader: "tệp kế hoạch cần một bảng [plan] có id, title và year"
         case .planHasNoTasks: "kế hoạch chưa có nhiệm vụ nào ([[task]])"

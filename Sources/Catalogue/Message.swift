@@ -59,6 +59,8 @@ public indirect enum Message: Hashable, Sendable {
     case unreachableOfficial(String)
     case notAListenAddress(String)
     case notAnIPAddress(String)
+    /// `[web] replaceable_plans` names a file that `plans` does not list.
+    case notAListedPlan(String, listed: [String])
 
     // MARK: TOML plans
     case planNeedsHeader

@@ -3,8 +3,8 @@
 public enum WebWords {
     public static func words(_ language: Language) -> [String: String] {
         switch language {
-        case .vi: vietnamese
-        case .en: english
+        case .vi: vietnamese.merging(planVietnamese) { first, _ in first }
+        case .en: english.merging(planEnglish) { first, _ in first }
         }
     }
 

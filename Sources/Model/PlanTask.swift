@@ -25,6 +25,9 @@ public final class PlanTask: Sendable {
     /// The plan year it was carried over from (chuyển tiếp), when the plan says so.
     public let carriedOverFrom: Int?
     public let deadline: Deadline
+    /// The deadline as the plan writes it ("Quý I/2024", "Hằng tháng, trước ngày 20", an ISO date for a
+    /// date cell); nil when the plan gives it as fields (TOML `every`). The clerk's working copy keeps it.
+    public let deadlineText: String?
     /// The deadline says "Trước …": a day off moves it to the working day before (`before_on_day_off`).
     public let finishBefore: Bool
     /// The year of the plan the task belongs to.
@@ -38,7 +41,8 @@ public final class PlanTask: Sendable {
     public init(
         id: TaskID, title: String, section: String? = nil, isFocus: Bool = false, lead: OfficialID? = nil,
         responsible: [Assignee], coordinating: [String] = [], document: String? = nil, target: String? = nil,
-        carriedOverFrom: Int? = nil, deadline: Deadline, finishBefore: Bool = false, planYear: Int,
+        carriedOverFrom: Int? = nil, deadline: Deadline, deadlineText: String? = nil, finishBefore: Bool = false,
+        planYear: Int,
         reminders: ReminderOverride? = nil,
         report: ReportCadence? = nil, note: String? = nil, source: SourceLocation
     ) {
@@ -53,6 +57,7 @@ public final class PlanTask: Sendable {
         self.target = target
         self.carriedOverFrom = carriedOverFrom
         self.deadline = deadline
+        self.deadlineText = deadlineText
         self.finishBefore = finishBefore
         self.planYear = planYear
         self.reminders = reminders

@@ -177,6 +177,31 @@ public final class StateDatabase: Sendable {
                 t.column("decidedAt", .double)
             }
         }
+        // The versions of plans uploaded in the workspace, their content kept whole, and every switch
+        // between them (who, when, from where).
+        migrator.registerMigration("v5-plan-versions") { db in
+            try db.create(table: "planVersion") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("plan", .text).notNull().indexed()
+                t.column("fileName", .text).notNull()
+                t.column("content", .blob).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("year", .integer)
+                t.column("uploadedBy", .text).notNull()
+                t.column("uploadedAt", .double).notNull()
+                t.column("client", .text).notNull()
+            }
+            try db.create(table: "planChange") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("plan", .text).notNull().indexed()
+                t.column("version", .integer)
+                t.column("action", .text).notNull()
+                t.column("configFileSHA", .text)
+                t.column("user", .text).notNull()
+                t.column("client", .text).notNull()
+                t.column("at", .double).notNull()
+            }
+        }
         return migrator
     }
 

@@ -33,6 +33,13 @@ public struct SendTime: Sendable {
             "\(day.iso)T\(Self.two(hour)):\(Self.two(minute)):00\(sign)\(Self.two(abs(offset) / 60)):\(Self.two(abs(offset) % 60))"
     }
 
+    /// An instant as the office reads it: "14/03/2024 07:30" in its time zone.
+    public func moment(_ instant: Date) -> String {
+        let local = Int(instant.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
+        let minutes = ((local % 86_400) + 86_400) % 86_400 / 60
+        return "\(day(of: instant).vietnamese) \(Self.two(minutes / 60)):\(Self.two(minutes % 60))"
+    }
+
     /// The local day an instant falls on.
     public func day(of instant: Date) -> CivilDate {
         let local = Int(instant.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)

@@ -16,15 +16,18 @@ public struct Workbook: Sendable {
     public struct Sheet: Sendable {
         /// At most 31 characters, none of `\ / ? * [ ] :` (Excel's rule); longer names are cut.
         public let name: String
+        /// A bold line above the header (a plan's title), when there is one.
+        public let title: String?
         /// The header, then the rows.
         public let header: [String]
         public let rows: [[Cell]]
         /// Column widths in characters, when not the default.
         public let widths: [Int]
 
-        public init(name: String, header: [String], rows: [[Cell]], widths: [Int] = []) {
+        public init(name: String, title: String? = nil, header: [String], rows: [[Cell]], widths: [Int] = []) {
             let allowed = name.filter { !"\\/?*[]:".contains($0) }
             self.name = String((allowed.isEmpty ? "Sheet" : allowed).prefix(31))
+            self.title = title
             self.header = header
             self.rows = rows
             self.widths = widths
@@ -121,10 +124,11 @@ public struct Workbook: Sendable {
         + "</cellXfs></styleSheet>"
 
     private static func worksheet(_ sheet: Sheet) -> String {
+        let headerRow = sheet.title == nil ? 1 : 2
         var xml =
             declaration
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-            + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(headerRow)\" topLeftCell=\"A\(headerRow + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\"/></sheetView></sheetViews>"
         if !sheet.widths.isEmpty {
             xml += "<cols>"
@@ -134,9 +138,10 @@ public struct Workbook: Sendable {
             xml += "</cols>"
         }
         xml += "<sheetData>"
-        xml += row(1, sheet.header.map(Cell.text), style: .header)
+        if let title = sheet.title { xml += row(1, [.text(title)], style: .header) }
+        xml += row(headerRow, sheet.header.map(Cell.text), style: .header)
         for (index, cells) in sheet.rows.enumerated() {
-            xml += row(index + 2, cells, style: nil)
+            xml += row(headerRow + 1 + index, cells, style: nil)
         }
         return xml + "</sheetData></worksheet>"
     }

@@ -47,7 +47,7 @@ enum ConfigLoader {
             }
         }
         let summary = summarySettings(&reader, directory: directory, clerk: clerk)
-        let web = webSettings(&reader, directory: directory)
+        let web = webSettings(&reader, directory: directory, folder: folder, plans: plans)
         reader.finish(known: topKeys)
         return Configuration(
             file: file, timezone: timezone, stateDirectory: stateDirectory, plans: plans, policy: policy,
@@ -269,9 +269,15 @@ enum ConfigLoader {
     }
 
     /// `[web]`: off without `listen`.
-    private static func webSettings(_ reader: inout TableReader, directory: Directory) -> WebSettings? {
+    private static func webSettings(
+        _ reader: inout TableReader, directory: Directory, folder: String, plans: [PlanSource]
+    ) -> WebSettings? {
         guard var table = reader.table("web") else { return nil }
-        defer { table.finish(known: ["listen", "public_url", "editors", "trusted_proxies", "completion"]) }
+        defer {
+            table.finish(known: [
+                "listen", "public_url", "editors", "trusted_proxies", "completion", "replaceable_plans", "new_plans",
+            ])
+        }
         guard let listen = table.string("listen", required: true) else { return nil }
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
             (0...65535).contains(port), colon > listen.startIndex
@@ -299,9 +305,21 @@ enum ConfigLoader {
         for proxy in proxies where !isIPAddress(proxy) {
             table.log.add(table.location(of: "trusted_proxies"), .notAnIPAddress(proxy))
         }
+        var replaceable: [String] = []
+        for path in table.strings("replaceable_plans") ?? [] {
+            let resolved = resolve(path, against: folder)
+            if plans.contains(where: { $0.path == resolved }) {
+                replaceable.append(resolved)
+            } else {
+                table.log.add(
+                    table.location(of: "replaceable_plans"),
+                    .notAListedPlan(path, listed: plans.map { ($0.path as NSString).lastPathComponent }))
+            }
+        }
         return WebSettings(
             host: host, port: port, publicURL: publicURL, editors: editors, trustedProxies: proxies,
-            completion: table.choice("completion", WebSettings.Completion.self) ?? .confirm)
+            completion: table.choice("completion", WebSettings.Completion.self) ?? .confirm,
+            replaceablePlans: replaceable, newPlans: table.boolean("new_plans") ?? false)
     }
 
     /// An IPv4 or IPv6 address as written (no name: a proxy is known by its address).

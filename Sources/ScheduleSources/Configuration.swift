@@ -38,7 +38,7 @@ public struct Configuration: Sendable {
 }
 
 /// A plan listed in the config: a path, and for a spreadsheet its plan year and sheet.
-public struct PlanSource: Sendable {
+public struct PlanSource: Sendable, Equatable {
     /// The path, resolved against the config file's folder.
     public let path: String
     public let year: Int?
@@ -47,6 +47,17 @@ public struct PlanSource: Sendable {
     public let columns: [String: String]
     /// Where the config lists it.
     public let listedAt: SourceLocation
+
+    public init(
+        path: String, year: Int? = nil, sheet: String? = nil, columns: [String: String] = [:],
+        listedAt: SourceLocation? = nil
+    ) {
+        self.path = path
+        self.year = year
+        self.sheet = sheet
+        self.columns = columns
+        self.listedAt = listedAt ?? SourceLocation(file: path)
+    }
 
     /// The same plan, read from a copy at `path`.
     func read(from path: String) -> PlanSource {

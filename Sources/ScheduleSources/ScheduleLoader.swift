@@ -45,12 +45,15 @@ public enum ScheduleLoader {
         return configuration
     }
 
-    /// - Parameter copy: a folder holding a copy of the files at their absolute paths (the accepted
-    ///   version the service keeps in its state): each file is read from there, while the configuration
-    ///   keeps the paths of the originals.
-    public static func load(config path: String, readingCopyIn copy: String? = nil) throws(Diagnostics)
-        -> LoadedSchedule
-    {
+    /// - Parameters:
+    ///   - copy: a folder holding a copy of the files at their absolute paths (the accepted version the
+    ///     service keeps in its state): each file is read from there, while the configuration keeps the
+    ///     paths of the originals.
+    ///   - uploaded: the plan versions applied in the workspace, read instead of (or besides) the files
+    ///     the config lists.
+    public static func load(
+        config path: String, readingCopyIn copy: String? = nil, uploaded: UploadedPlans = UploadedPlans()
+    ) throws(Diagnostics) -> LoadedSchedule {
         let log = DiagnosticLog()
         let file = configFile(path)
         func copied(_ original: String) -> String { copy.map { copyPath(of: original, in: $0) } ?? original }
@@ -59,8 +62,12 @@ public enum ScheduleLoader {
         }
         var plans: [Plan] = []
         var completions: [CompletionKey: Completion] = [:]
-        for listed in configuration.plans {
-            let source = copy == nil ? listed : listed.read(from: copied(listed.path))
+        let sources =
+            configuration.plans.map { listed in
+                uploaded.replacing[listed.path].map { listed.read(from: $0) }
+                    ?? (copy == nil ? listed : listed.read(from: copied(listed.path)))
+            } + uploaded.added
+        for source in sources {
             let read: (Plan, [CompletionKey: Completion])?
             switch (source.path as NSString).pathExtension.lowercased() {
             case "toml": read = TOMLPlanReader.read(source, directory: configuration.directory, log: log)

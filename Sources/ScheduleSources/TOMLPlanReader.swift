@@ -80,7 +80,7 @@ struct TaskReader {
         let responsible = (table.strings("responsible", required: true) ?? []).compactMap { name in
             resolve("responsible", name) { name throws(NameError) in try resolver.assignee(name) }
         }
-        let (deadline, finishBefore) = readDeadline()
+        let (deadline, deadlineText, finishBefore) = readDeadline()
         let reminders = readOverride()
         let report = table.choice("report", ReportCadence.self)
         readCompletions(id: id, deadline: deadline, into: &completions)
@@ -89,7 +89,8 @@ struct TaskReader {
             lead: lead, responsible: responsible, coordinating: table.strings("coordinating") ?? [],
             document: table.string("document"), target: table.string("target"),
             carriedOverFrom: table.integer("carried_over_from", range: 1900...2100), deadline: deadline ?? .ongoing,
-            finishBefore: finishBefore, planYear: planYear, reminders: reminders, report: report,
+            deadlineText: deadlineText, finishBefore: finishBefore, planYear: planYear, reminders: reminders,
+            report: report,
             note: table.string("note"),
             source: table.location(nil))
         guard table.log.items.count == errorsBefore, deadline != nil else { return nil }
@@ -107,8 +108,8 @@ struct TaskReader {
     }
 
     /// `due` (a date or a phrase), or `every` with `day`, `month`, `from`, `until`; and whether the
-    /// phrase says "Trước …".
-    private mutating func readDeadline() -> (Deadline?, finishBefore: Bool) {
+    /// phrase says "Trước …"; with `due`'s text (the date's ISO form, or the phrase).
+    private mutating func readDeadline() -> (Deadline?, text: String?, finishBefore: Bool) {
         let due = table.raw("due")
         let every = table.string("every")
         let day = table.integer("day", range: 1...31)
@@ -118,6 +119,7 @@ struct TaskReader {
         // Where an error about the deadline points; only looked up when there is one.
         var location: SourceLocation { table.location(of: every != nil ? "every" : "due") }
         var deadline: Deadline?
+        var text: String?
         var finishBefore = false
         switch (due, every) {
         case (nil, nil):
@@ -126,11 +128,11 @@ struct TaskReader {
             table.log.add(location, .dueAndEvery(table.place))
         case (let due?, nil):
             if let date = TableReader.date(due) {
-                deadline = .date(date)
+                (deadline, text) = (.date(date), date.iso)
             } else if case .string(let phrase) = due.value {
                 do {
                     let reading = try DeadlinePhrase.read(phrase, planYear: planYear)
-                    (deadline, finishBefore) = (reading.deadline, reading.finishBefore)
+                    (deadline, text, finishBefore) = (reading.deadline, phrase, reading.finishBefore)
                 } catch {
                     table.log.add(table.location(due.line), .of("due", in: table.place, .deadline(error)))
                 }
@@ -171,7 +173,7 @@ struct TaskReader {
         } else if day != nil || month != nil || from != nil || until != nil {
             table.log.add(location, .onlyWithEvery)
         }
-        return (deadline, finishBefore)
+        return (deadline, text, finishBefore)
     }
 
     private mutating func readOverride() -> ReminderOverride? {

@@ -20,10 +20,15 @@ public struct WebSettings: Sendable, Equatable {
     /// and the audit log); from any other peer the header is ignored.
     public let trustedProxies: [String]
     public let completion: Completion
+    /// The plans the clerk and editors may replace from the browser (*Kế hoạch*), by the path `plans`
+    /// lists them at.
+    public let replaceablePlans: [String]
+    /// Whether they may add a plan there that the config does not list.
+    public let newPlans: Bool
 
     public init(
         host: String, port: Int, publicURL: String? = nil, editors: [OfficialID] = [], trustedProxies: [String] = [],
-        completion: Completion = .confirm
+        completion: Completion = .confirm, replaceablePlans: [String] = [], newPlans: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -31,6 +36,8 @@ public struct WebSettings: Sendable, Equatable {
         self.editors = editors
         self.trustedProxies = trustedProxies
         self.completion = completion
+        self.replaceablePlans = replaceablePlans
+        self.newPlans = newPlans
     }
 
     /// Cookies are marked Secure when the officials reach the workspace over https.

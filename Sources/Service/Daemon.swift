@@ -87,7 +87,12 @@ public final class Daemon {
                 at: clock.now().timeIntervalSince1970)
             keep(office)
         }
-        let live = LiveOffice(office) { [wake] in wake.signal() }
+        let live = LiveOffice(
+            office, wake: { [wake] in wake.signal() },
+            reload: { [flags, wake] in
+                flags.raise(.reload)
+                wake.signal()
+            })
         self.live = live
         startWeb(office.configuration.web)
         journal.info("started: \(office.schedule.tasks.count) tasks, state in \(office.stateDirectory)")

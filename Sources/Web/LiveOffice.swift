@@ -4,15 +4,20 @@ import Foundation
 /// The office as the service holds it now, shared with the web handlers: the daemon hands over each new
 /// version (a reload, completions recorded) and the handlers read the latest. The handlers write only
 /// through the state database, which the service reads back at its next round; `wake` starts that round
-/// at once (a sign-in link goes out within a second, not at the next minute).
+/// at once (a sign-in link goes out within a second, not at the next minute); `reload` has it read its
+/// config and plans again first (a plan version applied in *Kế hoạch*), as SIGHUP does.
 public final class LiveOffice: @unchecked Sendable {
     private let lock = NSLock()
     private var current: Office
     private let wake: @Sendable () -> Void
+    private let reload: @Sendable () -> Void
 
-    public init(_ office: Office, wake: @escaping @Sendable () -> Void = {}) {
+    public init(
+        _ office: Office, wake: @escaping @Sendable () -> Void = {}, reload: @escaping @Sendable () -> Void = {}
+    ) {
         current = office
         self.wake = wake
+        self.reload = reload
     }
 
     public var office: Office { lock.withLock { current } }
@@ -31,4 +36,6 @@ public final class LiveOffice: @unchecked Sendable {
     public func update(_ office: Office) { lock.withLock { current = office } }
 
     func wakeService() { wake() }
+
+    func reloadService() { reload() }
 }

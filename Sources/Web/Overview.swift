@@ -80,11 +80,5 @@ enum Overview {
     }
 
     /// "14/03/2024 07:30" in the office's time zone.
-    static func time(_ date: Date, _ office: Office) -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = office.sendTime.timeZone
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "dd/MM/yyyy HH:mm"
-        return formatter.string(from: date)
-    }
+    static func time(_ date: Date, _ office: Office) -> String { office.sendTime.moment(date) }
 }

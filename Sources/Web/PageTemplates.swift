@@ -6,7 +6,7 @@ import Mustache
 enum PageTemplates {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        for (name, text) in templates {
+        for (name, text) in templates.merging(planTemplates, uniquingKeysWith: { first, _ in first }) {
             // The templates are ours and tested: one that does not parse is a programming error.
             library.register(try! MustacheTemplate(string: text), named: name)
         }
@@ -37,11 +37,13 @@ enum PageTemplates {
         .notice { background: #fff4d6; border-color: #e0c060; }
         input[type=email] { width: 100%; max-width: 24rem; padding: .5rem; font-size: 1rem; }
         button { padding: .5rem .9rem; font-size: 1rem; }
+        .new { color: #0a5a0a; font-weight: bold; } .gone { color: #8a1010; text-decoration: line-through; }
+        table.errors td { font-size: .92rem; }
         </style>
         </head>
         <body>
         <header><strong>{{w.app}}</strong>
-        {{#user}}<a href="/">{{w.overview}}</a> <a href="/nhiem-vu">{{w.tasks}}</a> <a href="/lich">{{w.calendar}}</a> <a href="/bao-cao-ky">{{w.reports}}</a>
+        {{#user}}<a href="/">{{w.overview}}</a> <a href="/nhiem-vu">{{w.tasks}}</a> <a href="/lich">{{w.calendar}}</a> <a href="/bao-cao-ky">{{w.reports}}</a> <a href="/ke-hoach">{{w.plans}}</a>
         <span>{{w.signedInAs}}: {{name}}</span>
         <form method="post" action="/dang-xuat"><input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">{{w.signOut}}</button></form>{{/user}}

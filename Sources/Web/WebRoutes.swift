@@ -97,6 +97,7 @@ struct WebRoutes: Sendable {
                 }
             }
         }
+        planRoutes(router)
         return router
     }
 
@@ -401,13 +402,13 @@ struct WebRoutes: Sendable {
     // MARK: What every request needs
 
     /// Why a form that changes things is refused: not signed in, a wrong token, or not the clerk or an editor.
-    private struct Refusal: Error {
+    struct Refusal: Error {
         let response: Response
     }
 
     /// The signed-in clerk or editor posting a form with their session's token; otherwise the refusal that
     /// ``respond(_:)`` answers with.
-    private func editor(_ request: Request, form: [String: String], office: Office) throws -> Viewer {
+    func editor(_ request: Request, form: [String: String], office: Office) throws -> Viewer {
         guard let (viewer, session) = try viewer(request, office) else {
             throw Refusal(response: redirect("/dang-nhap"))
         }
@@ -417,7 +418,7 @@ struct WebRoutes: Sendable {
     }
 
     /// The signed-in official, when the cookie names an open session of someone still in the directory.
-    private func viewer(_ request: Request, _ office: Office) throws -> (Viewer, WebAccess.Session)? {
+    func viewer(_ request: Request, _ office: Office) throws -> (Viewer, WebAccess.Session)? {
         guard let cookie = request.cookies[Self.cookie]?.value,
             let session = try SignIn.session(cookie, office: office, now: office.clock.now()),
             let viewer = Viewer(session.official, in: office)
@@ -426,7 +427,7 @@ struct WebRoutes: Sendable {
     }
 
     /// The client's address: the peer's, or, from a configured proxy, the last address it forwarded for.
-    private func client(_ request: Request, _ context: WebContext) -> String {
+    func client(_ request: Request, _ context: WebContext) -> String {
         let peer = context.peer ?? "?"
         guard settings.trustedProxies.contains(peer),
             let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").last
@@ -436,7 +437,7 @@ struct WebRoutes: Sendable {
 
     /// A refused form answers as the refusal says; a failure of the state answers 503 with nothing of its
     /// words.
-    private func respond(_ body: () throws -> Response) throws -> Response {
+    func respond(_ body: () throws -> Response) throws -> Response {
         do {
             return try body()
         } catch let refusal as Refusal {
@@ -446,21 +447,21 @@ struct WebRoutes: Sendable {
         }
     }
 
-    private func forbidden() -> Response {
+    func forbidden() -> Response {
         page("message", title: "app", values: ["message": word("forbidden")], status: .forbidden)
     }
 
-    private func notFound() -> Response {
+    func notFound() -> Response {
         page("message", title: "app", values: ["message": word("notFound")], status: .notFound)
     }
 
-    private func badForm() -> Response {
+    func badForm() -> Response {
         page("message", title: "app", values: ["message": word("badForm")], status: .forbidden)
     }
 
-    private func word(_ key: String) -> String { WebWords.words(live.office.language)[key] ?? key }
+    func word(_ key: String) -> String { WebWords.words(live.office.language)[key] ?? key }
 
-    private func page(
+    func page(
         _ name: String, title: String, values: [String: Any], status: HTTPResponse.Status = .ok
     ) -> Response {
         let language = live.office.language
@@ -473,7 +474,7 @@ struct WebRoutes: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    private func redirect(_ location: String) -> Response {
+    func redirect(_ location: String) -> Response {
         var headers = Self.privateHeaders
         headers[.location] = location
         return Response(status: .seeOther, headers: headers)

@@ -21,11 +21,15 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write the report here instead of standard output.")
     var output: String?
 
+    @Option(help: "The day to judge the report at (default today), as the service's clock had it then.")
+    var at: String?
+
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
         let office = try config.office(state: .ifPresent)
-        let today = office.today()
+        let today =
+            try at.map { try CommandFailure.date($0, option: "--at", language: office.language) } ?? office.today()
         let chosen: Period
         if let period {
             guard let parsed = Period(code: period) else {
@@ -35,7 +39,7 @@ struct ReportCommand: ParsableCommand {
         } else {
             chosen = Period(containing: today, length: .month)
         }
-        let report = try office.report(for: chosen)
+        let report = try office.report(for: chosen, at: today)
         let bytes: Data
         do {
             bytes = try format.render(report)

@@ -116,6 +116,10 @@ struct ConfigLoaderTests {
                 "nhacviec.toml:3: completion in [web] must be one of \"confirm\", \"direct\", not \"later\""
             ),
             (
+                "[web]\nlisten = \"127.0.0.1:8080\"\nreplaceable_plans = [\"plans/q.toml\"]\n",
+                "nhacviec.toml:3: \"plans/q.toml\" is not one of the plans listed in `plans` (p.toml)"
+            ),
+            (
                 "[web]\nlisten = \"127.0.0.1:8080\"\neditors = [\"Nguyễn Văn Lam\"]\n",
                 "nhacviec.toml:3: editors of [web]: unknown official or unit \"Nguyễn Văn Lam\""
             ),

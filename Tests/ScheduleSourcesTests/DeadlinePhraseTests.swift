@@ -151,4 +151,32 @@ struct DeadlinePhraseTests {
             #expect(try !DeadlinePhrase.read(phrase, planYear: 2025).finishBefore, "\(phrase)")
         }
     }
+
+    @Test(
+        "A deadline given as fields (TOML every) is written as a phrase that reads back the same, for the working copy",
+        arguments: [
+            every(.weekly(.monday)), every(.weekly(.sunday)), every(.monthly(day: nil)), every(.monthly(day: 20)),
+            every(.quarterly(day: nil)), every(.quarterly(day: 15)), every(.halfYearly(day: nil)),
+            every(.halfYearly(day: 10)), every(.yearly(month: 3, day: 8)), .periodEnd(.quarter(year: 2024, quarter: 3)),
+            .periodEnd(.half(year: 2024, half: 1)), .periodEnd(.month(year: 2024, month: 11)), .periodEnd(.year(2024)),
+            .date(d(2024, 6, 30)), .beforeTet(year: 2025), .ongoing,
+        ] as [Deadline])
+    func writtenReadsBack(_ deadline: Deadline) throws {
+        for finishBefore in [false, true] {
+            if finishBefore, case .periodEnd = deadline { continue }
+            if finishBefore, case .ongoing = deadline { continue }
+            // "Trước Tết" says Trước itself.
+            if !finishBefore, case .beforeTet = deadline { continue }
+            if finishBefore, case .recurring(let recurrence) = deadline {
+                switch recurrence.frequency {
+                case .weekly, .monthly(day: nil), .quarterly(day: nil), .halfYearly(day: nil): continue
+                default: break
+                }
+            }
+            let phrase = DeadlinePhrase.written(deadline, finishBefore: finishBefore)
+            let reading = try DeadlinePhrase.read(phrase, planYear: 2024)
+            #expect(reading.deadline == deadline, "\(phrase)")
+            #expect(reading.finishBefore == finishBefore, "\(phrase)")
+        }
+    }
 }

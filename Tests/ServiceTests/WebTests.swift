@@ -700,4 +700,46 @@ struct BrowserTests {
             "plan", "--config", served.config, "--from", "2024-03-15", "--to", "2024-03-22", "--json")
         #expect(!plan.stdout.contains("\"2.1.4\""))
     }
+
+    @Test(
+        "Chromium replaces the plan as the clerk does: errors located, the mended table previewed and applied, an editor's stale Áp dụng refused, the digest following it, restored, the working copy unchanged, a bomb and a large file refused"
+    )
+    func replacesAPlan() throws {
+        var mailServer: TestServer?
+        // The 07:30 send of 14/03 comes 90 seconds after the start: the clerk applies before it.
+        let served = try ServedWorkspace(
+            web: WebPlanTests.replaceable,
+            email: { folder in
+                let (server, _) = try smtpServer(in: folder)
+                mailServer = server
+                return
+                    "url = \"smtp://127.0.0.1:\(server.port)\"\nfrom = \"Văn phòng <vanphong@phuong-ngoquyen.example>\""
+            }, start: "2024-03-14T07:28:30+07:00")
+        defer { _ = mailServer }
+        let report = try CommandLineRun(
+            "report", "--config", served.config, "--period", "2024-Q1", "--at", "2024-03-14", "--format", "json"
+        ).json()
+        let totals = try #require(report["totals"] as? [String: Any])
+        let expected = [
+            "done_on_time", "done_late", "overdue", "in_progress", "ongoing", "came_due", "total",
+        ].reduce(into: [String: Int]()) { $0[$1] = totals[$1] as? Int ?? -1 }
+        let shots = ProcessInfo.processInfo.environment["NHACVIEC_SCREENSHOTS"] ?? served.folder.file("shots")
+        let work = served.folder.file("downloads")
+        for folder in [shots, work] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        let (status, said) = try runCapturing(
+            "/usr/bin/python3",
+            [
+                (supportFolder as NSString).appendingPathComponent("browser_plans.py"), served.base,
+                served.folder.file("mail"), shots, work,
+                String(decoding: try JSONSerialization.data(withJSONObject: expected), as: UTF8.self),
+            ])
+        #expect(status == 0, "\(said)\n\(served.service.log)")
+        #expect(said.components(separatedBy: "ok: ").count > 20, "\(said)")
+        // Restored: the next digests are the file's again, 2.4.6 due at the end of the year.
+        let plan = try CommandLineRun(
+            "plan", "--config", served.config, "--from", "2024-03-15", "--to", "2024-03-22", "--json")
+        #expect(plan.status == 0 && !plan.stdout.contains("\"2.4.6\"") && !plan.stdout.contains("\"K.1\""))
+    }
 }

@@ -11,140 +11,18 @@ the browser, the calendar, an official's "Báo cáo hoàn thành" from a deliver
 another's task, signing out. Saves a screenshot of each page into SCREENSHOTS and checks none is blank.
 Prints one line per check; exits 1 when any failed.
 """
-import email
-import email.policy
-import glob
 import json
 import os
 import re
-import struct
 import sys
 import time
-import zlib
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import browser_common as common  # noqa: E402
+from browser_common import By, check, click, fill, link_in, mails, not_blank, sign_in  # noqa: E402
 
 BASE, STORE, SHOTS, EXPECTED = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
-failed = 0
-
-
-def check(what, ok, detail=""):
-    global failed
-    print(("ok: " if ok else "FAILED: ") + what + ("" if ok else f" ({detail})"), flush=True)
-    failed += 0 if ok else 1
-
-
-def mails():
-    found = []
-    for path in sorted(glob.glob(os.path.join(STORE, "*.eml"))):
-        with open(path, "rb") as handle:
-            message = email.message_from_binary_file(handle, policy=email.policy.default)
-        text = message.get_body(preferencelist=("plain",))
-        found.append((str(message["To"]), str(message["Subject"]), text.get_content() if text else ""))
-    return found
-
-
-def wait_for(predicate, seconds=15):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    return None
-
-
-def link_in(address, pattern, after=0):
-    def find():
-        for to, _, text in mails()[after:]:
-            if address in to:
-                match = re.search(pattern, text)
-                if match:
-                    return match.group(0)
-        return None
-    return wait_for(find)
-
-
-def not_blank(name):
-    """A PNG of more than a few colours: the page was drawn."""
-    path = os.path.join(SHOTS, name + ".png")
-    browser.save_screenshot(path)
-    data = open(path, "rb").read()
-    width, height = struct.unpack(">II", data[16:24])
-    chunks, at = b"", 8
-    while at < len(data):
-        length = struct.unpack(">I", data[at:at + 4])[0]
-        kind = data[at + 4:at + 8]
-        if kind == b"IDAT":
-            chunks += data[at + 8:at + 8 + length]
-        at += 12 + length
-    raw = zlib.decompress(chunks)
-    colours = len(set(raw[i:i + 3] for i in range(1, min(len(raw), 400000), 97)))
-    check(f"the screenshot {name}.png ({width}×{height}) is not blank ({colours} colours sampled)", colours > 8)
-
-
-def click(selector):
-    """Clicks the button that submits a form, and waits for the page that follows. Looked up afresh on each
-    try: Chromium may hand back a node of a document it is still settling."""
-    for attempt in range(5):
-        try:
-            page = browser.find_element(By.TAG_NAME, "html")
-            browser.find_element(By.CSS_SELECTOR, selector).click()
-            break
-        except WebDriverException:
-            if attempt == 4:
-                raise
-            time.sleep(0.2)
-    # The old page is gone when its root no longer answers (Chromium says so with either error).
-    deadline = time.time() + 15
-    while time.time() < deadline:
-        try:
-            page.tag_name
-        except WebDriverException:
-            break
-        time.sleep(0.05)
-    WebDriverWait(browser, 15).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
-
-
-def fill(selector, text, replace=False):
-    """Types into a field as a person does; looked up afresh on each try, as Chromium may hand back a node
-    of a document it is still settling."""
-    for attempt in range(5):
-        try:
-            field = browser.find_element(By.CSS_SELECTOR, selector)
-            if replace:
-                field.send_keys(Keys.CONTROL, "a")
-            field.send_keys(text)
-            return
-        except WebDriverException:
-            if attempt == 4:
-                raise
-            time.sleep(0.2)
-
-
-def sign_in(address):
-    before = len(mails())
-    browser.get(BASE + "/dang-nhap")
-    fill("input[name=email]", address)
-    click("button[type=submit]")
-    link = link_in(address, r"http://\S+/dang-nhap/[A-Za-z0-9_-]+", after=before)
-    check(f"the sign-in link for {address} arrives by mail", link is not None)
-    browser.get(link)
-    return link
-
-
-options = Options()
-for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1100,1400",
-                 "--disable-dev-shm-usage"]:
-    options.add_argument(argument)
-options.binary_location = "/usr/bin/chromium"
-browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+browser = common.start(BASE, STORE, SHOTS)
 try:
     browser.get(BASE + "/dang-nhap")
     not_blank("dang-nhap")
@@ -226,4 +104,4 @@ try:
     check("confirmed, no report waits", not browser.find_elements(By.CSS_SELECTOR, "tr.waiting"))
 finally:
     browser.quit()
-sys.exit(1 if failed else 0)
+sys.exit(1 if common.failed else 0)

@@ -2,7 +2,7 @@ import Foundation
 
 /// An HTTP client for the web workspace's tests below the browser: Debian's curl, one cookie jar per
 /// client (one person's browser), redirects not followed, so each answer is seen as the server gave it.
-public final class WebClient {
+public final class WebClient: Sendable {
     public struct Answer {
         public let status: Int
         public let headers: [String: String]
@@ -41,6 +41,30 @@ public final class WebClient {
         for (name, value) in form.sorted(by: { $0.key < $1.key }) { extra += ["--data-urlencode", "\(name)=\(value)"] }
         if form.isEmpty { extra += ["--data", ""] }
         return try curl(path, extra: extra)
+    }
+
+    /// A form with a file, as a browser posts it (`multipart/form-data`).
+    public func upload(_ path: String, fields: [String: String], file: (name: String, path: String)) throws -> Answer {
+        var extra: [String] = []
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) { extra += ["--form-string", "\(name)=\(value)"] }
+        extra += ["-F", "\(file.name)=@\(file.path)"]
+        return try curl(path, extra: extra)
+    }
+
+    /// The body of a GET written to a file, and the answer's status.
+    public func download(_ path: String, to file: String) throws -> Int {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = [
+            "-s", "--max-time", "20", "-b", jar, "-c", jar, "-o", file, "-w", "%{http_code}",
+            path.hasPrefix("http") ? path : base + path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Int(String(decoding: data, as: UTF8.self)) ?? 0
     }
 
     /// The cookies this client holds, as curl's jar has them.

@@ -64,7 +64,7 @@ enum SpreadsheetPlanReader {
                     id: row.id, title: row.title, section: row.section, isFocus: row.isFocus, lead: lead,
                     responsible: responsible, coordinating: row.coordinating, document: row.document,
                     target: row.target,
-                    carriedOverFrom: row.carriedOverFrom, deadline: row.deadline,
+                    carriedOverFrom: row.carriedOverFrom, deadline: row.deadline, deadlineText: row.deadlineText,
                     finishBefore: row.finishBefore, planYear: table.year,
                     report: row.report,
                     note: row.completed == nil ? row.note : nil, source: row.location))
