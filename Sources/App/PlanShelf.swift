@@ -59,17 +59,24 @@ public struct PlanShelf: Sendable {
     public func entries() throws -> [Entry] {
         let last = try versions.lastChanges()
         let web = office.configuration.web
-        var keys = office.configuration.plans.map(\.path)
-        keys += last.keys.filter { $0.hasPrefix(PlanVersions.newPlan("")) && last[$0]?.version != nil }.sorted()
-        return try keys.enumerated().map { index, key in
+        let listed = office.configuration.plans.map(\.path)
+        let added = try versions.plans().filter { $0.hasPrefix(PlanVersions.newPlan("")) }
+        return try (listed + added).enumerated().map { index, key in
             let change = last[key]
-            let listed = !key.hasPrefix(PlanVersions.newPlan(""))
-            let newer = listed && change?.version != nil && PlanVersions.sha256(ofFileAt: key) != change?.configFileSHA
+            let isListed = index < listed.count
+            let newer =
+                isListed && change?.version != nil && PlanVersions.sha256(ofFileAt: key) != change?.configFileSHA
             let current = newer ? nil : try change?.version.flatMap(versions.version)
+            // A listed plan is read in the config's order; an added one from its version's file.
+            let file = try current.map(versions.file)
+            let plan =
+                isListed
+                ? office.schedule.plans[index]
+                : office.schedule.plans.dropFirst(listed.count).first { $0.source.file == file }
             return Entry(
-                key: key, name: listed ? (key as NSString).lastPathComponent : String(key.dropFirst()),
-                plan: index < office.schedule.plans.count ? office.schedule.plans[index] : nil,
-                replaceable: listed ? web?.replaceablePlans.contains(key) ?? false : web?.newPlans ?? false,
+                key: key, name: isListed ? (key as NSString).lastPathComponent : String(key.dropFirst()),
+                plan: current == nil && !isListed ? nil : plan,
+                replaceable: isListed ? web?.replaceablePlans.contains(key) ?? false : web?.newPlans ?? false,
                 current: current, lastChange: change, configFileNewer: newer, versions: try versions.versions(of: key),
                 changes: try versions.changes(of: key))
         }

@@ -129,6 +129,7 @@ extension Message {
         case .giveAContact: "give them an email, or a telegram id and a telegram webhook"
         case .fillInTheTitle: "fill in its Nội dung, or delete the row"
         case .writeOngoing: "write \"Thường xuyên\" for a task without one"
+        case .writeResponsible: "write the official or the unit in charge, by name, as the directory has it"
         case .reportPeriods: "tháng, quý, 6 tháng or năm"
         case .formatAsDate: "format the cell as a date, or write the phrase as text"
         case .writeADate: "write dd/mm/yyyy or format the cell as a date"

@@ -131,6 +131,7 @@ extension Message {
         case .giveAContact: "ghi email cho cán bộ, hoặc mã telegram cùng một webhook telegram"
         case .fillInTheTitle: "điền Nội dung, hoặc xóa dòng"
         case .writeOngoing: "viết \"Thường xuyên\" cho nhiệm vụ không có thời hạn"
+        case .writeResponsible: "ghi tên cán bộ hoặc đơn vị chủ trì, như trong danh bạ"
         case .reportPeriods: "tháng, quý, 6 tháng hoặc năm"
         case .formatAsDate: "định dạng ô là ngày, hoặc viết thời hạn dạng chữ"
         case .writeADate: "viết dd/mm/yyyy hoặc định dạng ô là ngày"

@@ -125,6 +125,7 @@ public indirect enum Message: Hashable, Sendable {
     case giveAContact
     case fillInTheTitle
     case writeOngoing
+    case writeResponsible
     case reportPeriods
     case formatAsDate
     case writeADate

@@ -5,6 +5,7 @@ extension WebWords {
         "inUse": "Đang dùng",
         "version": "Phiên bản",
         "configFile": "tệp trong thư mục cấu hình",
+        "notApplied": "chưa áp dụng phiên bản nào",
         "configFileNewer":
             "Tệp trong thư mục cấu hình đã được sửa sau lần áp dụng gần nhất, nên hệ thống đang dùng tệp đó.",
         "workingCopy": "Tải bản làm việc (.xlsx, có ngày hoàn thành đã ghi nhận)",
@@ -62,6 +63,7 @@ extension WebWords {
         "inUse": "In use",
         "version": "Version",
         "configFile": "the file in the config folder",
+        "notApplied": "no version applied yet",
         "configFileNewer":
             "The file in the config folder was edited after the last version applied here, so it is in use.",
         "workingCopy": "Download the working copy (.xlsx, with the completions recorded)",

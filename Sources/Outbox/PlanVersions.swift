@@ -92,6 +92,13 @@ public struct PlanVersions: Sendable {
         return version
     }
 
+    /// Every plan a version was uploaded for, in order.
+    public func plans() throws -> [String] {
+        try database.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT plan FROM planVersion ORDER BY plan")
+        }
+    }
+
     public func version(_ id: Int64) throws -> Version? {
         try database.pool.read { db in
             try Row.fetchOne(db, sql: "\(Self.versionColumns) WHERE id = ?", arguments: [id]).map(Self.version)

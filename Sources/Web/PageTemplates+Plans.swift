@@ -6,7 +6,7 @@ extension PageTemplates {
         {{#applied}}<section class="notice"><p role="status">{{w.appliedNotice}}</p></section>{{/applied}}
         {{#plans}}<section class="plan" data-plan="{{name}}"><h2>{{name}}</h2>
         <p>{{title}} · {{tasks}} {{w.shown}}</p>
-        <p class="in-use">{{w.inUse}}: {{#current}}{{w.version}} #{{id}} ({{file}}){{/current}}{{^current}}{{w.configFile}}{{/current}}</p>
+        <p class="in-use">{{w.inUse}}: {{#current}}{{w.version}} #{{id}} ({{file}}){{/current}}{{^current}}{{#listed}}{{w.configFile}}{{/listed}}{{^listed}}{{w.notApplied}}{{/listed}}{{/current}}</p>
         {{#configFileNewer}}<p class="notice">{{w.configFileNewer}}</p>{{/configFileNewer}}
         <p><a href="{{download}}">{{w.workingCopy}}</a></p>
         {{#editable}}<form method="post" action="/ke-hoach/tai-len" enctype="multipart/form-data">

@@ -15,8 +15,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
-        // Without the state: check stays root when run by root, to see the credentials folder as the
-        // service manager will.
+        // Without the state (the plan versions applied in it are read as its owner): check stays root when
+        // run by root, to see the credentials folder as the service manager will.
         let office = try config.office(state: .none)
         let language = office.language
         func warn(_ message: CommandMessage) {

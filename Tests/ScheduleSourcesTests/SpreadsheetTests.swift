@@ -161,11 +161,11 @@ struct SpreadsheetTests {
             ),
             (
                 header + "1,Việc một,,Trần Văn Hung,Quý I/2024,\n",
-                "plans/t.csv:2:D: responsible of task 1: unknown official or unit \"Trần Văn Hung\" (did you mean \"Trần Văn Hùng\"?)"
+                "plans/t.csv:2:D: Chủ trì of task 1: unknown official or unit \"Trần Văn Hung\" (did you mean \"Trần Văn Hùng\"?)"
             ),
             (
                 header + "1,Việc một,Ông Lãm,hung,Quý I/2024,\n",
-                "plans/t.csv:2:C: lead of task 1: unknown official or unit \"Ông Lãm\""
+                "plans/t.csv:2:C: Lãnh đạo chỉ đạo of task 1: unknown official or unit \"Ông Lãm\""
             ),
             (
                 header + "1,Việc một,,hung,Quý I/2024,\n1,Việc hai,,hung,Quý II/2024,\n",
@@ -200,7 +200,9 @@ struct SpreadsheetTests {
         let folder = try ConfigFolder(config: "plans = [\"\(try fixture("excel-style.xlsx"))\"]\n" + officials)
         let errors = folder.errors()
         #expect(
-            errors.contains { $0.contains("excel-style.xlsx!Biểu:8:C: lead of task II.1: unknown official or unit") },
+            errors.contains {
+                $0.contains("excel-style.xlsx!Biểu:8:C: Lãnh đạo chỉ đạo of task II.1: unknown official or unit")
+            },
             "\(errors)")
     }
 

@@ -61,11 +61,11 @@ struct PlanDesk {
         return Array(Set(rows.compactMap { $0["task"] as? String }))
     }
 
-    /// The rows of an answer's table of errors: row, column, cell text, message.
+    /// The rows of an answer's table of errors: row, column, cell text, message, suggestion.
     static func errors(_ answer: WebClient.Answer) -> [[String]] {
         let rows = answer.body.components(separatedBy: "<tr class=\"error\">").dropFirst()
         return rows.map { row in
-            ["row", "column", "written", "message"].map { field in
+            ["row", "column", "written", "message", "hint"].map { field in
                 guard let range = row.range(of: "<td class=\"\(field)\">([^<]*)</td>", options: .regularExpression)
                 else { return "" }
                 return String(row[range]).replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
@@ -117,6 +117,7 @@ struct WebPlanTests {
         #expect(errors[0][3].contains("không có quý 5"))
         #expect(errors[1][3].contains("có phải là \"Trần Văn Hùng\""))
         #expect(errors[2][3].contains("chưa ghi đơn vị, cá nhân chủ trì"))
+        #expect(errors[2][4] == "ghi tên cán bộ hoặc đơn vị chủ trì, như trong danh bạ", "the suggestion")
         #expect(try desk.taskIDs().count == 24)
 
         let mended = try desk.edited(
@@ -166,6 +167,10 @@ struct WebPlanTests {
         }
         #expect(served.service.log.contains("reloaded: 24 tasks"))
 
+        // The TOML file itself, uploaded as it is, is no change either.
+        let toml = try desk.clerk.get(try #require(try desk.upload(examplePlan).headers["location"]))
+        #expect(toml.body.contains("class=\"notice unchanged\""), "\(toml.text)")
+
         // Unchanged, the working copy of the file now in use changes nothing.
         let again = try desk.upload(try desk.workingCopy("ban-lam-viec-2.xlsx"))
         let unchanged = try desk.clerk.get(try #require(again.headers["location"]))
@@ -187,6 +192,39 @@ struct WebPlanTests {
             to: "thu@phuong-ngoquyen.example", in: served.folder, containing: "[BC.THANG]", within: 40)
         #expect(friday.count == 1, "\(next.log)")
         #expect(friday.allSatisfy { !($0["text"] as? String ?? "").contains("[2.4.6]") })
+    }
+
+    @Test(
+        "A new plan, a .csv with its year, added from the browser: previewed as its tasks added, applied, read by serve and the command line"
+    )
+    func newPlan() throws {
+        let served = try ServedWorkspace(web: "new_plans = true")
+        let desk = try PlanDesk(served)
+        let table = served.folder.file("ke-hoach-bo-sung.csv")
+        try """
+        Mã,Nội dung nhiệm vụ,Lãnh đạo chỉ đạo,Chủ trì,Thời gian hoàn thành
+        BS.1,Rà soát hộ nghèo cuối năm,PCT Tần,Công chức Văn hóa - Xã hội,Quý IV
+        BS.2,Kiểm tra an toàn thực phẩm dịp Tết,PCT Tần,Trạm Y tế phường,Trước Tết Nguyên đán 2025
+
+        """.write(toFile: table, atomically: true, encoding: .utf8)
+        let token = try desk.clerk.get("/ke-hoach").field("csrf") ?? ""
+        let uploaded = try desk.clerk.upload(
+            "/ke-hoach/tai-len", fields: ["csrf": token, "nam": "2024"], file: ("tep", table))
+        #expect(uploaded.status == 303, "\(uploaded.text)")
+        let preview = try desk.clerk.get(try #require(uploaded.headers["location"]))
+        #expect(preview.body.contains("<li data-count=\"added\">Nhiệm vụ thêm: 2</li>"))
+        let version = try #require(preview.field("ban"))
+        let applied = try desk.clerk.post(
+            "/ke-hoach/ap-dung",
+            form: [
+                "csrf": token, "ke-hoach": "+ke-hoach-bo-sung.csv", "ban": version, "goc": "", "kieu": "apply",
+            ])
+        #expect(applied.status == 303, "\(applied.text)")
+        #expect(try desk.taskIDs().contains("BS.2"))
+        let plans = try desk.clerk.get("/ke-hoach")
+        #expect(plans.body.contains("data-plan=\"ke-hoach-bo-sung.csv\""))
+        #expect(plans.text.contains("ke-hoach-bo-sung.csv Kế hoạch năm 2024 (ke-hoach-bo-sung.csv) · 2 nhiệm vụ"))
+        #expect(try CommandLineRun(["check", "--config", served.config]).stdout.contains("2 kế hoạch, 26 nhiệm vụ"))
     }
 
     @Test("Two people applying at the same moment: one wins, every other is told who came first")

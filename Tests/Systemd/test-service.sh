@@ -40,7 +40,8 @@ password_file = \"smtp-password\"
 ca_file = \"/etc/nhacviec/test-ca.pem\"
 
 [web]
-listen = \"127.0.0.1:$webport\""
+listen = \"127.0.0.1:$webport\"
+replaceable_plans = [\"plans/ngo-quyen-2024.toml\"]"
 install -d -m 0700 "$root/etc/nhacviec/credentials"
 printf 'Mat-Khau-9\n' >"$root/etc/nhacviec/credentials/smtp-password"
 chmod 0600 "$root/etc/nhacviec/credentials/smtp-password"
@@ -90,6 +91,29 @@ for _ in $(seq 50); do
     sleep 0.1
 done
 check "the unit is active again after a reload" test "$(in_container systemctl is-active nhacviec)" = active
+
+# The clerk replaces the plan from the browser: the version is written into the state folder, the only one the
+# unit lets the service write, and the service and the command line read it.
+web=http://127.0.0.1:$webport
+jar=$run/cookies
+link=$(in_container nhacviec web-link thu | grep -o 'http://[^ ]*')
+curl -s -c "$jar" -b "$jar" -o /dev/null "$link"
+csrf=$(curl -s -c "$jar" -b "$jar" "$web/ke-hoach" | grep -o 'name="csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
+plan=/etc/nhacviec/plans/ngo-quyen-2024.toml
+curl -s -c "$jar" -b "$jar" -o "$run/copy.xlsx" "$web/ke-hoach/tai-ve?ke-hoach=$plan"
+/usr/bin/python3 "$support/edit_workbook.py" "$run/copy.xlsx" "$run/mended.xlsx" \
+    '{"add": [["K.1", "Kiểm tra trật tự xây dựng", "Nguyễn Văn Lâm", "Công chức Địa chính - Xây dựng", "", "19/03/2024"]]}'
+preview=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' -F "csrf=$csrf" -F "ke-hoach=$plan" \
+    -F "tep=@$run/mended.xlsx" "$web/ke-hoach/tai-len")
+check "a version uploaded in the browser is checked and kept ($preview)" grep -q '/ke-hoach/ban/[0-9]' <<<"$preview"
+applied=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$csrf" \
+    --data-urlencode "ke-hoach=$plan" --data-urlencode "ban=${preview##*/}" --data "goc=&kieu=apply" "$web/ke-hoach/ap-dung")
+check "and applied (HTTP $applied)" test "$applied" = 303
+for _ in $(seq 50); do in_container journalctl -u nhacviec --no-pager -o cat | grep -qF "reloaded: 25 tasks" && break; sleep 0.1; done
+check "the service reloads with it" sh -c "nsenter -t $leader -a journalctl -u nhacviec --no-pager -o cat | grep -qF 'reloaded: 25 tasks'"
+check "its file is the service's, in the state folder" \
+    test "$(in_container sh -c 'stat -c %U /var/lib/nhacviec/plan-versions/*/mended.xlsx' 2>/dev/null)" = nhacviec
+check "the command line reads the version applied" sh -c "nsenter -t $leader -a nhacviec tasks --at 2024-03-14 | grep -q 'K.1'"
 
 before=$(date +%s)
 in_container systemctl stop nhacviec

@@ -116,7 +116,7 @@ struct RowReader {
     {
         let before = log.items.count
         guard let responsible = names(row, .responsible) else {
-            log.add(location(row, .responsible), .taskWithoutResponsible(id))
+            log.add(location(row, .responsible), .taskWithoutResponsible(id), hint: .writeResponsible)
             return nil
         }
         guard let deadlineCell = value(row, .deadline) else {

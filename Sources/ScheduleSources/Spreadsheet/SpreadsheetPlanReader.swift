@@ -53,10 +53,11 @@ enum SpreadsheetPlanReader {
                 }
             }
             let lead = row.lead.flatMap { lead in
-                resolve(lead.name, lead.at, "lead") { name throws(NameError) in try resolver.official(name) }
+                resolve(lead.name, lead.at, "Lãnh đạo chỉ đạo") { name throws(NameError) in try resolver.official(name)
+                }
             }
             let responsible = row.responsible.compactMap { entry in
-                resolve(entry.name, entry.at, "responsible") { name throws(NameError) in try resolver.assignee(name) }
+                resolve(entry.name, entry.at, "Chủ trì") { name throws(NameError) in try resolver.assignee(name) }
             }
             guard log.items.count == before else { continue }
             tasks.append(
