@@ -1,6 +1,7 @@
 import Foundation
 import Messages
 import Model
+import Outbox
 import ScheduleSources
 import Transports
 
@@ -14,14 +15,19 @@ public final class Delivery {
     /// service is alive.
     public let transfers = TransferControl()
     private let webhookTransport: WebhookTransport
+    /// The Zalo webhooks, by name, each with its tokens.
+    private let zalo: [String: ZaloChannel]
     /// Every secret of the config, to take out of what any server answers.
     private let redaction: Redaction
     /// Warnings worth the administrator's eye: world-readable secrets, certificate checks switched off.
     public let warnings: [String]
 
-    /// - Parameter stateDirectory: where the default Maildir goes when `[email] url` is not set.
+    /// - Parameters:
+    ///   - stateDirectory: where the default Maildir goes when `[email] url` is not set.
+    ///   - zaloTokens: the OA tokens in the state, for the Zalo webhooks; nil without a state.
     public init(
-        configuration: Configuration, composer: MailComposer, secrets: Secrets, stateDirectory: String
+        configuration: Configuration, composer: MailComposer, secrets: Secrets, stateDirectory: String,
+        zaloTokens: ZaloTokens? = nil
     ) throws(SecretError) {
         var warnings: [String] = []
         /// Every secret, read before any transport is made, so that each takes all of them out of what
@@ -36,7 +42,12 @@ public final class Delivery {
         let password = try read(SecretFile.smtpPassword(email))
         var hooks: [String: (WebhookSettings, String, WebhookSigner?)] = [:]
         var values = password.map { [$0] } ?? []
+        var zaloKeys: [String: String] = [:]
         for webhook in configuration.webhooks {
+            if let file = SecretFile.zaloSecretKey(of: webhook), let key = try read(file) {
+                zaloKeys[webhook.name] = key
+                values.append(key)
+            }
             var url = webhook.url
             if let token = try read(SecretFile.token(of: webhook)) {
                 url = url.replacingOccurrences(of: "{token}", with: token)
@@ -72,6 +83,14 @@ public final class Delivery {
         }
         webhooks = hooks
         webhookTransport = WebhookTransport(control: transfers)
+        var channels: [String: ZaloChannel] = [:]
+        for webhook in configuration.webhooks {
+            guard let settings = webhook.zalo, let key = zaloKeys[webhook.name] else { continue }
+            channels[webhook.name] = ZaloChannel(
+                settings: webhook, zalo: settings, secretKey: key, tokens: zaloTokens, stateDirectory: stateDirectory,
+                control: transfers)
+        }
+        zalo = channels
         self.composer = composer
         self.warnings = warnings
     }
@@ -80,6 +99,7 @@ public final class Delivery {
     public func postWebhook(_ name: String, body: [UInt8], id: String, now: Date = Date()) -> Result<
         DeliveryReceipt, DeliveryError
     > {
+        if let channel = zalo[name] { return redaction.scrub(channel.send(body, now: now)) }
         guard let hook = webhooks[name] else {
             return .failure(DeliveryError(.permanent, "no webhook is named \(name)"))
         }
@@ -100,6 +120,7 @@ public final class Delivery {
         case .generic: return .generic
         case .slack: return .slack
         case .telegram: return .telegram(chatID: settings.chatID ?? recipient?.telegram ?? "")
+        case .zaloGroup: return .zaloGroup(groupID: settings.zalo?.groupID ?? "")
         }
     }
 }

@@ -136,9 +136,8 @@ public struct Office: Sendable {
     /// The transports of the config, their secrets read.
     public func delivery() throws(SecretError) -> Delivery {
         try Delivery(
-            configuration: configuration, composer: composer,
-            secrets: secrets,
-            stateDirectory: stateDirectory)
+            configuration: configuration, composer: composer, secrets: secrets, stateDirectory: stateDirectory,
+            zaloTokens: state.map(ZaloTokens.init))
     }
 
     /// The state database of an office opened with ``StateUse/create``.

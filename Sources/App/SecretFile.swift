@@ -6,7 +6,7 @@ import Transports
 /// (`[email] password_file`): the one list of the secrets the transports read.
 public struct SecretFile: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
-        case smtpPassword, token, signingSecret
+        case smtpPassword, token, signingSecret, zaloSecretKey
     }
 
     public let kind: Kind
@@ -48,9 +48,18 @@ public struct SecretFile: Sendable, Equatable {
         }
     }
 
+    /// The secret key of a Zalo webhook's app, sent when its tokens are refreshed.
+    static func zaloSecretKey(of webhook: WebhookSettings) -> SecretFile? {
+        webhook.zalo.map {
+            SecretFile(kind: .zaloSecretKey, purpose: "webhook \(webhook.name) secret_key_file", name: $0.secretKeyFile)
+        }
+    }
+
     /// Every secret file the transports of `configuration` read, in the order they read them.
     public static func all(in configuration: Configuration) -> [SecretFile] {
         [smtpPassword(configuration.email)].compactMap { $0 }
-            + configuration.webhooks.flatMap { [token(of: $0), signingSecret(of: $0)].compactMap { $0 } }
+            + configuration.webhooks.flatMap {
+                [token(of: $0), signingSecret(of: $0), zaloSecretKey(of: $0)].compactMap { $0 }
+            }
     }
 }

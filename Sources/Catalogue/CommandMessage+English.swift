@@ -67,6 +67,10 @@ extension CommandMessage {
         case .planChangedMeanwhile(let user, let at):
             "\(user) switched this plan at \(at), after this page was made; look at the plan again before applying"
         case .noSuchPlanVersion: "there is no such version of this plan"
+        case .noZaloWebhook(let name, let configured):
+            "no Zalo webhook is named \"\(name)\" (configured: \(configured.isEmpty ? "none" : configured.joined(separator: ", ")))"
+        case .zaloAuthorized(let webhook):
+            "the refresh token of \(webhook) is kept in the state; the next send spends it for the first pair of tokens"
 
         case .notAYear(let text): "\"\(text)\" is not a year (write it with four digits, for example 2024)"
         case .yearOutOfRange(let year, let lower, let upper): "\(year) is outside the supported years \(lower)–\(upper)"

@@ -70,6 +70,10 @@ extension CommandMessage {
         case .planChangedMeanwhile(let user, let at):
             "\(user) đã thay kế hoạch này lúc \(at), sau khi trang này được mở; hãy xem lại kế hoạch trước khi áp dụng"
         case .noSuchPlanVersion: "không có phiên bản này của kế hoạch"
+        case .noZaloWebhook(let name, let configured):
+            "không có webhook Zalo nào tên \"\(name)\" (đã cấu hình: \(configured.isEmpty ? "không có" : configured.joined(separator: ", ")))"
+        case .zaloAuthorized(let webhook):
+            "đã lưu refresh token của \(webhook) vào trạng thái; lần gửi tới sẽ dùng nó để lấy cặp token đầu tiên"
 
         case .notAYear(let text): "\"\(text)\" không phải là một năm (viết đủ bốn chữ số, ví dụ 2024)"
         case .yearOutOfRange(let year, let lower, let upper): "năm \(year) nằm ngoài khoảng hỗ trợ \(lower)–\(upper)"

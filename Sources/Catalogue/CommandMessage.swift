@@ -52,6 +52,10 @@ public indirect enum CommandMessage: Hashable, Sendable {
     case planChangedMeanwhile(user: String, at: String)
     case noSuchPlanVersion
 
+    // MARK: zalo-token
+    case noZaloWebhook(String, configured: [String])
+    case zaloAuthorized(webhook: String)
+
     // MARK: report
     case notAPeriod(String)
     case cannotWriteWorkbook(reason: String)

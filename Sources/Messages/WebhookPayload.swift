@@ -8,7 +8,12 @@ public enum WebhookPayload {
     public enum Format: Sendable {
         case generic, slack
         case telegram(chatID: String)
+        /// A text message to an OA's group (Zalo GMF).
+        case zaloGroup(groupID: String)
     }
+
+    /// Zalo takes a text message of at most 2,000 characters.
+    static let zaloLimit = 2_000
 
     /// Telegram refuses messages over 4096 characters.
     static let telegramLimit = 4_000
@@ -33,6 +38,8 @@ public enum WebhookPayload {
                 "chat_id": chatID, "disable_web_page_preview": true,
                 "text": message.count > telegramLimit ? String(message.prefix(telegramLimit)) + "…" : message,
             ]
+        case .zaloGroup(let groupID):
+            object = zaloText(groupID: groupID, "\(subject)\n\n\(text)")
         case .generic:
             let person = composer.directory.official(digest.recipient)
             object = [
@@ -50,8 +57,15 @@ public enum WebhookPayload {
         switch format {
         case .slack: json(["text": note])
         case .telegram(let chatID): json(["chat_id": chatID, "text": note])
+        case .zaloGroup(let groupID): json(zaloText(groupID: groupID, note))
         case .generic: json(["type": "nhacviec.test", "text": note])
         }
+    }
+
+    /// Zalo's group message: plain text, cut at its limit.
+    private static func zaloText(groupID: String, _ text: String) -> [String: Any] {
+        let message = text.count > zaloLimit ? String(text.prefix(zaloLimit - 1)) + "…" : text
+        return ["recipient": ["group_id": groupID], "message": ["text": message]]
     }
 
     private static func item(_ reminder: Reminder, reportLink: String?) -> [String: Any] {

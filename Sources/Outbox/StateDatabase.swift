@@ -202,6 +202,18 @@ public final class StateDatabase: Sendable {
                 t.column("at", .double).notNull()
             }
         }
+        // Zalo's OA tokens, one pair per webhook: each refresh token works once, so the pair Zalo last gave
+        // is kept here, committed before it is used.
+        migrator.registerMigration("v6-zalo-tokens") { db in
+            try db.create(table: "zaloToken") { t in
+                t.primaryKey("webhook", .text)
+                t.column("accessToken", .text).notNull()
+                t.column("refreshToken", .text).notNull()
+                t.column("accessExpiresAt", .double).notNull()
+                t.column("refreshExpiresAt", .double).notNull()
+                t.column("updatedAt", .double).notNull()
+            }
+        }
         return migrator
     }
 

@@ -245,11 +245,16 @@ enum ConfigLoader {
         return reader.tables("webhook").compactMap { entry in
             var entry = entry
             defer {
-                entry.finish(known: ["name", "kind", "url", "token_file", "secret_file", "chat_id", "timeout"])
+                entry.finish(known: [
+                    "name", "kind", "url", "token_file", "secret_file", "chat_id", "timeout", "group_id", "app_id",
+                    "secret_key_file", "oauth_url",
+                ])
             }
+            var zalo = false
+            if case .string(let kind)? = entry.raw("kind")?.value { zalo = kind.hasPrefix("zalo") }
             guard let name = entry.string("name", required: true),
                 let kind = entry.choice("kind", WebhookSettings.Kind.self),
-                let url = entry.string("url", required: true)
+                let url = zalo ? entry.string("url") ?? "https://openapi.zalo.me" : entry.string("url", required: true)
             else {
                 if !entry.has("kind") { entry.log.add(entry.location(nil), .missingKey("kind", in: entry.place)) }
                 return nil
@@ -261,10 +266,19 @@ enum ConfigLoader {
                 entry.log.add(
                     entry.location(of: "url"), .urlScheme("webhook", url: url, schemes: ["https://", "http://"]))
             }
-            return WebhookSettings(
+            var settings = WebhookSettings(
                 name: name, kind: kind, url: url, tokenFile: entry.string("token_file"),
                 secretFile: entry.string("secret_file"), chatID: entry.string("chat_id"),
                 timeout: entry.integer("timeout", range: 1...600) ?? 30)
+            if kind == .zaloGroup, let group = entry.string("group_id", required: true),
+                let app = entry.string("app_id", required: true),
+                let key = entry.string("secret_key_file", required: true)
+            {
+                settings.zalo = ZaloSettings(
+                    groupID: group, appID: app, secretKeyFile: key,
+                    oauthURL: entry.string("oauth_url") ?? "https://oauth.zaloapp.com")
+            }
+            return settings
         }
     }
 

@@ -87,10 +87,22 @@ public struct EmailSettings: Sendable {
     public var usesSMTP: Bool { url.map { !$0.hasPrefix("file://") } ?? false }
 }
 
+/// What a Zalo webhook needs besides its URL (docs/delivery.md, "Zalo").
+public struct ZaloSettings: Sendable {
+    public let groupID: String
+    public let appID: String
+    /// The app's secret key (`secret_key` of the token refresh), read as a secret.
+    public let secretKeyFile: String
+    /// `https://oauth.zaloapp.com`.
+    public let oauthURL: String
+}
+
 /// `[[webhook]]`: a JSON endpoint that receives digests.
 public struct WebhookSettings: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case generic, slack, telegram
+        /// A Zalo group owned by the UBND's Official Account (GMF), posted to through the OA's API.
+        case zaloGroup = "zalo-group"
     }
 
     public let name: String
@@ -101,6 +113,9 @@ public struct WebhookSettings: Sendable {
     /// A Telegram group chat that gets every digest.
     public let chatID: String?
     public let timeout: Int
+    /// For Zalo: the OA's group, the app's id and the file of its secret key (a credential), and where
+    /// its tokens are refreshed (`url` is the API's base, `https://openapi.zalo.me`).
+    public var zalo: ZaloSettings?
 
     /// Whether every digest goes to it (a group chat, a system), rather than only to officials with a
     /// Telegram id of their own.

@@ -32,4 +32,6 @@ public struct DeliveryError: Error, Sendable, CustomStringConvertible {
 /// A message the server accepted, with its answer ("250 2.0.0 Ok: queued as 4F2A1", "HTTP 200").
 public struct DeliveryReceipt: Sendable, Equatable {
     public let answer: String
+
+    public init(answer: String) { self.answer = answer }
 }

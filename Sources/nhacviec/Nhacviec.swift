@@ -8,7 +8,7 @@ struct Nhacviec: ParsableCommand {
         subcommands: [
             CheckCommand.self, CalendarCommand.self, LunarCommand.self, TasksCommand.self, PlanCommand.self,
             ImportCommand.self, SendTestCommand.self, DoneCommand.self, ReopenCommand.self, StatusCommand.self,
-            ServeCommand.self, ReportCommand.self, BackupCommand.self, WebLinkCommand.self,
+            ServeCommand.self, ReportCommand.self, BackupCommand.self, WebLinkCommand.self, ZaloTokenCommand.self,
         ]
     )
 }

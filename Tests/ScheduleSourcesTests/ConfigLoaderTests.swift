@@ -124,6 +124,10 @@ struct ConfigLoaderTests {
                 "nhacviec.toml:3: editors of [web]: unknown official or unit \"Nguyễn Văn Lam\""
             ),
             (
+                "[[webhook]]\nname = \"z\"\nkind = \"zalo-group\"\napp_id = \"1\"\nsecret_key_file = \"k\"\n",
+                "nhacviec.toml:1: [[webhook]] needs the key \"group_id\""
+            ),
+            (
                 "[reminders]\nbefore = \"3\"\n",
                 "nhacviec.toml:2: before in [reminders] must be an array of integers, not a string"
             ),

@@ -99,6 +99,28 @@ final class CurlHandle {
         try check(nhv_setopt_list(handle, option, list), "setting option \(option.rawValue)")
     }
 
+    /// POSTs `body` over HTTP(S) with these header lines; returns libcurl's code (the answer in
+    /// ``responseCode`` and ``responseBody``).
+    func post(_ url: String, headers: [String], body: [UInt8], timeout: Int) throws(DeliveryError) -> CURLcode {
+        try set(CURLOPT_URL, url)
+        try set(CURLOPT_POST, 1)
+        try set(CURLOPT_POSTFIELDSIZE, body.count)
+        try set(CURLOPT_HTTPHEADER, list: headers + ["Expect:"])
+        try set(CURLOPT_TIMEOUT, timeout)
+        try set(CURLOPT_CONNECTTIMEOUT, min(10, timeout))
+        try set(CURLOPT_PROTOCOLS_STR, "http,https")
+        return perform(uploading: body)
+    }
+
+    /// The handle kept in `kept`, made on first use: one per transport, so that requests to one host reuse
+    /// their connection.
+    static func reused(_ kept: inout CurlHandle?, control: TransferControl) throws(DeliveryError) -> CurlHandle {
+        if let kept { return kept }
+        let handle = try CurlHandle(control: control)
+        kept = handle
+        return handle
+    }
+
     /// Runs one transfer with `body` as the upload; returns libcurl's code and forgets the last answer.
     func perform(uploading body: [UInt8]?) -> CURLcode {
         upload = body ?? []

@@ -15,21 +15,10 @@ public final class WebhookTransport {
 
     public func post(_ request: WebhookRequest) -> Result<DeliveryReceipt, DeliveryError> {
         do throws(DeliveryError) {
-            let handle: CurlHandle
-            if let existing = self.handle {
-                handle = existing
-            } else {
-                handle = try CurlHandle(control: control)
-                self.handle = handle
-            }
-            try handle.set(CURLOPT_URL, request.url)
-            try handle.set(CURLOPT_POST, 1)
-            try handle.set(CURLOPT_POSTFIELDSIZE, request.body.count)
-            try handle.set(CURLOPT_HTTPHEADER, list: request.headers.map { "\($0.0): \($0.1)" } + ["Expect:"])
-            try handle.set(CURLOPT_TIMEOUT, request.timeout)
-            try handle.set(CURLOPT_CONNECTTIMEOUT, min(10, request.timeout))
-            try handle.set(CURLOPT_PROTOCOLS_STR, "http,https")
-            let code = handle.perform(uploading: request.body)
+            let handle = try CurlHandle.reused(&self.handle, control: control)
+            let code = try handle.post(
+                request.url, headers: request.headers.map { "\($0.0): \($0.1)" }, body: request.body,
+                timeout: request.timeout)
             return request.redaction.scrub(
                 Self.classify(
                     code, status: handle.responseCode, lines: handle.serverLines,

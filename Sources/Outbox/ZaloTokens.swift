@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+
+/// The OA's token pair of each Zalo webhook, in the state: the access token (about 25 hours) and the
+/// refresh token (about 3 months, good for one refresh, replaced at each). A new pair is committed here
+/// before it is used, and only in place of the pair whose refresh token was spent for it, so that no
+/// refresh token is used twice and no request goes out with a token older than the one kept.
+public struct ZaloTokens: Sendable {
+    public struct Pair: Sendable, Equatable {
+        public let accessToken: String
+        public let refreshToken: String
+        public let accessExpiresAt: Double
+        public let refreshExpiresAt: Double
+
+        public init(accessToken: String, refreshToken: String, accessExpiresAt: Double, refreshExpiresAt: Double) {
+            self.accessToken = accessToken
+            self.refreshToken = refreshToken
+            self.accessExpiresAt = accessExpiresAt
+            self.refreshExpiresAt = refreshExpiresAt
+        }
+    }
+
+    /// How long a refresh token lives unused, as Zalo says (about three months).
+    public static let refreshLifetime: Double = 90 * 86_400
+
+    public let database: StateDatabase
+
+    public init(database: StateDatabase) { self.database = database }
+
+    public func pair(of webhook: String) throws -> Pair? {
+        try database.pool.read { db in
+            try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT accessToken, refreshToken, accessExpiresAt, refreshExpiresAt FROM zaloToken WHERE webhook = ?",
+                arguments: [webhook]
+            ).map {
+                Pair(
+                    accessToken: $0["accessToken"], refreshToken: $0["refreshToken"],
+                    accessExpiresAt: $0["accessExpiresAt"], refreshExpiresAt: $0["refreshExpiresAt"])
+            }
+        }
+    }
+
+    /// The administrator's first refresh token (`nhacviec zalo-token`), in place of any pair kept: no
+    /// access token yet, so the first send refreshes.
+    public func authorize(_ webhook: String, refreshToken: String, at now: Double) throws {
+        try database.pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO zaloToken
+                    (webhook, accessToken, refreshToken, accessExpiresAt, refreshExpiresAt, updatedAt)
+                    VALUES (?, '', ?, 0, ?, ?)
+                    """, arguments: [webhook, refreshToken, now + Self.refreshLifetime, now])
+        }
+    }
+
+    /// Keeps the pair a refresh gave, in place of the one whose refresh token `spent` was; false when that
+    /// pair is no longer the one kept (then nothing is written).
+    public func replace(_ webhook: String, spent: String, with pair: Pair, at now: Double) throws -> Bool {
+        try database.pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE zaloToken SET accessToken = ?, refreshToken = ?, accessExpiresAt = ?, refreshExpiresAt = ?,
+                    updatedAt = ? WHERE webhook = ? AND refreshToken = ?
+                    """,
+                arguments: [
+                    pair.accessToken, pair.refreshToken, pair.accessExpiresAt, pair.refreshExpiresAt, now, webhook,
+                    spent,
+                ])
+            return db.changesCount == 1
+        }
+    }
+}

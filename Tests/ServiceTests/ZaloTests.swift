@@ -1,0 +1,133 @@
+import App
+import Foundation
+import Outbox
+import TestSupport
+import Testing
+
+/// A config whose digests also go to a Zalo group of the OA, through a local server speaking Zalo's
+/// shapes (Tests/Support/zalo_server.py).
+func zaloConfig(_ folder: TemporaryFolder, port: Int) throws -> String {
+    let config = try serviceConfig(folder)
+    try FileManager.default.createDirectory(atPath: folder.file("credentials"), withIntermediateDirectories: true)
+    try "khoa-bi-mat-cua-ung-dung\n".write(
+        toFile: folder.file("credentials/zalo-secret-key"), atomically: true, encoding: .utf8)
+    chmod(folder.file("credentials/zalo-secret-key"), 0o600)
+    var text = try String(contentsOfFile: config, encoding: .utf8)
+    text += """
+
+        [[webhook]]
+        name = "zalo-ubnd"
+        kind = "zalo-group"
+        group_id = "nhom-giao-ban"
+        app_id = "4242"
+        secret_key_file = "zalo-secret-key"
+        url = "http://127.0.0.1:\(port)"
+        oauth_url = "http://127.0.0.1:\(port)"
+
+        """
+    try text.write(toFile: config, atomically: true, encoding: .utf8)
+    return config
+}
+
+/// What the Zalo server was asked, in order.
+func zaloRequests(_ log: String) throws -> [[String: Any]] {
+    try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map {
+        try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+    }
+}
+
+@Suite("Zalo: a group of the OA, its tokens in the state", .serialized)
+struct ZaloTests {
+    @Test(
+        "The first refresh token from the administrator; the digests delivered to the group; an access token Zalo stops taking mid-batch refreshed once, committed before use: no request with a stale token after it, no refresh token spent twice"
+    )
+    func deliveredAndRefreshed() throws {
+        let folder = try TemporaryFolder()
+        try "lan-dau-tien\n".write(toFile: folder.file("refresh-token"), atomically: true, encoding: .utf8)
+        let server = try TestServer(
+            script: "zalo_server.py",
+            arguments: [
+                "--log", folder.file("zalo.log"), "--refresh-token", "lan-dau-tien", "--secret-key",
+                "khoa-bi-mat-cua-ung-dung", "--expire-after", "2",
+            ])
+        let config = try zaloConfig(folder, port: server.port)
+        let service = try dispatcher(config)
+        let authorized = try CommandLineRun(
+            ["zalo-token", "zalo-ubnd", "--refresh-token", folder.file("refresh-token"), "--config", config])
+        #expect(authorized.status == 0, "\(authorized.stderr)")
+        #expect(!authorized.stdout.contains("lan-dau-tien"), "the token is never printed")
+
+        try service.evaluate(now: vn("2024-03-14T07:31:00"))
+        let counts = try service.deliver(now: vn("2024-03-14T07:31:00"))
+        #expect(counts.failed == 0 && counts.retrying == 0, "\(counts)")
+        let requests = try zaloRequests(folder.file("zalo.log"))
+        let refreshes = requests.filter { $0["path"] as? String == "/v4/oa/access_token" }
+        let messages = requests.filter { $0["path"] as? String == "/v3.0/oa/group/message" }
+        #expect(refreshes.count == 2, "the first, and once when Zalo stopped taking the token")
+        #expect(messages.count == 4, "three digests, one sent again after the refresh")
+        // Each refresh spends the refresh token the one before it gave, once.
+        var expected = "lan-dau-tien"
+        var access = ""
+        for request in requests {
+            let headers = request["headers"] as? [String: String] ?? [:]
+            let answer = request["answer"] as? [String: Any] ?? [:]
+            if request["path"] as? String == "/v4/oa/access_token" {
+                let form = request["body"] as? String ?? ""
+                #expect(form.contains("refresh_token=\(expected)") && form.contains("app_id=4242"), "\(form)")
+                #expect(headers["secret_key"] == "khoa-bi-mat-cua-ung-dung")
+                expected = answer["refresh_token"] as? String ?? "?"
+                access = answer["access_token"] as? String ?? "?"
+            } else {
+                #expect(headers["access_token"] == access, "no request with a token older than the last refresh")
+                let body =
+                    try JSONSerialization.jsonObject(with: Data((request["body"] as? String ?? "").utf8))
+                    as? [String: Any]
+                #expect((body?["recipient"] as? [String: String])?["group_id"] == "nhom-giao-ban")
+                let text = (body?["message"] as? [String: String])?["text"] ?? ""
+                #expect(text.count <= 2_000 && text.contains("Nhắc việc"), "\(text)")
+            }
+        }
+        let kept = try ZaloTokens(database: service.outbox.database).pair(of: "zalo-ubnd")
+        #expect(kept?.refreshToken == expected && kept?.accessToken == access, "the last pair is the one kept")
+    }
+
+    @Test(
+        "A refresh token Zalo refuses (-14020): every digest to the group fails for good, saying to authorize the OA again, and the clerk is told; no secret in what is kept"
+    )
+    func authorizeAgain() throws {
+        let folder = try TemporaryFolder()
+        try "da-dung-roi\n".write(toFile: folder.file("refresh-token"), atomically: true, encoding: .utf8)
+        let server = try TestServer(
+            script: "zalo_server.py",
+            arguments: [
+                "--log", folder.file("zalo.log"), "--refresh-token", "con-hieu-luc", "--secret-key",
+                "khoa-bi-mat-cua-ung-dung",
+            ])
+        let config = try zaloConfig(folder, port: server.port)
+        let service = try dispatcher(config)
+        #expect(
+            try CommandLineRun(
+                ["zalo-token", "zalo-ubnd", "--refresh-token", folder.file("refresh-token"), "--config", config]
+            ).status == 0)
+        try service.evaluate(now: vn("2024-03-14T07:31:00"))
+        let counts = try service.deliver(now: vn("2024-03-14T07:31:00"))
+        #expect(counts.failed == 3, "\(counts)")
+        let failed = try service.outbox.all().filter { $0.state == .failed }
+        #expect(
+            failed.allSatisfy {
+                ($0.lastAnswer ?? "").contains("-14020") && ($0.lastAnswer ?? "").contains("authorize the OA again")
+            })
+        #expect(
+            failed.allSatisfy {
+                !($0.lastAnswer ?? "").contains("khoa-bi-mat") && !($0.lastAnswer ?? "").contains("da-dung-roi")
+            })
+        // The clerk's notice of the failures goes out at the next round.
+        try service.evaluate(now: vn("2024-03-14T07:40:00"))
+        _ = try service.deliver(now: vn("2024-03-14T07:40:00"))
+        let notices = try folder.files(in: "maildir/new", withExtension: "nhacviec").map { try parseMail($0) }.filter {
+            $0["to_address"] as? String == "thu@phuong-ngoquyen.example"
+                && ($0["text"] as? String)?.contains("-14020") == true
+        }
+        #expect(notices.count == 3, "one notice for each digest that failed")
+    }
+}
