@@ -66,6 +66,9 @@ final class ZaloChannel: @unchecked Sendable {
 
     private func current(now: Date) -> Result<ZaloTokens.Pair, DeliveryError> {
         do {
+            if let refusal = try tokens?.standing(of: settings.name)?.refusal {
+                return .failure(DeliveryError(.permanent, "token refresh: \(refusal)"))
+            }
             guard let tokens, let pair = try tokens.pair(of: settings.name) else {
                 return .failure(
                     DeliveryError(
@@ -110,7 +113,9 @@ final class ZaloChannel: @unchecked Sendable {
             return .success(fresh)
         case .failure(let failure):
             switch failure.answer {
-            case .permanent(let said, _): return .failure(DeliveryError(.permanent, "token refresh: \(said)"))
+            case .permanent(let said, let authorizeAgain):
+                if authorizeAgain { try? tokens?.refuse(settings.name, reason: said, at: now.timeIntervalSince1970) }
+                return .failure(DeliveryError(.permanent, "token refresh: \(said)"))
             case .temporary(let said), .refreshToken(let said):
                 return .failure(DeliveryError(.temporary, "token refresh: \(said)"))
             case .sent: return .failure(DeliveryError(.temporary, "token refresh: no token in Zalo's answer"))

@@ -152,6 +152,12 @@ extension StatusLine {
                 + "notification(s) given back to the plan"
         case .failures: "Failures:"
         case .failure(let digest, let destination, let answer): "  \(digest) → \(destination): \(answer)"
+        case .zaloTokens(let webhook, let access, let refresh):
+            "Zalo \(webhook): access token \(access.map { "until \($0)" } ?? "not yet taken"), refresh token until \(refresh) unused"
+        case .zaloRefreshSoon(let webhook, let until):
+            "Zalo \(webhook): the refresh token expires unused at \(until); the service refreshes it at its next send, or authorize the OA again (nhacviec zalo-token)"
+        case .zaloAuthorizeAgain(let webhook, let reason):
+            "Zalo \(webhook): authorize the OA again (nhacviec zalo-token \(webhook) --refresh-token FILE): \(reason)"
         }
     }
 }

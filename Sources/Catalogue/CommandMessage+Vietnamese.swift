@@ -156,6 +156,12 @@ extension StatusLine {
                 + "nhanh; \(givenBack) thông báo được trả lại kế hoạch"
         case .failures: "Gửi hỏng gần đây:"
         case .failure(let digest, let destination, let answer): "  \(digest) → \(destination): \(answer)"
+        case .zaloTokens(let webhook, let access, let refresh):
+            "Zalo \(webhook): access token \(access.map { "dùng được đến \($0)" } ?? "chưa lấy"), refresh token hết hạn nếu không dùng lúc \(refresh)"
+        case .zaloRefreshSoon(let webhook, let until):
+            "Zalo \(webhook): refresh token sẽ hết hạn lúc \(until) nếu không dùng; hệ thống dùng nó ở lần gửi tới, hoặc hãy ủy quyền lại cho OA (nhacviec zalo-token)"
+        case .zaloAuthorizeAgain(let webhook, let reason):
+            "Zalo \(webhook): cần ủy quyền lại cho OA (nhacviec zalo-token \(webhook) --refresh-token TỆP): \(reason)"
         }
     }
 }

@@ -129,4 +129,8 @@ public enum StatusLine: Hashable, Sendable {
     case clockWentBack(from: String, to: String, noticed: String, givenBack: Int)
     case failures
     case failure(digest: String, destination: String, answer: String)
+    /// A Zalo webhook's tokens: until when each works.
+    case zaloTokens(webhook: String, accessUntil: String?, refreshUntil: String)
+    case zaloRefreshSoon(webhook: String, until: String)
+    case zaloAuthorizeAgain(webhook: String, reason: String)
 }

@@ -212,6 +212,8 @@ public final class StateDatabase: Sendable {
                 t.column("accessExpiresAt", .double).notNull()
                 t.column("refreshExpiresAt", .double).notNull()
                 t.column("updatedAt", .double).notNull()
+                // Why Zalo refused the refresh token, when it did: the administrator must authorize again.
+                t.column("refusal", .text)
             }
         }
         return migrator

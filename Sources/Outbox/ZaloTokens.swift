@@ -20,6 +20,14 @@ public struct ZaloTokens: Sendable {
         }
     }
 
+    /// A webhook's tokens as `status` shows them.
+    public struct Standing: Sendable, Equatable {
+        public let webhook: String
+        public let pair: Pair
+        /// Why Zalo refused the refresh token; nil while it works.
+        public let refusal: String?
+    }
+
     /// How long a refresh token lives unused, as Zalo says (about three months).
     public static let refreshLifetime: Double = 90 * 86_400
 
@@ -27,19 +35,41 @@ public struct ZaloTokens: Sendable {
 
     public init(database: StateDatabase) { self.database = database }
 
-    public func pair(of webhook: String) throws -> Pair? {
+    public func pair(of webhook: String) throws -> Pair? { try standing(of: webhook)?.pair }
+
+    public func standing(of webhook: String) throws -> Standing? {
         try database.pool.read { db in
-            try Row.fetchOne(
-                db,
-                sql:
-                    "SELECT accessToken, refreshToken, accessExpiresAt, refreshExpiresAt FROM zaloToken WHERE webhook = ?",
-                arguments: [webhook]
-            ).map {
-                Pair(
-                    accessToken: $0["accessToken"], refreshToken: $0["refreshToken"],
-                    accessExpiresAt: $0["accessExpiresAt"], refreshExpiresAt: $0["refreshExpiresAt"])
-            }
+            try Row.fetchOne(db, sql: "\(Self.columns) WHERE webhook = ?", arguments: [webhook]).map(Self.standing)
         }
+    }
+
+    /// Every webhook's tokens, by name.
+    public func all() throws -> [Standing] {
+        try database.pool.read { db in
+            try Row.fetchAll(db, sql: "\(Self.columns) ORDER BY webhook").map(Self.standing)
+        }
+    }
+
+    /// Zalo refused the kept refresh token for good: nothing is refreshed with it again, and `status`
+    /// says to authorize again.
+    public func refuse(_ webhook: String, reason: String, at now: Double) throws {
+        try database.pool.write { db in
+            try db.execute(
+                sql: "UPDATE zaloToken SET refusal = ?, updatedAt = ? WHERE webhook = ?",
+                arguments: [reason, now, webhook])
+        }
+    }
+
+    private static let columns =
+        "SELECT webhook, accessToken, refreshToken, accessExpiresAt, refreshExpiresAt, refusal FROM zaloToken"
+
+    private static func standing(_ row: Row) -> Standing {
+        Standing(
+            webhook: row["webhook"],
+            pair: Pair(
+                accessToken: row["accessToken"], refreshToken: row["refreshToken"],
+                accessExpiresAt: row["accessExpiresAt"], refreshExpiresAt: row["refreshExpiresAt"]),
+            refusal: row["refusal"])
     }
 
     /// The administrator's first refresh token (`nhacviec zalo-token`), in place of any pair kept: no

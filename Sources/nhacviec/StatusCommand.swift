@@ -65,6 +65,14 @@ struct StatusCommand: ParsableCommand {
             },
             clockBack: clockBack.map {
                 .init(from: time($0.from), to: time($0.to), givenBack: $0.givenBack, noticedAt: time($0.noticedAt))
+            },
+            zalo: try ZaloTokens(database: database).all().map {
+                .init(
+                    webhook: $0.webhook,
+                    accessExpiresAt: $0.pair.accessToken.isEmpty ? nil : time($0.pair.accessExpiresAt),
+                    refreshExpiresAt: time($0.pair.refreshExpiresAt) ?? "",
+                    refreshExpiresSoon: $0.pair.refreshExpiresAt - Date().timeIntervalSince1970 < 7 * 86_400,
+                    authorizeAgain: $0.refusal != nil, reason: $0.refusal)
             })
         if output.json {
             try JSONOutput.print(report)
@@ -137,6 +145,26 @@ struct StatusReport: Encodable {
     let rejected: Rejected?
     /// The clock was found earlier than the last evaluation (in the last week).
     let clockBack: ClockBack?
+    /// The Zalo webhooks' tokens.
+    let zalo: [Zalo]
+
+    struct Zalo: Encodable {
+        let webhook: String
+        let accessExpiresAt: String?
+        let refreshExpiresAt: String
+        /// Within 7 days the refresh token expires unused.
+        let refreshExpiresSoon: Bool
+        let authorizeAgain: Bool
+        let reason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case webhook, reason
+            case accessExpiresAt = "access_expires_at"
+            case refreshExpiresAt = "refresh_expires_at"
+            case refreshExpiresSoon = "refresh_expires_soon"
+            case authorizeAgain = "authorize_again"
+        }
+    }
 
     struct ClockBack: Encodable {
         let from: String?
@@ -162,7 +190,7 @@ struct StatusReport: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case queued, delivered, failed, missed, failures, rejected, retrying
+        case queued, delivered, failed, missed, failures, rejected, retrying, zalo
         case lastRound = "last_round"
         case deliveringSince = "delivering_since"
         case secondsSinceLastRound = "seconds_since_last_round"
@@ -220,6 +248,17 @@ struct StatusReport: Encodable {
                         from: clockBack.from ?? "?", to: clockBack.to ?? "?", noticed: clockBack.noticedAt ?? "?",
                         givenBack: clockBack.givenBack)
                 ).text(language))
+        }
+        for webhook in zalo {
+            let line: StatusLine =
+                webhook.authorizeAgain
+                ? .zaloAuthorizeAgain(webhook: webhook.webhook, reason: webhook.reason ?? "")
+                : webhook.refreshExpiresSoon
+                    ? .zaloRefreshSoon(webhook: webhook.webhook, until: webhook.refreshExpiresAt)
+                    : .zaloTokens(
+                        webhook: webhook.webhook, accessUntil: webhook.accessExpiresAt,
+                        refreshUntil: webhook.refreshExpiresAt)
+            text.append(CommandMessage.status(line).text(language))
         }
         if !failures.isEmpty {
             text.append(CommandMessage.status(.failures).text(language))

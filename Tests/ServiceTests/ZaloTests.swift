@@ -89,6 +89,11 @@ struct ZaloTests {
         }
         let kept = try ZaloTokens(database: service.outbox.database).pair(of: "zalo-ubnd")
         #expect(kept?.refreshToken == expected && kept?.accessToken == access, "the last pair is the one kept")
+        let status = try CommandLineRun(["status", "--config", config, "--json"])
+        let zalo = try #require((try status.json()["zalo"] as? [[String: Any]])?.first)
+        #expect(zalo["webhook"] as? String == "zalo-ubnd" && zalo["authorize_again"] as? Bool == false)
+        #expect((zalo["access_expires_at"] as? String)?.hasPrefix("2024-03-15T") == true, "about 25 hours on")
+        #expect(!status.stdout.contains(access) && !status.stdout.contains(expected), "no token in what status says")
     }
 
     @Test(
@@ -129,5 +134,25 @@ struct ZaloTests {
                 && ($0["text"] as? String)?.contains("-14020") == true
         }
         #expect(notices.count == 3, "one notice for each digest that failed")
+        let refreshes = try zaloRequests(folder.file("zalo.log")).filter {
+            $0["path"] as? String == "/v4/oa/access_token"
+        }
+        #expect(refreshes.count == 1, "a refresh token Zalo refused is not tried again")
+        let status = try CommandLineRun(["status", "--config", config, "--json"])
+        let zalo = try #require((try status.json()["zalo"] as? [[String: Any]])?.first)
+        #expect(zalo["authorize_again"] as? Bool == true && (zalo["reason"] as? String)?.contains("-14020") == true)
+        let text = try CommandLineRun(["status", "--config", config]).stdout
+        #expect(text.contains("Zalo zalo-ubnd: cần ủy quyền lại cho OA (nhacviec zalo-token zalo-ubnd"), "\(text)")
+        // Authorized again, it works: the refusal is forgotten.
+        try "con-hieu-luc\n".write(toFile: folder.file("refresh-token"), atomically: true, encoding: .utf8)
+        #expect(
+            try CommandLineRun(
+                ["zalo-token", "zalo-ubnd", "--refresh-token", folder.file("refresh-token"), "--config", config]
+            ).status == 0)
+        let body = Array(#"{"recipient": {"group_id": "nhom-giao-ban"}, "message": {"text": "thử"}}"#.utf8)
+        guard case .success = try service.office.delivery().postWebhook("zalo-ubnd", body: body, id: "t") else {
+            Issue.record("not delivered after authorizing again")
+            return
+        }
     }
 }
