@@ -92,7 +92,11 @@ final class ZaloChannel: @unchecked Sendable {
         defer { close(descriptor) }
         flock(descriptor, LOCK_EX)
         defer { flock(descriptor, LOCK_UN) }
-        guard case .success(let kept) = current(now: now) else { return current(now: now) }
+        let kept: ZaloTokens.Pair
+        switch current(now: now) {
+        case .success(let pair): kept = pair
+        case .failure(let error): return .failure(error)
+        }
         if kept.refreshToken != pair.refreshToken { return .success(kept) }
         switch client.refresh(
             url: zalo.oauthURL + "/v4/oa/access_token", appID: zalo.appID, secretKey: secretKey,
@@ -104,7 +108,7 @@ final class ZaloChannel: @unchecked Sendable {
                 accessToken: refreshed.accessToken, refreshToken: refreshed.refreshToken,
                 accessExpiresAt: at + refreshed.expiresIn, refreshExpiresAt: at + ZaloTokens.refreshLifetime)
             do {
-                guard try tokens!.replace(settings.name, spent: kept.refreshToken, with: fresh, at: at) else {
+                guard try tokens?.replace(settings.name, spent: kept.refreshToken, with: fresh, at: at) == true else {
                     return .failure(DeliveryError(.temporary, "the Zalo tokens of \(settings.name) changed meanwhile"))
                 }
             } catch {

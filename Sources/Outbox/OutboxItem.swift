@@ -29,6 +29,8 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
         case signInLink = "sign-in-link"
         /// An official told that the clerk sent their report of completion back, and why.
         case reportReturned = "report-returned"
+        /// The clerk told that a Zalo webhook's refresh token expires unused within days.
+        case zaloNotice = "zalo-notice"
     }
 
     public static let databaseTableName = "notification"

@@ -33,7 +33,7 @@ struct StateMigrationTests {
             case .overdueList: #expect(item.key == "overdue:2024-03-11:thu")
             case .failureNotice: #expect(item.key.hasPrefix("failure:") && item.recipient == "thu")
             case .digest: #expect(!item.key.contains(":"))
-            case .rejectedSchedule, .clockNotice, .signInLink, .reportReturned:
+            case .rejectedSchedule, .clockNotice, .signInLink, .reportReturned, .zaloNotice:
                 Issue.record("release 91188be had no notices of that kind")
             }
         }

@@ -155,4 +155,42 @@ struct ZaloTests {
             return
         }
     }
+
+    @Test(
+        "A refresh token that would expire unused within 7 days: the clerk is told once by mail; renewed by a send, nothing more"
+    )
+    func expiresUnused() throws {
+        let folder = try TemporaryFolder()
+        let server = try TestServer(
+            script: "zalo_server.py",
+            arguments: [
+                "--log", folder.file("zalo.log"), "--refresh-token", "sap-het-han", "--secret-key",
+                "khoa-bi-mat-cua-ung-dung",
+            ])
+        let service = try dispatcher(try zaloConfig(folder, port: server.port))
+        let tokens = ZaloTokens(database: service.outbox.database)
+        // Given 85 days before 14/03 07:00: it expires unused on 19/03.
+        try tokens.authorize(
+            "zalo-ubnd", refreshToken: "sap-het-han", at: vn("2024-03-14T07:00:00").timeIntervalSince1970 - 85 * 86_400)
+        func warnings() throws -> [[String: Any]] {
+            try folder.files(in: "maildir/new", withExtension: "nhacviec").map { try parseMail($0) }.filter {
+                ($0["subject"] as? String)?.contains("refresh token sắp hết hạn") == true
+            }
+        }
+        try service.evaluate(now: vn("2024-03-14T07:00:00"))
+        _ = try service.deliver(now: vn("2024-03-14T07:00:00"))
+        try service.evaluate(now: vn("2024-03-14T07:10:00"))
+        _ = try service.deliver(now: vn("2024-03-14T07:10:00"))
+        let told = try warnings()
+        #expect(told.count == 1 && told.first?["to_address"] as? String == "thu@phuong-ngoquyen.example")
+        #expect((told.first?["text"] as? String)?.contains("nhacviec zalo-token zalo-ubnd") == true)
+        // The 07:30 digests go to the group: the refresh renews the token, and no warning follows.
+        try service.evaluate(now: vn("2024-03-14T07:31:00"))
+        _ = try service.deliver(now: vn("2024-03-14T07:31:00"))
+        try service.evaluate(now: vn("2024-03-14T07:40:00"))
+        _ = try service.deliver(now: vn("2024-03-14T07:40:00"))
+        #expect(try warnings().count == 1)
+        let renewed = try #require(try tokens.pair(of: "zalo-ubnd"))
+        #expect(renewed.refreshExpiresAt > vn("2024-06-01T00:00:00").timeIntervalSince1970)
+    }
 }

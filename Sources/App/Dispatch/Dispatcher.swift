@@ -119,7 +119,25 @@ public final class Dispatcher {
         }
         let queued = try outbox.enqueue(items, evaluatedThrough: now.timeIntervalSince1970)
         if queued > 0 { onEvent(.queued(count: queued, day: days.recent.last ?? today)) }
+        try outbox.enqueue(try zaloNotices(now: now))
         return queued
+    }
+
+    /// How long before a Zalo refresh token would expire unused the clerk is told.
+    static let zaloWarning: TimeInterval = 7 * 86_400
+
+    /// The notices of Zalo refresh tokens that expire unused within ``zaloWarning`` (and have not been
+    /// refused: then every send says so already).
+    private func zaloNotices(now: Date) throws -> [OutboxItem] {
+        let configured = Set(office.configuration.webhooks.filter { $0.zalo != nil }.map(\.name))
+        guard !configured.isEmpty else { return [] }
+        return try ZaloTokens(database: outbox.database).all().compactMap { standing in
+            let until = Date(timeIntervalSince1970: standing.pair.refreshExpiresAt)
+            guard configured.contains(standing.webhook), standing.refusal == nil, until > now,
+                until.timeIntervalSince(now) < Self.zaloWarning
+            else { return nil }
+            return renderer.zaloRefreshNotice(webhook: standing.webhook, until: until, now: now)
+        }
     }
 
     /// Rebuilds the planner when `done` or `reopen` has written to the audit log.

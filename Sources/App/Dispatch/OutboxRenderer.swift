@@ -140,6 +140,18 @@ struct OutboxRenderer {
         }
     }
 
+    /// The clerk's notice that a Zalo webhook's refresh token expires unused at `until`: once per refresh
+    /// token (a refresh moves `until`, so the key).
+    func zaloRefreshNotice(webhook: String, until: Date, now: Date) -> OutboxItem? {
+        clerkNotice(
+            key: "zalo-refresh:\(webhook):\(Int(until.timeIntervalSince1970))", kind: .zaloNotice,
+            digest: "zalo-refresh/\(webhook)", now: now
+        ) { address, name, key in
+            office.composer.zaloRefreshNotice(
+                to: address, name: name, webhook: webhook, until: until, date: now, key: key)
+        }
+    }
+
     /// The clerk's notice of an item that failed for good; none for a notice, or without a clerk to tell.
     func failureNotice(about item: OutboxItem, reason: String, now: Date) -> OutboxItem? {
         guard item.kind != .failureNotice else { return nil }
