@@ -193,4 +193,58 @@ struct ZaloTests {
         let renewed = try #require(try tokens.pair(of: "zalo-ubnd"))
         #expect(renewed.refreshExpiresAt > vn("2024-06-01T00:00:00").timeIntervalSince1970)
     }
+
+    @Test(
+        "Killed (-9) while Zalo's answer to a refresh was on its way: the new pair is lost, and after the restart the service does not fail silently: status and a mail to the clerk say to authorize the OA again"
+    )
+    func pairLostAtKill() throws {
+        let folder = try TemporaryFolder()
+        try "truoc-khi-mat\n".write(toFile: folder.file("refresh-token"), atomically: true, encoding: .utf8)
+        let server = try TestServer(
+            script: "zalo_server.py",
+            arguments: [
+                "--log", folder.file("zalo.log"), "--refresh-token", "truoc-khi-mat", "--secret-key",
+                "khoa-bi-mat-cua-ung-dung", "--lose-refresh",
+            ])
+        let config = try zaloConfig(folder, port: server.port)
+        func serve(_ log: String) throws -> RunningCommand {
+            try RunningCommand(
+                ["serve", "--config", config, "--clock-start", "2024-03-14T07:31:00+07:00"], environment: [:],
+                log: folder.file(log))
+        }
+        func wait(_ what: String, in command: RunningCommand, _ seconds: Double = 20) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while !command.log.contains(what) && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+            return command.log.contains(what)
+        }
+        // The state made, and the token given, before the service's first round.
+        _ = try Office.open(config: config, environment: [:], state: .create)
+        #expect(
+            try CommandLineRun(
+                ["zalo-token", "zalo-ubnd", "--refresh-token", folder.file("refresh-token"), "--config", config]
+            ).status == 0)
+        let first = try serve("serve-1.log")
+        let deadline = Date().addingTimeInterval(20)
+        while (try? String(contentsOfFile: folder.file("zalo.log"), encoding: .utf8))?.contains("\"lost\"") != true
+            && Date() < deadline
+        {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        first.signal(SIGKILL)
+        _ = first.exitStatus(within: 10)
+
+        let second = try serve("serve-2.log")
+        defer {
+            second.signal(SIGTERM)
+            _ = second.exitStatus(within: 10)
+        }
+        #expect(wait("failed", in: second, 30), "\(second.log)")
+        let status = try CommandLineRun(["status", "--config", config])
+        #expect(status.stdout.contains("Zalo zalo-ubnd: cần ủy quyền lại cho OA"), "\(status.stdout)")
+        let told = try mails(to: "thu@phuong-ngoquyen.example", in: folder, containing: "-14020", within: 20)
+        #expect(!told.isEmpty, "the clerk is mailed")
+        let spent = try zaloRequests(folder.file("zalo.log")).filter { $0["path"] as? String == "/v4/oa/access_token" }
+            .map { ($0["body"] as? String ?? "") }
+        #expect(spent.count == 2 && spent.allSatisfy { $0.contains("refresh_token=truoc-khi-mat") }, "\(spent)")
+    }
 }

@@ -10,12 +10,15 @@ loopback port. Prints "PORT <n>".
 - --answers FILE: a JSON list of canned answers the message path gives first, one per request, each
   {"status": 200, "body": {...}} or {"status": 200, "raw": "not json"}.
 - --expire-after N: the access token stops working after N messages (Zalo expiring it early).
+- --lose-refresh: the first refresh spends the refresh token and makes a new pair, but its answer never
+  comes back (the window a kill -9 falls in: Zalo answered, nhacviec did not commit).
 Every request is appended to --log as a JSON line: path, headers, body, and the tokens it was answered with.
 """
 import argparse
 import json
 import secrets
 import signal
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from threading import Lock
@@ -30,6 +33,7 @@ def main():
     parser.add_argument("--secret-key", required=True)
     parser.add_argument("--answers")
     parser.add_argument("--expire-after", type=int)
+    parser.add_argument("--lose-refresh", action="store_true")
     args = parser.parse_args()
     state = {"refresh": args.refresh_token, "access": None, "sent": 0,
              "answers": json.load(open(args.answers)) if args.answers else []}
@@ -64,6 +68,16 @@ def main():
                         state["sent"] = 0
                         reply = {"access_token": state["access"], "refresh_token": state["refresh"],
                                  "expires_in": "90000"}
+                        if args.lose_refresh:
+                            args.lose_refresh = False
+                            record["answer"] = "lost"
+                            self.log(record)
+                            lock.release()
+                            try:
+                                time.sleep(3600)
+                            finally:
+                                lock.acquire()
+                            return
                     record["answer"] = reply
                     self.log(record)
                     return self.answer(200, reply)
