@@ -291,7 +291,7 @@ public struct Office: Sendable {
             for (plan, change) in try versions.lastChanges().sorted(by: { $0.key < $1.key }) {
                 guard let id = change.version, let version = try versions.version(id) else { continue }
                 let file = try versions.file(of: version)
-                if plan.hasPrefix(PlanVersions.newPlan("")) {
+                if PlanVersions.isNewPlan(plan) {
                     uploaded.added.append(PlanSource(path: file, year: version.year))
                 } else if PlanVersions.sha256(ofFileAt: plan) == change.configFileSHA {
                     uploaded.replacing[plan] = file

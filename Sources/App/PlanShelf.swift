@@ -60,7 +60,7 @@ public struct PlanShelf: Sendable {
         let last = try versions.lastChanges()
         let web = office.configuration.web
         let listed = office.configuration.plans.map(\.path)
-        let added = try versions.plans().filter { $0.hasPrefix(PlanVersions.newPlan("")) }
+        let added = try versions.plans().filter { PlanVersions.isNewPlan($0) }
         return try (listed + added).enumerated().map { index, key in
             let change = last[key]
             let isListed = index < listed.count
@@ -162,14 +162,14 @@ public struct PlanShelf: Sendable {
             }
             candidate = try uploaded(plan, file: versions.file(of: version), year: version.year)
         } else {
-            guard !plan.hasPrefix(PlanVersions.newPlan("")) else { throw Refusal(message: .noSuchPlanVersion) }
+            guard !PlanVersions.isNewPlan(plan) else { throw Refusal(message: .noSuchPlanVersion) }
             candidate.replacing[plan] = nil
         }
         let applied = try office.withPlans(candidate)
         do {
             try versions.switchTo(
                 id, of: plan, expected: expected, action: action,
-                configFileSHA: plan.hasPrefix(PlanVersions.newPlan("")) ? nil : PlanVersions.sha256(ofFileAt: plan),
+                configFileSHA: PlanVersions.isNewPlan(plan) ? nil : PlanVersions.sha256(ofFileAt: plan),
                 user: user, client: client, at: office.clock.now().timeIntervalSince1970)
         } catch let meanwhile as PlanVersions.ChangedMeanwhile {
             throw Refusal(
@@ -185,14 +185,14 @@ public struct PlanShelf: Sendable {
         guard let plan = entry.plan else { throw Refusal(message: .noSuchPlanVersion) }
         return try WorkingCopy.workbook(
             of: plan, directory: office.schedule.directory, occurrences: office.planner.occurrences,
-            written: { DeadlinePhrase.written($0.deadline, finishBefore: $0.finishBefore) }
+            written: DeadlinePhrase.written
         ).data()
     }
 
     /// The office's plan versions with `plan` read from `file`.
     private func uploaded(_ plan: String, file: String, year: Int?) -> UploadedPlans {
         var uploaded = office.uploaded
-        if plan.hasPrefix(PlanVersions.newPlan("")) {
+        if PlanVersions.isNewPlan(plan) {
             let name = String(plan.dropFirst())
             uploaded.added.removeAll { ($0.path as NSString).lastPathComponent == name }
             uploaded.added.append(PlanSource(path: file, year: year))

@@ -36,7 +36,7 @@ final class ZaloChannel: @unchecked Sendable {
             let url = settings.url + "/v3.0/oa/group/message"
             var pair: ZaloTokens.Pair
             var refreshed = false
-            switch current(now: now) {
+            switch current() {
             case .success(let kept): pair = kept
             case .failure(let error): return .failure(error)
             }
@@ -64,19 +64,19 @@ final class ZaloChannel: @unchecked Sendable {
         }
     }
 
-    private func current(now: Date) -> Result<ZaloTokens.Pair, DeliveryError> {
+    private func current() -> Result<ZaloTokens.Pair, DeliveryError> {
         do {
-            if let refusal = try tokens?.standing(of: settings.name)?.refusal {
-                return .failure(DeliveryError(.permanent, "token refresh: \(refusal)"))
-            }
-            guard let tokens, let pair = try tokens.pair(of: settings.name) else {
+            guard let standing = try tokens?.standing(of: settings.name) else {
                 return .failure(
                     DeliveryError(
                         .temporary,
                         "no Zalo token for webhook \(settings.name) yet: nhacviec zalo-token \(settings.name) --refresh-token FILE"
                     ))
             }
-            return .success(pair)
+            if let refusal = standing.refusal {
+                return .failure(DeliveryError(.permanent, "token refresh: \(refusal)"))
+            }
+            return .success(standing.pair)
         } catch {
             return .failure(DeliveryError(.temporary, "state database: \(error)"))
         }
@@ -93,7 +93,7 @@ final class ZaloChannel: @unchecked Sendable {
         flock(descriptor, LOCK_EX)
         defer { flock(descriptor, LOCK_UN) }
         let kept: ZaloTokens.Pair
-        switch current(now: now) {
+        switch current() {
         case .success(let pair): kept = pair
         case .failure(let error): return .failure(error)
         }

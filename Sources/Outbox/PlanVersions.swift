@@ -53,6 +53,9 @@ public struct PlanVersions: Sendable {
     /// The key of a plan added in the workspace, not listed in the config.
     public static func newPlan(_ fileName: String) -> String { "+" + fileName }
 
+    /// Whether a plan's key is that of a plan added in the workspace.
+    public static func isNewPlan(_ plan: String) -> Bool { plan.hasPrefix(newPlan("")) }
+
     public static func sha256(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }

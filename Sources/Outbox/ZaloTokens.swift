@@ -26,7 +26,17 @@ public struct ZaloTokens: Sendable {
         public let pair: Pair
         /// Why Zalo refused the refresh token; nil while it works.
         public let refusal: String?
+
+        /// The refresh token still works but expires unused within ``ZaloTokens/warning``: the clerk is
+        /// mailed (`status` warns from the same moment on, and goes on once it has expired).
+        public func expiresUnusedSoon(now: Date) -> Bool {
+            let left = pair.refreshExpiresAt - now.timeIntervalSince1970
+            return refusal == nil && left > 0 && left < ZaloTokens.warning
+        }
     }
+
+    /// How long before a refresh token would expire unused the clerk is told, and `status` warns.
+    public static let warning: Double = 7 * 86_400
 
     /// How long a refresh token lives unused, as Zalo says (about three months).
     public static let refreshLifetime: Double = 90 * 86_400

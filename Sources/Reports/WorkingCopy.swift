@@ -15,7 +15,7 @@ public enum WorkingCopy {
 
     /// - Parameters:
     ///   - occurrences: the planner's, for the completions recorded (in the plan and in the audit log).
-    ///   - written: a deadline as the plan writes it, for a task whose plan gave it as fields.
+    ///   - written: a task's deadline as its plan writes it (`DeadlinePhrase.written`).
     public static func workbook(
         of plan: Plan, directory: Directory, occurrences: [Occurrence],
         written: (PlanTask) -> String
@@ -47,7 +47,7 @@ public enum WorkingCopy {
             if case .date(let date) = task.deadline, task.deadlineText == nil || task.deadlineText == date.iso {
                 deadline = .date(date)
             } else {
-                deadline = .text(task.deadlineText ?? written(task))
+                deadline = .text(written(task))
             }
             rows.append([
                 .text(task.id), .text(task.title),

@@ -250,11 +250,11 @@ enum ConfigLoader {
                     "secret_key_file", "oauth_url",
                 ])
             }
-            var zalo = false
-            if case .string(let kind)? = entry.raw("kind")?.value { zalo = kind.hasPrefix("zalo") }
             guard let name = entry.string("name", required: true),
                 let kind = entry.choice("kind", WebhookSettings.Kind.self),
-                let url = zalo ? entry.string("url") ?? "https://openapi.zalo.me" : entry.string("url", required: true)
+                // Zalo's API has one address; any other webhook names its own.
+                let url = kind == .zaloGroup
+                    ? entry.string("url") ?? "https://openapi.zalo.me" : entry.string("url", required: true)
             else {
                 if !entry.has("kind") { entry.log.add(entry.location(nil), .missingKey("kind", in: entry.place)) }
                 return nil

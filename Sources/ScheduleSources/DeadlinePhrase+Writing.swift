@@ -2,6 +2,12 @@ import Model
 import WorkingCalendar
 
 extension DeadlinePhrase {
+    /// A task's deadline as its plan writes it: the text read (an ISO date for a date cell), else the
+    /// phrase its fields read back as.
+    public static func written(_ task: PlanTask) -> String {
+        task.deadlineText ?? written(task.deadline, finishBefore: task.finishBefore)
+    }
+
     /// A deadline written as a phrase that ``read(_:planYear:)`` reads back as the same deadline: for the
     /// clerk's working copy of a plan whose deadline was given as fields (TOML `every`), not as text.
     /// A recurrence narrower than the plan's year (`from`, `until`) is written for the whole year.

@@ -14,7 +14,8 @@ public enum WrittenText {
                     continue
                 }
                 for location in here {
-                    guard let row = location.line, let letters = location.column, let column = number(letters),
+                    guard let row = location.line, let letters = location.column,
+                        let (column, _) = Sheet.parseReference("\(letters)\(row)"),
                         let sheet = sheets.first(where: { $0.name == (location.sheet ?? "") }) ?? sheets.first,
                         let value = sheet.value(row: row, column: column)
                     else { continue }
@@ -31,15 +32,5 @@ public enum WrittenText {
             }
         }
         return texts
-    }
-
-    /// A column's number from its letters: A is 1, AA is 27.
-    static func number(_ letters: String) -> Int? {
-        var number = 0
-        for scalar in letters.uppercased().unicodeScalars {
-            guard ("A"..."Z").contains(scalar) else { return nil }
-            number = number * 26 + Int(scalar.value - 64)
-        }
-        return number == 0 ? nil : number
     }
 }

@@ -35,9 +35,9 @@ enum PlanPages {
             }
             var values: [String: Any] = [
                 "key": entry.key, "name": entry.name, "title": entry.plan?.title ?? "",
-                "tasks": entry.plan?.tasks.count ?? 0, "listed": !entry.key.hasPrefix(PlanVersions.newPlan("")),
+                "tasks": entry.plan?.tasks.count ?? 0, "listed": !PlanVersions.isNewPlan(entry.key),
                 "configFileNewer": entry.configFileNewer, "editable": editable,
-                "restoreConfigFile": editable && entry.current != nil && !entry.key.hasPrefix(PlanVersions.newPlan("")),
+                "restoreConfigFile": editable && entry.current != nil && !PlanVersions.isNewPlan(entry.key),
                 "base": entry.lastChange.map { String($0.id) } ?? "", "versions": versions,
                 "hasVersions": !versions.isEmpty, "changes": changes, "hasChanges": !changes.isEmpty,
                 "download": "/ke-hoach/tai-ve?" + query(["ke-hoach": entry.key]), "csrf": csrf,
@@ -76,8 +76,8 @@ enum PlanPages {
     ) -> [String: Any] {
         let directory = office.schedule.directory
         func deadline(_ task: PlanTask) -> String {
-            task.deadlineText.flatMap { text in (try? CivilDate.parse(text))?.vietnamese ?? text }
-                ?? DeadlinePhrase.written(task.deadline, finishBefore: task.finishBefore)
+            let text = DeadlinePhrase.written(task)
+            return (try? CivilDate.parse(text))?.vietnamese ?? text
         }
         func people(_ task: PlanTask) -> String { task.responsible.map(directory.displayName).joined(separator: ", ") }
         func row(_ task: PlanTask) -> [String: Any] {

@@ -71,7 +71,7 @@ struct StatusCommand: ParsableCommand {
                     webhook: $0.webhook,
                     accessExpiresAt: $0.pair.accessToken.isEmpty ? nil : time($0.pair.accessExpiresAt),
                     refreshExpiresAt: time($0.pair.refreshExpiresAt) ?? "",
-                    refreshExpiresSoon: $0.pair.refreshExpiresAt - Date().timeIntervalSince1970 < 7 * 86_400,
+                    refreshExpiresSoon: $0.pair.refreshExpiresAt - Date().timeIntervalSince1970 < ZaloTokens.warning,
                     authorizeAgain: $0.refusal != nil, reason: $0.refusal)
             })
         if output.json {

@@ -123,20 +123,15 @@ public final class Dispatcher {
         return queued
     }
 
-    /// How long before a Zalo refresh token would expire unused the clerk is told.
-    static let zaloWarning: TimeInterval = 7 * 86_400
-
-    /// The notices of Zalo refresh tokens that expire unused within ``zaloWarning`` (and have not been
-    /// refused: then every send says so already).
+    /// The notices of Zalo refresh tokens that expire unused soon (``ZaloTokens/Standing/expiresUnusedSoon(now:)``;
+    /// a refused one says so at every send already).
     private func zaloNotices(now: Date) throws -> [OutboxItem] {
         let configured = Set(office.configuration.webhooks.filter { $0.zalo != nil }.map(\.name))
         guard !configured.isEmpty else { return [] }
         return try ZaloTokens(database: outbox.database).all().compactMap { standing in
-            let until = Date(timeIntervalSince1970: standing.pair.refreshExpiresAt)
-            guard configured.contains(standing.webhook), standing.refusal == nil, until > now,
-                until.timeIntervalSince(now) < Self.zaloWarning
-            else { return nil }
-            return renderer.zaloRefreshNotice(webhook: standing.webhook, until: until, now: now)
+            guard configured.contains(standing.webhook), standing.expiresUnusedSoon(now: now) else { return nil }
+            return renderer.zaloRefreshNotice(
+                webhook: standing.webhook, until: Date(timeIntervalSince1970: standing.pair.refreshExpiresAt), now: now)
         }
     }
 
