@@ -24,10 +24,10 @@ public final class Delivery {
 
     /// - Parameters:
     ///   - stateDirectory: where the default Maildir goes when `[email] url` is not set.
-    ///   - zaloTokens: the OA tokens in the state, for the Zalo webhooks; nil without a state.
+    ///   - state: where the Zalo webhooks keep the OA's tokens and ZNS's quota; nil without a state.
     public init(
         configuration: Configuration, composer: MailComposer, secrets: Secrets, stateDirectory: String,
-        zaloTokens: ZaloTokens? = nil
+        state: StateDatabase? = nil
     ) throws(SecretError) {
         var warnings: [String] = []
         /// Every secret, read before any transport is made, so that each takes all of them out of what
@@ -87,7 +87,7 @@ public final class Delivery {
         for webhook in configuration.webhooks {
             guard let settings = webhook.zalo, let key = zaloKeys[webhook.name] else { continue }
             channels[webhook.name] = ZaloChannel(
-                settings: webhook, zalo: settings, secretKey: key, tokens: zaloTokens, stateDirectory: stateDirectory,
+                settings: webhook, zalo: settings, secretKey: key, state: state, stateDirectory: stateDirectory,
                 control: transfers)
         }
         zalo = channels
@@ -113,14 +113,19 @@ public final class Delivery {
     }
 
     /// The payload format of a configured webhook; a Telegram one goes to its group chat, or else to the
-    /// recipient's own chat.
+    /// recipient's own chat; a ZNS one to the recipient's phone.
     public func format(of name: String, recipient: Official? = nil) -> WebhookPayload.Format? {
         guard let settings = webhooks[name]?.settings else { return nil }
-        switch settings.kind {
-        case .generic: return .generic
-        case .slack: return .slack
-        case .telegram: return .telegram(chatID: settings.chatID ?? recipient?.telegram ?? "")
-        case .zaloGroup: return .zaloGroup(groupID: settings.zalo?.groupID ?? "")
+        switch (settings.kind, settings.zalo?.target) {
+        case (.generic, _): return .generic
+        case (.slack, _): return .slack
+        case (.telegram, _): return .telegram(chatID: settings.chatID ?? recipient?.telegram ?? "")
+        case (_, .group(let id)): return .zaloGroup(groupID: id)
+        case (_, .zns(let template, let parameters, let limit)):
+            return .zaloZNS(
+                phone: recipient?.phone ?? "", templateID: template, parameters: parameters.map { ($0.name, $0.field) },
+                valueLimit: limit)
+        case (.zaloGroup, nil), (.zaloZNS, nil): return nil
         }
     }
 }

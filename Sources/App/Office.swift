@@ -133,11 +133,34 @@ public struct Office: Sendable {
             environment: environment, clock: clock, stateDirectory: stateDirectory, state: state, rejected: rejected)
     }
 
-    /// The transports of the config, their secrets read.
-    public func delivery() throws(SecretError) -> Delivery {
+    /// The transports of the config, their secrets read; the Zalo webhooks' tokens in `state` (this
+    /// office's own when not given).
+    public func delivery(state: StateDatabase? = nil) throws(SecretError) -> Delivery {
         try Delivery(
             configuration: configuration, composer: composer, secrets: secrets, stateDirectory: stateDirectory,
-            zaloTokens: state.map(ZaloTokens.init))
+            state: state ?? self.state)
+    }
+
+    /// The state opened as its owner, for `send-test` run by root: it reads the secrets as root and sends
+    /// to Zalo with the OA's tokens of the state (``asStateOwner(_:)``).
+    public func openStateAsOwner() throws(OfficeError) -> StateDatabase {
+        let directory = stateDirectory
+        guard StateDatabase.exists(in: directory) else {
+            throw .state(directory: directory, .noStateYet(file: StateDatabase.fileName))
+        }
+        return try StateOwner.asOwner(directory) { () throws(OfficeError) in
+            do {
+                return try StateDatabase(directory: directory)
+            } catch {
+                throw .state(directory: directory, .verbatim("\(error)"))
+            }
+        }
+    }
+
+    /// Runs `body` as the state's owner: every file a send to Zalo writes in the state (the database's
+    /// `-wal` and `-shm`, a refresh's lock file) stays the service's to open.
+    public func asStateOwner<Value>(_ body: () -> Value) throws(OfficeError) -> Value {
+        try StateOwner.asOwner(stateDirectory) { () throws(OfficeError) in body() }
     }
 
     /// The state database of an office opened with ``StateUse/create``.

@@ -158,6 +158,10 @@ extension StatusLine {
             "Zalo \(webhook): the refresh token expires unused at \(until); the service refreshes it at its next send, or authorize the OA again (nhacviec zalo-token)"
         case .zaloAuthorizeAgain(let webhook, let reason):
             "Zalo \(webhook): authorize the OA again (nhacviec zalo-token \(webhook) --refresh-token FILE): \(reason)"
+        case .zaloQuota(let webhook, let remaining, let daily, let at, let usedUp):
+            usedUp
+                ? "Zalo \(webhook): today's ZNS quota is used up (Zalo said so at \(at)); the rest wait for the next send time"
+                : "Zalo \(webhook): \(remaining)\(daily.map { " of \($0)" } ?? "") ZNS messages left today (Zalo said so at \(at))"
         }
     }
 }

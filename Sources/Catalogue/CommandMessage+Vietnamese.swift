@@ -162,6 +162,10 @@ extension StatusLine {
             "Zalo \(webhook): refresh token sẽ hết hạn lúc \(until) nếu không dùng; hệ thống dùng nó ở lần gửi tới, hoặc hãy ủy quyền lại cho OA (nhacviec zalo-token)"
         case .zaloAuthorizeAgain(let webhook, let reason):
             "Zalo \(webhook): cần ủy quyền lại cho OA (nhacviec zalo-token \(webhook) --refresh-token TỆP): \(reason)"
+        case .zaloQuota(let webhook, let remaining, let daily, let at, let usedUp):
+            usedUp
+                ? "Zalo \(webhook): đã hết hạn mức ZNS hôm nay (Zalo báo lúc \(at)); các tin còn lại chờ lần gửi tới"
+                : "Zalo \(webhook): hạn mức ZNS còn \(remaining)\(daily.map { "/\($0)" } ?? "") tin (Zalo báo lúc \(at))"
         }
     }
 }

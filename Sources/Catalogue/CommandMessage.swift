@@ -133,4 +133,5 @@ public enum StatusLine: Hashable, Sendable {
     case zaloTokens(webhook: String, accessUntil: String?, refreshUntil: String)
     case zaloRefreshSoon(webhook: String, until: String)
     case zaloAuthorizeAgain(webhook: String, reason: String)
+    case zaloQuota(webhook: String, remaining: Int, daily: Int?, at: String, usedUp: Bool)
 }

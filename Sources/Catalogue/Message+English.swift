@@ -53,11 +53,19 @@ extension Message {
         case .maildirNotAFolder(let path): "the Maildir \(path) is a file, not a folder"
         case .fromOnOneLine: "email from must be one line"
         case .secondWebhookName(let name): "a second webhook is named \"\(name)\""
+        case .notAZaloWebhook(let name, let configured):
+            "tokens_from: \"\(name)\" is not a Zalo webhook with tokens of its own"
+                + (configured.isEmpty ? "" : " (there are: \(configured.joined(separator: ", ")))")
+        case .reportLinkWithoutWeb(let key):
+            "\(key) = \"report_link\": the report link exists only with the web workspace on ([web])"
+        case .emptyTemplateData: "template_data must fill at least one parameter of the ZNS template"
         case .reportDayChoice: "report_day in [summary] must be a day of the month (1–31) or \"decree09\""
         case .reportWithoutRecipient: "the periodic report has no recipient"
         case .overdueListWithoutClerk: "the overdue list goes to the clerk, and no clerk is set"
         case .secondOfficialID(let id): "a second official or unit has the id \"\(id)\""
         case .notAnEmailAddress(let text): "\"\(text)\" is not an email address"
+        case .notAPhoneNumber(let text):
+            "\"\(text)\" is not a Vietnamese mobile number (write it as \"0912 345 678\" or \"+84 912 345 678\")"
         case .severalTopOfficials(let count, let ids):
             "\(count) officials are marked top = true (\(ids.joined(separator: ", "))); only the Chairman is"
         case .unreachableOfficial(let id): "official \(id) has no email and no webhook reaches them"

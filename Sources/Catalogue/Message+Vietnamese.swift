@@ -53,11 +53,19 @@ extension Message {
         case .maildirNotAFolder(let path): "thư mục thư (Maildir) \(path) là một tệp, không phải thư mục"
         case .fromOnOneLine: "from của email phải viết trên một dòng"
         case .secondWebhookName(let name): "có hai webhook cùng tên \"\(name)\""
+        case .notAZaloWebhook(let name, let configured):
+            "tokens_from: \"\(name)\" không phải là webhook Zalo có mã của riêng nó"
+                + (configured.isEmpty ? "" : " (có: \(configured.joined(separator: ", ")))")
+        case .reportLinkWithoutWeb(let key):
+            "\(key) = \"report_link\": đường dẫn báo cáo chỉ có khi bật trang làm việc [web]"
+        case .emptyTemplateData: "template_data phải gán ít nhất một tham số của mẫu ZNS"
         case .reportDayChoice: "report_day trong [summary] phải là một ngày trong tháng (1–31) hoặc \"decree09\""
         case .reportWithoutRecipient: "báo cáo định kỳ chưa có người nhận"
         case .overdueListWithoutClerk: "danh sách quá hạn gửi cho cán bộ theo dõi (clerk), mà chưa khai báo clerk"
         case .secondOfficialID(let id): "có hai cán bộ hoặc đơn vị cùng mã \"\(id)\""
         case .notAnEmailAddress(let text): "\"\(text)\" không phải là địa chỉ email"
+        case .notAPhoneNumber(let text):
+            "\"\(text)\" không phải là số điện thoại di động Việt Nam (viết như \"0912 345 678\" hoặc \"+84 912 345 678\")"
         case .severalTopOfficials(let count, let ids):
             "\(count) cán bộ được đánh dấu top = true (\(ids.joined(separator: ", "))); chỉ Chủ tịch được đánh dấu"
         case .unreachableOfficial(let id): "cán bộ \(id) không có email và không webhook nào gửi được tới"

@@ -50,11 +50,15 @@ public indirect enum Message: Hashable, Sendable {
     case maildirNotAFolder(String)
     case fromOnOneLine
     case secondWebhookName(String)
+    case notAZaloWebhook(String, configured: [String])
+    case reportLinkWithoutWeb(String)
+    case emptyTemplateData
     case reportDayChoice
     case reportWithoutRecipient
     case overdueListWithoutClerk
     case secondOfficialID(String)
     case notAnEmailAddress(String)
+    case notAPhoneNumber(String)
     case severalTopOfficials(count: Int, ids: [String])
     case unreachableOfficial(String)
     case notAListenAddress(String)

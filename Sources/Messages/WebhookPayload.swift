@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Planner
+import WorkingCalendar
 
 /// A digest as the JSON body of a webhook: the documented generic schema (docs/delivery.md, "Webhooks"), a
 /// Slack/Mattermost message, or a Telegram `sendMessage` call.
@@ -10,6 +11,8 @@ public enum WebhookPayload {
         case telegram(chatID: String)
         /// A text message to an OA's group (Zalo GMF).
         case zaloGroup(groupID: String)
+        /// An approved ZNS template to one phone, each parameter filled with a field cut at `valueLimit`.
+        case zaloZNS(phone: String, templateID: String, parameters: [(name: String, field: ZNSField)], valueLimit: Int)
     }
 
     /// Zalo takes a text message of at most 2,000 characters.
@@ -40,6 +43,22 @@ public enum WebhookPayload {
             ]
         case .zaloGroup(let groupID):
             object = zaloText(groupID: groupID, "\(subject)\n\n\(text)")
+        case .zaloZNS(let phone, let templateID, let parameters, let limit):
+            let first = digest.reminders.first?.occurrence
+            let person = composer.directory.official(digest.recipient)
+            object = zns(
+                phone: phone, templateID: templateID, parameters: parameters, limit: limit,
+                tracking: MailComposer.idempotencyKey(digest)
+            ) { field in
+                switch field {
+                case .officialName: person?.name ?? digest.recipient
+                case .count: String(values["count"] as? Int ?? digest.reminders.count)
+                case .firstTask: first.map { "[\($0.task.id)] \($0.task.title)" } ?? ""
+                case .firstDeadline: first?.deadline?.vietnamese ?? ""
+                case .reportLink: first.flatMap(reportLink) ?? ""
+                case .sendDay: digest.sendDay.vietnamese
+                }
+            }
         case .generic:
             let person = composer.directory.official(digest.recipient)
             object = [
@@ -52,14 +71,49 @@ public enum WebhookPayload {
         return json(object)
     }
 
-    /// A test message, for `send-test --webhook`.
-    public static func test(format: Format, note: String) -> [UInt8] {
+    /// A test message, for `send-test --webhook`: the note, or for a ZNS template the note as its first
+    /// task, due `day`, to `name`.
+    public static func test(format: Format, note: String, name: String = "", day: CivilDate, link: String = "")
+        -> [UInt8]
+    {
         switch format {
         case .slack: json(["text": note])
         case .telegram(let chatID): json(["chat_id": chatID, "text": note])
         case .zaloGroup(let groupID): json(zaloText(groupID: groupID, note))
+        case .zaloZNS(let phone, let templateID, let parameters, let limit):
+            json(
+                zns(
+                    phone: phone, templateID: templateID, parameters: parameters, limit: limit,
+                    tracking: "nhacviec-test-\(day.iso)"
+                ) { field in
+                    switch field {
+                    case .officialName: name
+                    case .count: "1"
+                    case .firstTask: note
+                    case .firstDeadline, .sendDay: day.vietnamese
+                    case .reportLink: link
+                    }
+                })
         case .generic: json(["type": "nhacviec.test", "text": note])
         }
+    }
+
+    /// Zalo's ZNS message: the template's parameters filled, each text cut at the limit (a link whole,
+    /// since a cut one leads nowhere), and a tracking id of at most 48 characters.
+    private static func zns(
+        phone: String, templateID: String, parameters: [(name: String, field: ZNSField)], limit: Int,
+        tracking: String, value: (ZNSField) -> String
+    ) -> [String: Any] {
+        var data: [String: String] = [:]
+        for (name, field) in parameters {
+            let text = value(field)
+            data[name] =
+                field == .reportLink || text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+        }
+        return [
+            "phone": phone, "template_id": templateID, "template_data": data,
+            "tracking_id": String(tracking.prefix(48)),
+        ]
     }
 
     /// Zalo's group message: plain text, cut at its limit.

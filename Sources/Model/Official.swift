@@ -11,6 +11,8 @@ public struct Official: Hashable, Sendable {
     public let email: String?
     /// Telegram chat id of the person, for webhooks of kind telegram.
     public let telegram: String?
+    /// Mobile number as Zalo's ZNS takes it (`84912345678`), for webhooks of kind zalo-zns.
+    public let phone: String?
     /// How tables write the person: "PCT Lâm", "đ/c Lâm".
     public let aliases: [String]
     /// Whom a late task of theirs is escalated to when the task names no lead.
@@ -20,13 +22,14 @@ public struct Official: Hashable, Sendable {
 
     public init(
         id: OfficialID, name: String, title: String, email: String? = nil, telegram: String? = nil,
-        aliases: [String] = [], escalatesTo: OfficialID? = nil, isTop: Bool = false
+        phone: String? = nil, aliases: [String] = [], escalatesTo: OfficialID? = nil, isTop: Bool = false
     ) {
         self.id = id
         self.name = name
         self.title = title
         self.email = email
         self.telegram = telegram
+        self.phone = phone
         self.aliases = aliases
         self.escalatesTo = escalatesTo
         self.isTop = isTop

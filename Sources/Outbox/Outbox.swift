@@ -127,6 +127,22 @@ public struct Outbox: Sendable {
         }
     }
 
+    /// Kept queued until `until`, for a reason that is not the message's (a quota used up): no attempt is
+    /// counted, so that backing off starts again afresh. `tried`: it was sent and refused, an attempt to
+    /// record.
+    public func postpone(_ id: Int64, until: Double, answer: String, at now: Double, tried: Bool) throws {
+        try database.pool.write { db in
+            try db.execute(
+                sql: "UPDATE notification SET nextAttemptAt = ?, lastAnswer = ? WHERE id = ?",
+                arguments: [until, answer, id])
+            if tried {
+                try db.execute(
+                    sql: "INSERT INTO attempt (notificationId, at, outcome, answer) VALUES (?, ?, 'postponed', ?)",
+                    arguments: [id, now, answer])
+            }
+        }
+    }
+
     /// Counts by state, the last delivery, and the failures, for `status`.
     public func summary() throws -> OutboxSummary {
         try database.pool.read { db in

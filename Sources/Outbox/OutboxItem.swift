@@ -29,7 +29,8 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
         case signInLink = "sign-in-link"
         /// An official told that the clerk sent their report of completion back, and why.
         case reportReturned = "report-returned"
-        /// The clerk told that a Zalo webhook's refresh token expires unused within days.
+        /// The clerk (and the administrator) told that a Zalo webhook's refresh token expires unused within
+        /// days, or the clerk that its ZNS quota is used up for the day.
         case zaloNotice = "zalo-notice"
     }
 

@@ -216,6 +216,14 @@ public final class StateDatabase: Sendable {
                 t.column("refusal", .text)
             }
         }
+        migrator.registerMigration("v7-zalo-quota") { db in
+            try db.create(table: "zaloQuota") { t in
+                t.primaryKey("webhook", .text)
+                t.column("remaining", .integer).notNull()
+                t.column("daily", .integer)
+                t.column("at", .double).notNull()
+            }
+        }
         return migrator
     }
 

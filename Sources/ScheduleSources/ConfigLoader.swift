@@ -36,7 +36,7 @@ enum ConfigLoader {
         let published = publishedSchedules(
             in: (readFolder as NSString).appendingPathComponent("calendar"), log: reader.log)
         let email = emailSettings(&reader, folder: folder)
-        let webhooks = webhookSettings(&reader, folder: folder)
+        let webhooks = webhookSettings(&reader, folder: folder, webOn: reader.has("web"))
         let directory = DirectoryLoader.load(&reader, webhooks: webhooks)
         var clerk: OfficialID?
         if let name = reader.string("clerk") {
@@ -199,7 +199,7 @@ enum ConfigLoader {
             return EmailSettings(
                 url: nil, from: "nhacviec <nhacviec@localhost>", username: nil, passwordFile: nil, caFile: nil,
                 verifyCertificates: true, connectTimeout: 10, timeout: 60, language: .vi, templates: nil,
-                attachCalendar: true)
+                attachCalendar: true, administrator: nil)
         }
         let url = table.string("url")
         if let url, !["smtp://", "smtps://", "file://"].contains(where: url.hasPrefix) {
@@ -217,6 +217,10 @@ enum ConfigLoader {
         {
             table.log.add(table.location(of: "from"), .notAnEmailAddress(address))
         }
+        let administrator = table.string("administrator")
+        if let administrator, !EmailAddress.isValid(administrator) {
+            table.log.add(table.location(of: "administrator"), .notAnEmailAddress(administrator))
+        }
         let written = table.string("language")
         let language = written.map { Language(rawValue: $0) } ?? .vi
         if let written, language == nil {
@@ -232,29 +236,30 @@ enum ConfigLoader {
             connectTimeout: table.integer("connect_timeout", range: 1...600) ?? 10,
             timeout: table.integer("timeout", range: 1...3600) ?? 60, language: language ?? .vi,
             templates: table.string("templates").map { resolve($0, against: folder) },
-            attachCalendar: table.boolean("attach_ics") ?? true)
+            attachCalendar: table.boolean("attach_ics") ?? true,
+            administrator: administrator.flatMap { EmailAddress.isValid($0) ? $0 : nil })
         table.finish(known: [
             "url", "from", "username", "password_file", "ca_file", "verify_certificates", "connect_timeout", "timeout",
-            "language", "templates", "attach_ics",
+            "language", "templates", "attach_ics", "administrator",
         ])
         return settings
     }
 
-    private static func webhookSettings(_ reader: inout TableReader, folder: String) -> [WebhookSettings] {
+    private static func webhookSettings(_ reader: inout TableReader, folder: String, webOn: Bool) -> [WebhookSettings] {
         var names: Set<String> = []
-        return reader.tables("webhook").compactMap { entry in
+        var borrowed: [(name: String, from: String, at: SourceLocation)] = []
+        var settings: [WebhookSettings] = reader.tables("webhook").compactMap { entry in
             var entry = entry
             defer {
                 entry.finish(known: [
                     "name", "kind", "url", "token_file", "secret_file", "chat_id", "timeout", "group_id", "app_id",
-                    "secret_key_file", "oauth_url",
+                    "secret_key_file", "oauth_url", "template_id", "template_data", "value_limit", "tokens_from",
                 ])
             }
             guard let name = entry.string("name", required: true),
                 let kind = entry.choice("kind", WebhookSettings.Kind.self),
-                // Zalo's API has one address; any other webhook names its own.
-                let url = kind == .zaloGroup
-                    ? entry.string("url") ?? "https://openapi.zalo.me" : entry.string("url", required: true)
+                // Zalo's APIs have one address each; any other webhook names its own.
+                let url = zaloURL(of: kind).map({ entry.string("url") ?? $0 }) ?? entry.string("url", required: true)
             else {
                 if !entry.has("kind") { entry.log.add(entry.location(nil), .missingKey("kind", in: entry.place)) }
                 return nil
@@ -270,16 +275,68 @@ enum ConfigLoader {
                 name: name, kind: kind, url: url, tokenFile: entry.string("token_file"),
                 secretFile: entry.string("secret_file"), chatID: entry.string("chat_id"),
                 timeout: entry.integer("timeout", range: 1...600) ?? 30)
-            if kind == .zaloGroup, let group = entry.string("group_id", required: true),
-                let app = entry.string("app_id", required: true),
+            guard kind.isZalo, let target = zaloTarget(kind, &entry, webOn: webOn) else { return settings }
+            if let from = entry.string("tokens_from") {
+                // The app's id and key come with the tokens, from that webhook (filled in below).
+                borrowed.append((name, from, entry.location(of: "tokens_from")))
+                settings.zalo = ZaloSettings(target: target, appID: "", secretKeyFile: "", oauthURL: "", tokens: from)
+            } else if let app = entry.string("app_id", required: true),
                 let key = entry.string("secret_key_file", required: true)
             {
                 settings.zalo = ZaloSettings(
-                    groupID: group, appID: app, secretKeyFile: key,
-                    oauthURL: entry.string("oauth_url") ?? "https://oauth.zaloapp.com")
+                    target: target, appID: app, secretKeyFile: key,
+                    oauthURL: entry.string("oauth_url") ?? "https://oauth.zaloapp.com", tokens: name)
             }
             return settings
         }
+        for (name, from, location) in borrowed {
+            guard let index = settings.firstIndex(where: { $0.name == name }),
+                let lender = settings.first(where: { $0.name == from })?.zalo, lender.tokens == from,
+                let target = settings[index].zalo?.target
+            else {
+                let owners = settings.filter { $0.zalo?.tokens == $0.name }.map(\.name)
+                reader.log.add(location, .notAZaloWebhook(from, configured: owners))
+                continue
+            }
+            settings[index].zalo = ZaloSettings(
+                target: target, appID: lender.appID, secretKeyFile: lender.secretKeyFile, oauthURL: lender.oauthURL,
+                tokens: from)
+        }
+        return settings
+    }
+
+    /// The address of a Zalo API, when the kind is one of Zalo's.
+    private static func zaloURL(of kind: WebhookSettings.Kind) -> String? {
+        switch kind {
+        case .zaloGroup: "https://openapi.zalo.me"
+        case .zaloZNS: "https://business.openapi.zalo.me"
+        case .generic, .slack, .telegram: nil
+        }
+    }
+
+    /// A Zalo webhook's group, or its ZNS template and what fills each of the template's parameters.
+    private static func zaloTarget(_ kind: WebhookSettings.Kind, _ entry: inout TableReader, webOn: Bool)
+        -> ZaloSettings.Target?
+    {
+        guard kind == .zaloZNS else { return entry.string("group_id", required: true).map { .group(id: $0) } }
+        let template = entry.string("template_id", required: true)
+        let limit = entry.integer("value_limit", range: 1...400) ?? 100
+        guard var map = entry.table("template_data") else {
+            entry.log.add(entry.location(nil), .missingKey("template_data", in: entry.place))
+            return nil
+        }
+        let keys = map.table.entries.map(\.key)
+        var parameters: [ZaloSettings.TemplateParameter] = []
+        for key in keys {
+            guard let field = map.choice(key, ZNSField.self) else { continue }
+            if field == .reportLink && !webOn {
+                map.log.add(map.location(of: key), .reportLinkWithoutWeb(key))
+            }
+            parameters.append(.init(name: key, field: field))
+        }
+        map.finish(known: keys)
+        if keys.isEmpty { map.log.add(map.location(nil), .emptyTemplateData) }
+        return template.map { .zns(templateID: $0, parameters: parameters, valueLimit: limit) }
     }
 
     /// `[web]`: off without `listen`.

@@ -82,6 +82,9 @@ public struct EmailSettings: Sendable {
     /// A folder of Mustache templates overriding the built-in ones.
     public let templates: String?
     public let attachCalendar: Bool
+    /// The administrator's address: told, beside the clerk, of what only an administrator can mend (a
+    /// Zalo OA to authorize again).
+    public let administrator: String?
 
     /// Whether mail leaves by SMTP (an `smtp://` or `smtps://` url) rather than into a Maildir.
     public var usesSMTP: Bool { url.map { !$0.hasPrefix("file://") } ?? false }
@@ -89,12 +92,34 @@ public struct EmailSettings: Sendable {
 
 /// What a Zalo webhook needs besides its URL (docs/delivery.md, "Zalo").
 public struct ZaloSettings: Sendable {
-    public let groupID: String
+    /// Where its messages go.
+    public enum Target: Sendable {
+        /// A group owned by the OA (GMF): a text message.
+        case group(id: String)
+        /// One official's phone, by ZNS: an approved template, each of its parameters filled with a field.
+        case zns(templateID: String, parameters: [TemplateParameter], valueLimit: Int)
+    }
+
+    /// A parameter of a ZNS template and what fills it.
+    public struct TemplateParameter: Sendable, Equatable {
+        public let name: String
+        public let field: ZNSField
+
+        public init(name: String, field: ZNSField) {
+            self.name = name
+            self.field = field
+        }
+    }
+
+    public let target: Target
     public let appID: String
     /// The app's secret key (`secret_key` of the token refresh), read as a secret.
     public let secretKeyFile: String
     /// `https://oauth.zaloapp.com`.
     public let oauthURL: String
+    /// The webhook whose tokens it uses: its own name, or another Zalo webhook's of the same OA
+    /// (`tokens_from`), so that one authorization serves the group and ZNS.
+    public let tokens: String
 }
 
 /// `[[webhook]]`: a JSON endpoint that receives digests.
@@ -103,6 +128,11 @@ public struct WebhookSettings: Sendable {
         case generic, slack, telegram
         /// A Zalo group owned by the UBND's Official Account (GMF), posted to through the OA's API.
         case zaloGroup = "zalo-group"
+        /// One official's phone, by Zalo's notification service (ZNS) and an approved template.
+        case zaloZNS = "zalo-zns"
+
+        /// Zalo's kinds, whose tokens nhacviec keeps.
+        public var isZalo: Bool { self == .zaloGroup || self == .zaloZNS }
     }
 
     public let name: String
@@ -113,11 +143,17 @@ public struct WebhookSettings: Sendable {
     /// A Telegram group chat that gets every digest.
     public let chatID: String?
     public let timeout: Int
-    /// For Zalo: the OA's group, the app's id and the file of its secret key (a credential), and where
-    /// its tokens are refreshed (`url` is the API's base, `https://openapi.zalo.me`).
+    /// For Zalo: the OA's group or ZNS template, the app's id and the file of its secret key (a
+    /// credential), and where its tokens are refreshed (`url` is the API's base).
     public var zalo: ZaloSettings?
 
-    /// Whether every digest goes to it (a group chat, a system), rather than only to officials with a
-    /// Telegram id of their own.
-    public var receivesEveryDigest: Bool { kind != .telegram || chatID != nil }
+    /// Whether an official's digests go to it: every digest goes to a group chat or a system; a Telegram
+    /// bot without a group reaches those with a Telegram id, ZNS those with a phone.
+    public func reaches(_ official: Official) -> Bool {
+        switch kind {
+        case .generic, .slack, .zaloGroup: true
+        case .telegram: chatID != nil || official.telegram != nil
+        case .zaloZNS: official.phone != nil
+        }
+    }
 }

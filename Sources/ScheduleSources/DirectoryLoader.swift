@@ -4,7 +4,7 @@ import Model
 /// Reads `[[official]]` and `[[unit]]` into a ``Directory``: ids unique, every reference resolving, and
 /// every official reachable on some channel, since a reminder with nowhere to go would be lost silently.
 enum DirectoryLoader {
-    static let officialKeys = ["id", "name", "title", "email", "telegram", "aliases", "escalates_to", "top"]
+    static let officialKeys = ["id", "name", "title", "email", "telegram", "phone", "aliases", "escalates_to", "top"]
     static let unitKeys = ["id", "name", "aliases", "contact"]
 
     static func load(_ reader: inout TableReader, webhooks: [WebhookSettings]) -> Directory {
@@ -24,9 +24,14 @@ enum DirectoryLoader {
             if let email, !EmailAddress.isValid(email) {
                 entry.log.add(entry.location(of: "email"), .notAnEmailAddress(email))
             }
+            let written = entry.string("phone")
+            let phone = written.flatMap(PhoneNumber.zalo)
+            if let written, phone == nil {
+                entry.log.add(entry.location(of: "phone"), .notAPhoneNumber(written))
+            }
             let official = Official(
                 id: id, name: name, title: entry.string("title") ?? "", email: email,
-                telegram: entry.string("telegram"),
+                telegram: entry.string("telegram"), phone: phone,
                 aliases: entry.strings("aliases") ?? [], escalatesTo: nil, isTop: entry.boolean("top") ?? false)
             let escalation = entry.string("escalates_to").map { ($0, entry.location(of: "escalates_to")) }
             officials.append((official, escalation, entry.location(nil)))
@@ -76,14 +81,15 @@ enum DirectoryLoader {
             resolved.append(
                 Official(
                     id: official.id, name: official.name, title: official.title, email: official.email,
-                    telegram: official.telegram, aliases: official.aliases, escalatesTo: escalatesTo,
+                    telegram: official.telegram, phone: official.phone, aliases: official.aliases,
+                    escalatesTo: escalatesTo,
                     isTop: official.isTop))
         }
 
         var channels: [OfficialID: [Channel]] = [:]
         for official in resolved {
             var list: [Channel] = official.email == nil ? [] : [.email]
-            for webhook in webhooks where webhook.receivesEveryDigest || official.telegram != nil {
+            for webhook in webhooks where webhook.reaches(official) {
                 list.append(.webhook(webhook.name))
             }
             if list.isEmpty {

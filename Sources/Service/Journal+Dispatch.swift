@@ -19,6 +19,8 @@ extension Journal {
             info("delivered \(item.digest) to \(item.destination): \(answer)")
         case .willRetry(let item, let reason):
             warning("will retry \(item.digest) to \(item.destination): \(reason)")
+        case .postponed(let item, let until, let reason):
+            warning("kept \(item.digest) to \(item.destination) queued until \(until.ISO8601Format()): \(reason)")
         case .failed(let item, let reason):
             error("failed \(item.digest) to \(item.destination): \(reason)")
         case .clockWentBack(let from, let to, let givenBack):

@@ -16,15 +16,27 @@ public struct DeliveryError: Error, Sendable, CustomStringConvertible {
     /// The connection could not be made or was lost (no answer in time, a stop): the rest of a batch to
     /// the same server waits too.
     public let isConnectionLost: Bool
+    /// The channel's quota is used up for the day (Zalo's ZNS): the message is not at fault, and it and
+    /// the rest to the same channel wait, uncounted, for the next send time.
+    public let isQuotaUsedUp: Bool
 
-    public init(_ kind: Kind, _ message: String, retryAfter: Int? = nil, connectionLost: Bool = false) {
+    public init(
+        _ kind: Kind, _ message: String, retryAfter: Int? = nil, connectionLost: Bool = false, quotaUsedUp: Bool = false
+    ) {
         self.kind = kind
         self.message = message
         self.retryAfter = retryAfter
         isConnectionLost = connectionLost
+        isQuotaUsedUp = quotaUsedUp
     }
 
     public var isRetryable: Bool { kind == .temporary }
+
+    /// The same error, in other words (its secrets taken out): everything else it tells is kept.
+    public func saying(_ message: String) -> DeliveryError {
+        DeliveryError(
+            kind, message, retryAfter: retryAfter, connectionLost: isConnectionLost, quotaUsedUp: isQuotaUsedUp)
+    }
 
     public var description: String { message }
 }

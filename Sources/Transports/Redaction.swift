@@ -46,10 +46,7 @@ public struct Redaction: Sendable {
         switch result {
         case .success(let receipt): .success(DeliveryReceipt(answer: scrub(receipt.answer)))
         case .failure(let error):
-            .failure(
-                DeliveryError(
-                    error.kind, scrub(error.message), retryAfter: error.retryAfter,
-                    connectionLost: error.isConnectionLost))
+            .failure(error.saying(scrub(error.message)))
         }
     }
 

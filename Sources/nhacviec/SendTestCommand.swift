@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Catalogue
 import Foundation
 import Messages
 import Model
@@ -18,6 +19,9 @@ struct SendTestCommand: ParsableCommand {
     @Option(help: "The name of a configured [[webhook]] to send a test message to.")
     var webhook: String?
 
+    @Option(help: "For a zalo-zns webhook: the phone to send the test to (the clerk's, when not given).")
+    var phone: String?
+
     @OptionGroup var config: ConfigOptions
 
     func validate() throws {
@@ -28,10 +32,14 @@ struct SendTestCommand: ParsableCommand {
 
     func run() throws {
         let office = try config.office(state: .none)
+        // A Zalo webhook sends with the OA's tokens, kept in the state.
+        let zalo = webhook.map { name in office.configuration.webhooks.contains { $0.name == name && $0.kind.isZalo } }
         let delivery: Delivery
         do {
-            delivery = try office.delivery()
-        } catch {
+            delivery = try office.delivery(state: zalo == true ? try office.openStateAsOwner() : nil)
+        } catch let error as OfficeError {
+            throw CommandFailure(text: error.text(.en))
+        } catch let error as SecretError {
             throw CommandFailure(text: error.description)
         }
         delivery.warnings.forEach { printError("nhacviec: warning: \($0)") }
@@ -45,16 +53,7 @@ struct SendTestCommand: ParsableCommand {
             let envelope = MailEnvelope(from: office.composer.sender.address, to: address, message: message)
             result = delivery.mail.send([envelope])[0]
         } else {
-            let name = webhook!
-            guard let format = delivery.format(of: name) else {
-                let names = office.configuration.webhooks.map(\.name)
-                throw CommandFailure(
-                    text:
-                        "no webhook is named \"\(name)\" (configured: \(names.isEmpty ? "none" : names.joined(separator: ", ")))"
-                )
-            }
-            let body = WebhookPayload.test(format: format, note: "nhacviec: tin nhắn thử nghiệm / test message")
-            result = delivery.postWebhook(name, body: body, id: "nhacviec-test-\(Int(Date().timeIntervalSince1970))")
+            result = try sendToWebhook(webhook!, office: office, delivery: delivery)
         }
         switch result {
         case .success(let receipt):
@@ -64,6 +63,48 @@ struct SendTestCommand: ParsableCommand {
                 text:
                     "not delivered (\(error.isRetryable ? "temporary" : "permanent")): \(error.message)",
                 status: .deliveryFailed)
+        }
+    }
+
+    /// A test message to a webhook; to a Zalo one with the OA's tokens of the state, as its owner.
+    private func sendToWebhook(_ name: String, office: Office, delivery: Delivery) throws -> Result<
+        DeliveryReceipt, DeliveryError
+    > {
+        guard let settings = office.configuration.webhooks.first(where: { $0.name == name }) else {
+            let names = office.configuration.webhooks.map(\.name)
+            throw CommandFailure(
+                text:
+                    "no webhook is named \"\(name)\" (configured: \(names.isEmpty ? "none" : names.joined(separator: ", ")))"
+            )
+        }
+        let note = "nhacviec: tin nhắn thử nghiệm / test message"
+        let id = "nhacviec-test-\(Int(Date().timeIntervalSince1970))"
+        let today = office.sendTime.day(of: office.clock.now())
+        guard settings.kind.isZalo else {
+            let format = delivery.format(of: name)!
+            return delivery.postWebhook(name, body: WebhookPayload.test(format: format, note: note, day: today), id: id)
+        }
+        var recipient = office.configuration.clerk.flatMap(office.schedule.directory.official)
+        if let phone {
+            guard let number = PhoneNumber.zalo(phone) else {
+                throw CommandFailure(text: "--phone: " + Message.notAPhoneNumber(phone).text(.en))
+            }
+            recipient = Official(id: "send-test", name: recipient?.name ?? "", title: "", phone: number)
+        }
+        guard let format = delivery.format(of: name, recipient: recipient) else {
+            throw CommandFailure(text: "webhook \"\(name)\" is not configured whole")
+        }
+        if case .zaloZNS(let to, _, _, _) = format, to.isEmpty {
+            throw CommandFailure(
+                text: "webhook \"\(name)\" sends by ZNS to a phone: give --phone NUMBER (the clerk has none)")
+        }
+        let body = WebhookPayload.test(
+            format: format, note: note, name: recipient?.name ?? "", day: today,
+            link: office.configuration.web?.publicURL ?? "")
+        do {
+            return try office.asStateOwner { delivery.postWebhook(name, body: body, id: id) }
+        } catch {
+            throw CommandFailure(text: error.text(.en))
         }
     }
 }

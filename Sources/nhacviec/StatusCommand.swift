@@ -73,6 +73,11 @@ struct StatusCommand: ParsableCommand {
                     refreshExpiresAt: time($0.pair.refreshExpiresAt) ?? "",
                     refreshExpiresSoon: $0.pair.refreshExpiresAt - Date().timeIntervalSince1970 < ZaloTokens.warning,
                     authorizeAgain: $0.refusal != nil, reason: $0.refusal)
+            },
+            zaloQuota: try ZaloQuota(database: database).all().map {
+                .init(
+                    webhook: $0.webhook, remaining: $0.remaining, daily: $0.daily, at: time($0.at) ?? "",
+                    usedUp: $0.usedUp(now: office.clock.now()))
             })
         if output.json {
             try JSONOutput.print(report)
@@ -147,6 +152,23 @@ struct StatusReport: Encodable {
     let clockBack: ClockBack?
     /// The Zalo webhooks' tokens.
     let zalo: [Zalo]
+    /// What ZNS said last of each webhook's daily quota.
+    let zaloQuota: [ZaloQuotaLeft]
+
+    struct ZaloQuotaLeft: Encodable {
+        let webhook: String
+        let remaining: Int
+        let daily: Int?
+        /// When Zalo said so.
+        let at: String
+        /// Nothing is left today: the messages wait for the next send time.
+        let usedUp: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case webhook, remaining, daily, at
+            case usedUp = "used_up"
+        }
+    }
 
     struct Zalo: Encodable {
         let webhook: String
@@ -191,6 +213,7 @@ struct StatusReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case queued, delivered, failed, missed, failures, rejected, retrying, zalo
+        case zaloQuota = "zalo_quota"
         case lastRound = "last_round"
         case deliveringSince = "delivering_since"
         case secondsSinceLastRound = "seconds_since_last_round"
@@ -259,6 +282,14 @@ struct StatusReport: Encodable {
                         webhook: webhook.webhook, accessUntil: webhook.accessExpiresAt,
                         refreshUntil: webhook.refreshExpiresAt)
             text.append(CommandMessage.status(line).text(language))
+        }
+        for quota in zaloQuota {
+            text.append(
+                CommandMessage.status(
+                    .zaloQuota(
+                        webhook: quota.webhook, remaining: quota.remaining, daily: quota.daily, at: quota.at,
+                        usedUp: quota.usedUp)
+                ).text(language))
         }
         if !failures.isEmpty {
             text.append(CommandMessage.status(.failures).text(language))

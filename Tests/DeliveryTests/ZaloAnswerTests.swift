@@ -4,7 +4,7 @@ import Transports
 
 @Suite("Zalo's answers (docs/delivery.md, \"Zalo\"): each error number as what is done about it")
 struct ZaloAnswerTests {
-    enum Expected: Sendable { case sent, temporary, refresh, permanent, authorize }
+    enum Expected: Sendable { case sent, temporary, refresh, permanent, authorize, quota }
 
     static func zalo(_ error: Int, _ message: String = "") -> [UInt8] {
         Array("{\"error\": \(error), \"message\": \"\(message)\"}".utf8)
@@ -22,7 +22,7 @@ struct ZaloAnswerTests {
         ("-220 expired access token", nil, 200, zalo(-220), .refresh),
         ("-14020 refresh token used or invalid", nil, 200, zalo(-14020), .authorize),
         ("-224 OA tier", nil, 200, zalo(-224), .permanent),
-        ("-211 out of quota", nil, 200, zalo(-211), .permanent),
+        ("-211 out of quota: kept for the next day's", nil, 200, zalo(-211), .quota),
         ("-213", nil, 200, zalo(-213), .permanent),
         ("-227", nil, 200, zalo(-227), .permanent),
         ("-237 group expired", nil, 200, zalo(-237), .permanent),
@@ -39,7 +39,7 @@ struct ZaloAnswerTests {
         let (name, failure, status, body, expected) = Self.rows[index]
         let answer = ZaloAnswer.read(transferFailure: failure, status: status, body: body)
         switch (answer, expected) {
-        case (.sent, .sent), (.temporary, .temporary), (.refreshToken, .refresh),
+        case (.sent, .sent), (.temporary, .temporary), (.refreshToken, .refresh), (.quotaUsedUp, .quota),
             (.permanent(_, authorizeAgain: false), .permanent), (.permanent(_, authorizeAgain: true), .authorize):
             break
         default:
@@ -47,12 +47,23 @@ struct ZaloAnswerTests {
         }
     }
 
-    @Test("A sent message's id and the quota left are read; a refusal names the error and what it means")
+    @Test(
+        "A sent message's id and the quota left are read, as ZNS writes them (strings) or as numbers; a refusal names the error and what it means"
+    )
     func details() {
         let sent = ZaloAnswer.read(
             transferFailure: nil, status: 200,
             body: Array(#"{"error": 0, "data": {"msg_id": "z9", "quota": {"remainingQuota": 41}}}"#.utf8))
-        #expect(sent == .sent(messageID: "z9", quotaLeft: 41))
+        #expect(sent == .sent(messageID: "z9", quota: .init(remaining: 41, daily: nil)))
+        let zns = ZaloAnswer.read(
+            transferFailure: nil, status: 200,
+            body: Array(
+                #"{"error": 0, "data": {"msg_id": "z8", "quota": {"dailyQuota": "500", "remainingQuota": "499"}}}"#.utf8
+            ))
+        #expect(zns == .sent(messageID: "z8", quota: .init(remaining: 499, daily: 500)))
+        let group = ZaloAnswer.read(
+            transferFailure: nil, status: 200, body: Array(#"{"error": 0, "data": {"message_id": "g1"}}"#.utf8))
+        #expect(group == .sent(messageID: "g1", quota: nil))
         let refused = ZaloAnswer.read(transferFailure: nil, status: 200, body: Self.zalo(-237, "Group expired"))
         #expect(refused == .permanent("Zalo error -237 (Group expired): the group has expired", authorizeAgain: false))
     }

@@ -92,6 +92,71 @@ struct ConfigLoaderTests {
     }
 
     @Test(
+        "A ZNS webhook: its template's parameters in the config's order, the group's app and tokens lent by tokens_from; an official with only a phone is reached by it; phones as ZNS writes them"
+    )
+    func znsWebhook() throws {
+        let config = """
+            plans = ["plans/p.toml"]
+            [email]
+            from = "a@x.example"
+            administrator = "quantri@x.example"
+
+            [[webhook]]
+            name = "nhom"
+            kind = "zalo-group"
+            group_id = "g"
+            app_id = "42"
+            secret_key_file = "k"
+
+            [[webhook]]
+            name = "zns"
+            kind = "zalo-zns"
+            tokens_from = "nhom"
+            template_id = "t1"
+
+            [webhook.template_data]
+            ten = "official_name"
+            han = "first_deadline"
+            so = "count"
+
+            [[official]]
+            id = "lam"
+            name = "Nguyễn Văn Lâm"
+            phone = "0912 345 678"
+
+            [[official]]
+            id = "hung"
+            name = "Trần Văn Hùng"
+            email = "hung@x.example"
+
+            """
+        let folder = try ConfigFolder(config: config, plans: ["p.toml": plan])
+        let loaded = try ScheduleLoader.load(config: folder.configFile)
+        let zns = try #require(loaded.configuration.webhooks.first { $0.name == "zns" }?.zalo)
+        #expect(zns.appID == "42" && zns.secretKeyFile == "k" && zns.tokens == "nhom")
+        guard case .zns(let template, let parameters, let limit) = zns.target else {
+            Issue.record("not a ZNS target")
+            return
+        }
+        #expect(template == "t1" && limit == 100)
+        #expect(parameters.map(\.name) == ["ten", "han", "so"])
+        #expect(parameters.map(\.field) == [.officialName, .firstDeadline, .count])
+        #expect(loaded.schedule.directory.official("lam")?.phone == "84912345678")
+        #expect(loaded.schedule.directory.channels["lam"] == [.webhook("nhom"), .webhook("zns")])
+        #expect(loaded.schedule.directory.channels["hung"] == [.email, .webhook("nhom")], "no phone, no ZNS")
+        #expect(loaded.configuration.email.administrator == "quantri@x.example")
+        for (written, zalo) in [
+            ("0912 345 678", "84912345678"), ("+84 912 345 678", "84912345678"), ("84-37-700-0111", "84377000111"),
+            ("(090) 512.3456", "84905123456"),
+        ] {
+            #expect(PhoneNumber.zalo(written) == zalo, "\(written)")
+        }
+        for wrong in ["12345", "0212 345 678", "091234567", "0912 345 6789", "0912a45678", "+84+912345678"] {
+            #expect(PhoneNumber.zalo(wrong) == nil, "\(wrong)")
+        }
+    }
+
+    @Test(
         "Broken configs, each with the error at its line",
         arguments: [
             (
@@ -126,6 +191,26 @@ struct ConfigLoaderTests {
             (
                 "[[webhook]]\nname = \"z\"\nkind = \"zalo-group\"\napp_id = \"1\"\nsecret_key_file = \"k\"\n",
                 "nhacviec.toml:1: [[webhook]] needs the key \"group_id\""
+            ),
+            (
+                "[[webhook]]\nname = \"z\"\nkind = \"zalo-zns\"\napp_id = \"1\"\nsecret_key_file = \"k\"\ntemplate_id = \"t\"\n",
+                "nhacviec.toml:1: [[webhook]] needs the key \"template_data\""
+            ),
+            (
+                "[[webhook]]\nname = \"z\"\nkind = \"zalo-zns\"\napp_id = \"1\"\nsecret_key_file = \"k\"\ntemplate_id = \"t\"\n[webhook.template_data]\nten = \"name\"\n",
+                "nhacviec.toml:8: ten in [webhook.template_data] must be one of \"official_name\", \"count\", \"first_task\""
+            ),
+            (
+                "[[webhook]]\nname = \"z\"\nkind = \"zalo-zns\"\napp_id = \"1\"\nsecret_key_file = \"k\"\ntemplate_id = \"t\"\n[webhook.template_data]\nlink = \"report_link\"\n",
+                "nhacviec.toml:8: link = \"report_link\": the report link exists only with the web workspace on ([web])"
+            ),
+            (
+                "[[webhook]]\nname = \"z\"\nkind = \"zalo-zns\"\ntokens_from = \"nhom\"\ntemplate_id = \"t\"\n[webhook.template_data]\nten = \"official_name\"\n",
+                "nhacviec.toml:4: tokens_from: \"nhom\" is not a Zalo webhook with tokens of its own"
+            ),
+            (
+                "[email]\nfrom = \"a@x.example\"\nadministrator = \"quan tri\"\n",
+                "nhacviec.toml:3: \"quan tri\" is not an email address"
             ),
             (
                 "[reminders]\nbefore = \"3\"\n",
@@ -211,6 +296,10 @@ struct ConfigLoaderTests {
             (
                 "[[official]]\nid = \"x\"\nname = \"X\"\nemail = \"not an address\"\n",
                 "\"not an address\" is not an email address"
+            ),
+            (
+                "[[official]]\nid = \"x\"\nname = \"X\"\nemail = \"x@x.example\"\nphone = \"12345\"\n",
+                "\"12345\" is not a Vietnamese mobile number"
             ),
             (
                 // A NUL would cut the envelope while the header kept the rest.

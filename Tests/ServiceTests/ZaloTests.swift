@@ -157,7 +157,7 @@ struct ZaloTests {
     }
 
     @Test(
-        "A refresh token that would expire unused within 7 days: the clerk is told once by mail; renewed by a send, nothing more"
+        "A refresh token that would expire unused within 7 days: the clerk and the administrator are told once by mail; renewed by a send, nothing more"
     )
     func expiresUnused() throws {
         let folder = try TemporaryFolder()
@@ -167,7 +167,13 @@ struct ZaloTests {
                 "--log", folder.file("zalo.log"), "--refresh-token", "sap-het-han", "--secret-key",
                 "khoa-bi-mat-cua-ung-dung",
             ])
-        let service = try dispatcher(try zaloConfig(folder, port: server.port))
+        let config = try zaloConfig(folder, port: server.port)
+        // The administrator, who authorizes the OA, is told as well.
+        let text = try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(
+            of: "<vanphong@phuong-ngoquyen.example>\"\n",
+            with: "<vanphong@phuong-ngoquyen.example>\"\nadministrator = \"quantri@phuong-ngoquyen.example\"\n")
+        try text.write(toFile: config, atomically: true, encoding: .utf8)
+        let service = try dispatcher(config)
         let tokens = ZaloTokens(database: service.outbox.database)
         // Given 85 days before 14/03 07:00: it expires unused on 19/03.
         try tokens.authorize(
@@ -182,14 +188,16 @@ struct ZaloTests {
         try service.evaluate(now: vn("2024-03-14T07:10:00"))
         _ = try service.deliver(now: vn("2024-03-14T07:10:00"))
         let told = try warnings()
-        #expect(told.count == 1 && told.first?["to_address"] as? String == "thu@phuong-ngoquyen.example")
-        #expect((told.first?["text"] as? String)?.contains("nhacviec zalo-token zalo-ubnd") == true)
+        #expect(
+            Set(told.compactMap { $0["to_address"] as? String })
+                == ["thu@phuong-ngoquyen.example", "quantri@phuong-ngoquyen.example"] && told.count == 2)
+        #expect(told.allSatisfy { ($0["text"] as? String)?.contains("nhacviec zalo-token zalo-ubnd") == true })
         // The 07:30 digests go to the group: the refresh renews the token, and no warning follows.
         try service.evaluate(now: vn("2024-03-14T07:31:00"))
         _ = try service.deliver(now: vn("2024-03-14T07:31:00"))
         try service.evaluate(now: vn("2024-03-14T07:40:00"))
         _ = try service.deliver(now: vn("2024-03-14T07:40:00"))
-        #expect(try warnings().count == 1)
+        #expect(try warnings().count == 2)
         let renewed = try #require(try tokens.pair(of: "zalo-ubnd"))
         #expect(renewed.refreshExpiresAt > vn("2024-06-01T00:00:00").timeIntervalSince1970)
     }

@@ -7,6 +7,10 @@ loopback port. Prints "PORT <n>".
   and forgets the old refresh token (Zalo's refresh tokens work once); with any other, error -14020.
 - POST /v3.0/oa/group/message (header access_token): with the access token of the last pair, error 0
   and a message id; with another, error -216.
+- POST /message/template (ZNS; header access_token): checked as the group's path is; a phone of 84 and
+  nine digits, the --template-id and exactly the --template-params, or error -108, -109 or -112. With
+  --quota N, the (N+1)th and later messages get error -211 (the OA's quota used up) until a POST to
+  /test/new-day (its body may set a new quota); the answers carry data.quota as ZNS writes it (strings) with --report-quota.
 - --answers FILE: a JSON list of canned answers the message path gives first, one per request, each
   {"status": 200, "body": {...}} or {"status": 200, "raw": "not json"}.
 - --expire-after N: the access token stops working after N messages (Zalo expiring it early).
@@ -34,8 +38,12 @@ def main():
     parser.add_argument("--answers")
     parser.add_argument("--expire-after", type=int)
     parser.add_argument("--lose-refresh", action="store_true")
+    parser.add_argument("--template-id", default="")
+    parser.add_argument("--template-params", default="", help="the template's parameters, comma-separated")
+    parser.add_argument("--quota", type=int)
+    parser.add_argument("--report-quota", action="store_true")
     args = parser.parse_args()
-    state = {"refresh": args.refresh_token, "access": None, "sent": 0,
+    state = {"refresh": args.refresh_token, "access": None, "sent": 0, "zns": 0,
              "answers": json.load(open(args.answers)) if args.answers else []}
     lock = Lock()
 
@@ -56,6 +64,10 @@ def main():
             headers = {k.lower(): v for k, v in self.headers.items()}
             with lock:
                 record = {"path": self.path, "headers": headers, "body": body}
+                if self.path == "/test/new-day":
+                    state["zns"] = 0
+                    args.quota = json.loads(body or "{}").get("quota", args.quota)
+                    return self.answer(200, {})
                 if self.path == "/v4/oa/access_token":
                     form = dict(urllib.parse.parse_qsl(body))
                     if headers.get("secret_key") != args.secret_key:
@@ -89,12 +101,35 @@ def main():
                 expired = args.expire_after is not None and state["sent"] >= args.expire_after
                 if state["access"] is None or headers.get("access_token") != state["access"] or expired:
                     reply = {"error": -216, "message": "Access token is invalid"}
+                elif self.path == "/message/template":
+                    reply = self.zns(json.loads(body))
                 else:
                     state["sent"] += 1
                     reply = {"error": 0, "message": "Success", "data": {"message_id": secrets.token_hex(8)}}
                 record["answer"] = reply
                 self.log(record)
                 return self.answer(200, reply)
+
+        def zns(self, message):
+            params = set(p for p in args.template_params.split(",") if p)
+            phone = message.get("phone", "")
+            if not (phone.startswith("84") and len(phone) == 11 and phone.isdigit()):
+                return {"error": -108, "message": "Phone number is invalid"}
+            if message.get("template_id") != args.template_id:
+                return {"error": -109, "message": "Template ID is invalid"}
+            data = message.get("template_data") or {}
+            if set(data) != params or not all(isinstance(v, str) for v in data.values()):
+                return {"error": -112, "message": "Template data is invalid"}
+            if len(message.get("tracking_id", "")) > 48:
+                return {"error": -112, "message": "tracking_id is too long"}
+            if args.quota is not None and state["zns"] >= args.quota:
+                return {"error": -211, "message": "Out of quota"}
+            state["sent"] += 1
+            state["zns"] += 1
+            data = {"msg_id": secrets.token_hex(8), "sent_time": str(int(time.time() * 1000))}
+            if args.report_quota and args.quota is not None:
+                data["quota"] = {"dailyQuota": str(args.quota), "remainingQuota": str(args.quota - state["zns"])}
+            return {"error": 0, "message": "Success", "data": data}
 
         def log(self, record):
             with open(args.log, "a") as f:

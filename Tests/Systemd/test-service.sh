@@ -10,7 +10,11 @@
 staging=$1
 . "$(dirname "$0")/container.sh"
 smtp=""
-stop_smtp() { if [ -n "$smtp" ]; then kill "$smtp" 2>/dev/null || true; fi; }
+zalo=""
+stop_smtp() {
+    if [ -n "$smtp" ]; then kill "$smtp" 2>/dev/null || true; fi
+    if [ -n "$zalo" ]; then kill "$zalo" 2>/dev/null || true; fi
+}
 on_cleanup=stop_smtp
 fresh_root
 for file in usr/local/bin/nhacviec etc/systemd/system/nhacviec.service etc/nhacviec/nhacviec.toml \
@@ -149,6 +153,39 @@ check "status, run as root, shows the service's deliveries" grep -qF "Đã gửi
 checked=$(in_container nhacviec check 2>&1 || true)
 check "check, run as root beside the service's state, finds the password where systemd will load it" \
     grep -qF '[email] password_file "smtp-password": /etc/nhacviec/credentials/smtp-password' <<<"$checked"
+# Zalo: root gives the OA's first refresh token and sends a test to the group, with the tokens of the service's
+# state (a server speaking Zalo's shapes on the host's loopback). Every file that writes there stays the service's,
+# and the service, started next, refreshes with the pair root's send-test left.
+cp "$config" "$run/config.before-zalo"
+/usr/bin/python3 "$support/zalo_server.py" --log "$run/zalo.log" --refresh-token lan-dau-tien \
+    --secret-key khoa-zalo-9 >"$run/zalo.out" 2>"$run/zalo.err" &
+zalo=$!
+for _ in $(seq 100); do grep -q '^PORT ' "$run/zalo.out" 2>/dev/null && break; sleep 0.1; done
+zaloport=$(sed -n 's/^PORT //p' "$run/zalo.out")
+cat >>"$config" <<TOML
+
+[[webhook]]
+name = "zalo-ubnd"
+kind = "zalo-group"
+group_id = "nhom-giao-ban"
+app_id = "4242"
+secret_key_file = "zalo-secret-key"
+url = "http://127.0.0.1:$zaloport"
+oauth_url = "http://127.0.0.1:$zaloport"
+TOML
+printf 'khoa-zalo-9\n' >"$root/etc/nhacviec/credentials/zalo-secret-key"
+chmod 0600 "$root/etc/nhacviec/credentials/zalo-secret-key"
+printf 'lan-dau-tien\n' >"$root/root/zalo-refresh-token"
+token_said=$(in_container nhacviec zalo-token zalo-ubnd --refresh-token /root/zalo-refresh-token 2>&1 || true)
+check "zalo-token, run as root, keeps the OA's first refresh token ($token_said)" grep -qF "zalo-ubnd" <<<"$token_said"
+sent=$(in_container nhacviec send-test --webhook zalo-ubnd 2>&1 || true)
+check "send-test --webhook to the Zalo group, run as root, is delivered with the state's tokens ($sent)" \
+    grep -q '^delivered: Zalo message' <<<"$sent"
+strangers=$(find "$root/var/lib/nhacviec" ! -uid "$uid" -printf '%p ' 2>/dev/null)
+check "the tokens, the database's files and the Zalo lock file are still the service user's${strangers:+ (not: $strangers)}" \
+    test -z "$strangers"
+check "and the lock file is there" test -e "$root/var/lib/nhacviec/zalo-zalo-ubnd.lock"
+check "no token or key in what send-test said" bash -c '! grep -qE "lan-dau-tien|khoa-zalo-9|access-|refresh-" <<<"$1"' - "$sent"
 # The service, restarted on Monday 18/03/2024, sees the completion: 2.1.4 (overdue since 29/02, in that day's
 # digests and the clerk's overdue list until now) is named in none of that day's mails.
 cat >"$root/etc/systemd/system/nhacviec.service.d/clock.conf" <<'UNIT'
@@ -173,9 +210,23 @@ for path in glob.glob(sys.argv[1] + "/*.eml"):
     if "18 Mar 2024" in message["Date"] and "[2.1.4]" in message.get_body(("plain",)).get_content():
         sys.exit(1)' "$run/mail"
 check "the service is active after the restart" test "$(in_container systemctl is-active nhacviec)" = active
+check "the service posts Monday's digests to the Zalo group with the token root's send-test got" /usr/bin/python3 -c '
+import json, sys
+requests = [json.loads(line) for line in open(sys.argv[1])]
+access = None
+posted = 0
+for request in requests:
+    if request["path"] == "/v4/oa/access_token":
+        access = request["answer"].get("access_token")
+    elif request["headers"].get("access_token") == access and request["answer"].get("error") == 0:
+        posted += 1
+sys.exit(0 if posted >= 2 and sum(r["path"] == "/v4/oa/access_token" for r in requests) == 1 else 1)' "$run/zalo.log"
 in_container systemctl stop nhacviec
 strangers=$(find "$root/var/lib/nhacviec" ! -uid "$uid" -printf '%p ' 2>/dev/null)
 check "the state is still wholly the service user's after it ran again${strangers:+ (not: $strangers)}" test -z "$strangers"
+journal=$(in_container journalctl -u nhacviec --no-pager -o cat)
+check "no Zalo token or key in the journal" bash -c '! grep -qE "lan-dau-tien|khoa-zalo-9|access-[0-9a-f]|refresh-[0-9a-f]" <<<"$1"' - "$journal"
+cp "$run/config.before-zalo" "$config"
 
 # A broken plan: the service keeps running on the version it accepted last, says so, and mails the clerk the errors;
 # a restart with the broken plan still in place runs on that version too.

@@ -14,6 +14,8 @@ public enum DispatchEvent: Sendable {
     case delivered(OutboxItem, answer: String)
     /// A temporary failure; the item is tried again later.
     case willRetry(OutboxItem, reason: String)
+    /// Kept queued, uncounted, until `until`: the channel's quota is used up for the day.
+    case postponed(OutboxItem, until: Date, reason: String)
     /// A permanent failure, or the last retry: the clerk is told.
     case failed(OutboxItem, reason: String)
     /// The clock is earlier than the last evaluation: what was recorded for the time in between and not

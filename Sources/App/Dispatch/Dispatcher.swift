@@ -128,9 +128,11 @@ public final class Dispatcher {
     private func zaloNotices(now: Date) throws -> [OutboxItem] {
         let configured = Set(office.configuration.webhooks.filter { $0.zalo != nil }.map(\.name))
         guard !configured.isEmpty else { return [] }
-        return try ZaloTokens(database: outbox.database).all().compactMap { standing in
-            guard configured.contains(standing.webhook), standing.expiresUnusedSoon(now: now) else { return nil }
-            return renderer.zaloRefreshNotice(
+        return try ZaloTokens(database: outbox.database).all().flatMap { standing in
+            guard configured.contains(standing.webhook), standing.expiresUnusedSoon(now: now) else {
+                return [OutboxItem]()
+            }
+            return renderer.zaloRefreshNotices(
                 webhook: standing.webhook, until: Date(timeIntervalSince1970: standing.pair.refreshExpiresAt), now: now)
         }
     }
@@ -160,10 +162,32 @@ public final class Dispatcher {
         nonisolated(unsafe) let dispatcher = self
         let webhooks = Beside {
             var counts = (delivered: 0, retrying: 0, failed: 0)
+            // The webhooks whose quota ran out in this round, and how many of their messages wait.
+            var usedUp: [String: (reason: String, waiting: Int)] = [:]
+            let resumes = dispatcher.nextSend(after: now)
             for item in hooks {
                 guard case .webhook(let name) = item.channel, !dispatcher.shouldStop() else { break }
+                if let quota = usedUp[name] {
+                    try dispatcher.postpone(item, until: resumes, reason: quota.reason, tried: false, now: now)
+                    usedUp[name]?.waiting += 1
+                    counts.retrying += 1
+                    continue
+                }
                 let result = delivery.postWebhook(name, body: Array(item.payload), id: item.key, now: now)
+                if case .failure(let error) = result, error.isQuotaUsedUp {
+                    try dispatcher.postpone(item, until: resumes, reason: error.message, tried: true, now: now)
+                    usedUp[name] = (error.message, 1)
+                    counts.retrying += 1
+                    continue
+                }
                 try dispatcher.record(item, result, now: now, counts: &counts)
+            }
+            for (name, quota) in usedUp.sorted(by: { $0.key < $1.key }) {
+                if let notice = dispatcher.renderer.zaloQuotaNotice(
+                    webhook: name, waiting: quota.waiting, resumes: resumes, now: now)
+                {
+                    try dispatcher.outbox.enqueue([notice])
+                }
             }
             return counts
         }
@@ -187,6 +211,13 @@ public final class Dispatcher {
         let hooked = try webhooks.wait()
         if let mailError { throw mailError }
         return (counts.delivered + hooked.delivered, counts.retrying + hooked.retrying, counts.failed + hooked.failed)
+    }
+
+    /// Keeps an item queued until `until`, uncounted: its channel's quota is used up, no fault of its own.
+    private func postpone(_ item: OutboxItem, until: Date, reason: String, tried: Bool, now: Date) throws {
+        try outbox.postpone(
+            item.id!, until: until.timeIntervalSince1970, answer: reason, at: now.timeIntervalSince1970, tried: tried)
+        onEvent(.postponed(item, until: until, reason: reason))
     }
 
     private func record(

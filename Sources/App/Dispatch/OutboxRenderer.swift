@@ -140,15 +140,37 @@ struct OutboxRenderer {
         }
     }
 
-    /// The clerk's notice that a Zalo webhook's refresh token expires unused at `until`: once per refresh
-    /// token (a refresh moves `until`, so the key).
-    func zaloRefreshNotice(webhook: String, until: Date, now: Date) -> OutboxItem? {
-        clerkNotice(
-            key: "zalo-refresh:\(webhook):\(Int(until.timeIntervalSince1970))", kind: .zaloNotice,
-            digest: "zalo-refresh/\(webhook)", now: now
-        ) { address, name, key in
+    /// The notice to the clerk and to the administrator (`[email] administrator`) that a Zalo webhook's
+    /// refresh token expires unused at `until`: once per refresh token (a refresh moves `until`, so the key).
+    func zaloRefreshNotices(webhook: String, until: Date, now: Date) -> [OutboxItem] {
+        let key = "zalo-refresh:\(webhook):\(Int(until.timeIntervalSince1970))"
+        let digest = "zalo-refresh/\(webhook)"
+        func mail(_ address: String, _ name: String, _ key: String) -> [UInt8] {
             office.composer.zaloRefreshNotice(
                 to: address, name: name, webhook: webhook, until: until, date: now, key: key)
+        }
+        var notices = [clerkNotice(key: key, kind: .zaloNotice, digest: digest, now: now, mail: mail)]
+        if let administrator = office.configuration.email.administrator {
+            let key = key + ":administrator"
+            notices.append(
+                OutboxItem(
+                    key: key, kind: .zaloNotice, digest: digest, recipient: "administrator", address: administrator,
+                    sendAt: now.timeIntervalSince1970, messageID: nil,
+                    payload: Data(mail(administrator, office.language == .vi ? "Quản trị viên" : "Administrator", key)),
+                    createdAt: now.timeIntervalSince1970))
+        }
+        return notices.compactMap { $0 }
+    }
+
+    /// The clerk's notice that a ZNS webhook's quota is used up for the day, `waiting` messages kept queued
+    /// until `resumes`: once per webhook and day.
+    func zaloQuotaNotice(webhook: String, waiting: Int, resumes: Date, now: Date) -> OutboxItem? {
+        clerkNotice(
+            key: "zalo-quota:\(webhook):\(office.sendTime.day(of: now).iso)", kind: .zaloNotice,
+            digest: "zalo-quota/\(webhook)", now: now
+        ) { address, name, key in
+            office.composer.zaloQuotaNotice(
+                to: address, name: name, webhook: webhook, waiting: waiting, resumes: resumes, date: now, key: key)
         }
     }
 

@@ -4,8 +4,10 @@ import Foundation
 /// set when it refuses; the number says whether to wait, to refresh the access token once and try again,
 /// or to give up and tell the clerk.
 public enum ZaloAnswer: Equatable, Sendable {
-    /// Sent: Zalo's id of the message, and the quota left when it says (ZNS).
-    case sent(messageID: String?, quotaLeft: Int?)
+    /// Sent: Zalo's id of the message, and the quota when it says (ZNS).
+    case sent(messageID: String?, quota: Quota?)
+    /// The OA's quota is used up for today: this message, and the rest, wait for tomorrow's.
+    case quotaUsedUp(String)
     /// The access token was refused: refresh it once, then send again.
     case refreshToken(String)
     /// Try again later: the network, a 5xx, a body that is not JSON, a call limit.
@@ -22,7 +24,7 @@ public enum ZaloAnswer: Equatable, Sendable {
         -220: ("the access token has expired", .refresh),
         -14020: ("the refresh token is invalid or used: authorize the OA again (nhacviec zalo-token)", .authorize),
         -224: ("the OA's tier does not allow this API", .permanent),
-        -211: ("the OA's quota is used up", .permanent),
+        -211: ("the OA's quota is used up for today", .quota),
         -213: ("the user has not followed the OA or blocked it", .permanent),
         -227: ("the user is blocked or inactive", .permanent),
         -237: ("the group has expired", .permanent),
@@ -34,7 +36,18 @@ public enum ZaloAnswer: Equatable, Sendable {
     ]
 
     public enum Kind: Sendable {
-        case temporary, refresh, permanent, authorize
+        case temporary, refresh, permanent, authorize, quota
+    }
+
+    /// ZNS's daily quota as an answer tells it: the messages left today, of the day's allowance.
+    public struct Quota: Equatable, Sendable {
+        public let remaining: Int
+        public let daily: Int?
+
+        public init(remaining: Int, daily: Int?) {
+            self.remaining = remaining
+            self.daily = daily
+        }
     }
 
     /// Reads an answer: the transfer's result (nil when it completed), the HTTP status and the body.
@@ -53,8 +66,14 @@ public enum ZaloAnswer: Equatable, Sendable {
             }
             let data = object["data"] as? [String: Any]
             let id = (data?["message_id"] ?? data?["msg_id"]).map { "\($0)" }
-            let quota = (data?["quota"] as? [String: Any])?["remainingQuota"] as? NSNumber
-            return .sent(messageID: id, quotaLeft: quota?.intValue)
+            let quota = data?["quota"] as? [String: Any]
+            // ZNS writes its numbers as strings ("remainingQuota": "499"); take a number as well.
+            func number(_ key: String) -> Int? {
+                (quota?[key] as? NSNumber)?.intValue ?? (quota?[key] as? String).flatMap { Int($0) }
+            }
+            return .sent(
+                messageID: id, quota: number("remainingQuota").map { Quota(remaining: $0, daily: number("dailyQuota")) }
+            )
         }
         let text = "Zalo error \(code)" + (said.isEmpty ? "" : " (\(said))")
         switch errors[code]?.answer {
@@ -62,6 +81,7 @@ public enum ZaloAnswer: Equatable, Sendable {
         case .refresh: return .refreshToken("\(text): \(errors[code]!.meaning)")
         case .authorize: return .permanent("\(text): \(errors[code]!.meaning)", authorizeAgain: true)
         case .permanent: return .permanent("\(text): \(errors[code]!.meaning)", authorizeAgain: false)
+        case .quota: return .quotaUsedUp("\(text): \(errors[code]!.meaning)")
         case nil: return .permanent(text, authorizeAgain: false)
         }
     }
