@@ -21,14 +21,19 @@ struct ZaloTokenCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
+        // Read first, as the one who runs the command (root, for a file only root reads): opening the state
+        // then works as the service's user for the rest of the process.
+        let data = FileManager.default.contents(atPath: refreshToken)
         let office = try config.office(state: .existing)
         let language = office.language
         let zalo = office.configuration.webhooks.filter { $0.zalo != nil }.map(\.name)
         guard zalo.contains(webhook) else {
             throw CommandFailure(.noZaloWebhook(webhook, configured: zalo), in: language)
         }
-        guard let data = FileManager.default.contents(atPath: refreshToken),
-            let token = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+        guard let data else {
+            throw CommandFailure(.secretUnreadable(purpose: "--refresh-token", path: refreshToken), in: language)
+        }
+        guard let token = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
             !token.isEmpty
         else {
             throw CommandFailure(.secretEmpty(purpose: "--refresh-token", path: refreshToken), in: language)
