@@ -30,6 +30,25 @@ extension CommandMessage {
         case .imported(let file, let tasks, let problems, let namesChecked):
             "\(file): \(tasks) tasks read, \(problems) problem(s)"
                 + (namesChecked ? "" : "; names not checked (no config)")
+        case .importCounts(let read, let kept, let unscheduled, let refused):
+            "\(read) task rows" + (kept.map { ", \($0) kept naming the unit" } ?? "")
+                + ", \(unscheduled) with no fixed deadline, \(refused) row(s) with errors"
+        case .importUnusedColumns(let headers):
+            "columns not used: " + headers.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .importRolesByContent(let pairs):
+            "columns taken by what their cells hold (their headers say nothing known): " + pairs.joined(separator: "; ")
+        case .importFilled(let cells, let numbered):
+            (cells > 0 ? "\(cells) blank cell(s) given the value above (merged cells)" : "")
+                + (cells > 0 && !numbered.isEmpty ? "; " : "")
+                + (numbered.isEmpty
+                    ? ""
+                    : "\(numbered.count) row(s) without a number numbered on (rows "
+                        + numbered.map(String.init).joined(separator: ", ") + ")")
+        case .withoutFixedDeadline(let tasks):
+            "\(tasks.count) task(s) with no fixed deadline (never reminded by date): " + tasks.joined(separator: ", ")
+        case .importOutsideBodies(let names):
+            "\(names.count) bodies the config does not know, written into the plan as [[unit]] (reminded through the clerk): "
+                + names.joined(separator: "; ")
 
         case .noSuchTask(let id, let suggestion):
             "no task has the id \"\(id)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")

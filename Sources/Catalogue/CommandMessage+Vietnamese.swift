@@ -30,6 +30,25 @@ extension CommandMessage {
         case .imported(let file, let tasks, let problems, let namesChecked):
             "\(file): đọc được \(tasks) nhiệm vụ, \(problems) lỗi"
                 + (namesChecked ? "" : "; chưa đối chiếu tên cán bộ (không có tệp cấu hình)")
+        case .importCounts(let read, let kept, let unscheduled, let refused):
+            "\(read) dòng nhiệm vụ" + (kept.map { ", giữ \($0) dòng có tên đơn vị" } ?? "")
+                + ", \(unscheduled) nhiệm vụ chưa có thời hạn cụ thể, \(refused) dòng có lỗi"
+        case .importUnusedColumns(let headers):
+            "cột không dùng: " + headers.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .importRolesByContent(let pairs):
+            "cột nhận theo nội dung các ô (tiêu đề chưa rõ): " + pairs.joined(separator: "; ")
+        case .importFilled(let cells, let numbered):
+            (cells > 0 ? "\(cells) ô trống lấy giá trị của dòng trên (ô gộp)" : "")
+                + (cells > 0 && !numbered.isEmpty ? "; " : "")
+                + (numbered.isEmpty
+                    ? ""
+                    : "\(numbered.count) dòng không có số thứ tự được đánh số tiếp (dòng "
+                        + numbered.map(String.init).joined(separator: ", ") + ")")
+        case .withoutFixedDeadline(let tasks):
+            "\(tasks.count) nhiệm vụ chưa có thời hạn cụ thể (không nhắc theo ngày): " + tasks.joined(separator: ", ")
+        case .importOutsideBodies(let names):
+            "\(names.count) cơ quan chưa có trong cấu hình, ghi vào kế hoạch dưới dạng [[unit]] (nhắc việc gửi cán bộ theo dõi): "
+                + names.joined(separator: "; ")
 
         case .noSuchTask(let id, let suggestion):
             "không có nhiệm vụ mã \"\(id)\"" + (suggestion.map { " (có phải là \"\($0)\"?)" } ?? "")

@@ -24,6 +24,15 @@ public indirect enum CommandMessage: Hashable, Sendable {
     case importReads(file: String)
     case nothingRead(file: String)
     case imported(file: String, tasks: Int, problems: Int, namesChecked: Bool)
+    /// The import's counts: task rows read, kept by `--for` (nil without it), with no fixed deadline, refused.
+    case importCounts(read: Int, kept: Int?, noFixedDeadline: Int, refused: Int)
+    case importUnusedColumns([String])
+    /// Columns given a role by their cells: "header → role".
+    case importRolesByContent([String])
+    case importFilled(cells: Int, numbered: [Int])
+    case importOutsideBodies([String])
+    /// `check`: the tasks whose deadline is a condition.
+    case withoutFixedDeadline([String])
 
     // MARK: done and reopen
     case noSuchTask(String, suggestion: String?)

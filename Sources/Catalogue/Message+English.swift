@@ -113,7 +113,14 @@ extension Message {
         case .emptySheet: "the sheet is empty"
         case .noHeaderRow: "no header row names the task and its deadline or responsible"
         case .emptySpreadsheet: "the spreadsheet is empty"
+        case .outsideBodyWithoutClerk(let name):
+            "the body \"\(name)\" is not in the config: its reminders go to the clerk, but the config names no clerk"
         case .noTaskSheet: "no sheet has the headers of an assignment table"
+        case .headersSeen(let seen):
+            "the columns seen: "
+                + seen.map { "\($0.column) \"\($0.header)\" → \($0.role ?? "not used")" }.joined(separator: "; ")
+        case .deadlineOutsidePlanYear(let phrase, let year):
+            "the deadline \"\(phrase)\" is not in the plan's year \(year); read all the same, have a look"
         case .noPlanYear(let file): "cannot tell the plan year of \(file): no deadline names a year"
 
         case .scheduleYearRange: "the year must be 1900–2100"
@@ -148,6 +155,9 @@ extension Message {
         case .headersExpected:
             "headers such as \"Nội dung\", \"Chủ trì\", \"Thời gian hoàn thành\", or a columns map in the config"
         case .writeTheYear: "write it beside the path: { path = \"…\", year = 2024 }"
+        case .writeColumns(let entries):
+            "a task, a deadline or a responsible column is needed: write columns = { \(entries.joined(separator: ", ")) } "
+                + "in the config, or nhacviec import --columns \(entries.map { $0.replacing(" = ", with: "=") }.joined(separator: " --columns "))"
 
         case .verbatim(let text): text
         }

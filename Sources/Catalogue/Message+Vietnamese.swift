@@ -114,7 +114,16 @@ extension Message {
         case .emptySheet: "trang tính trống"
         case .noHeaderRow: "không có dòng tiêu đề ghi nội dung nhiệm vụ cùng thời hạn hoặc đơn vị chủ trì"
         case .emptySpreadsheet: "bảng tính trống"
+        case .outsideBodyWithoutClerk(let name):
+            "cơ quan \"\(name)\" chưa có trong cấu hình: nhắc việc của cơ quan này gửi tới cán bộ theo dõi (clerk), "
+                + "nhưng cấu hình chưa ghi clerk"
         case .noTaskSheet: "không trang nào có tiêu đề của bảng phân công nhiệm vụ"
+        case .headersSeen(let seen):
+            "các cột đã thấy: "
+                + seen.map { "\($0.column) \"\($0.header)\" → \($0.role.map(Self.roleName) ?? "không dùng")" }
+                .joined(separator: "; ")
+        case .deadlineOutsidePlanYear(let phrase, let year):
+            "thời hạn \"\(phrase)\" không thuộc năm \(year) của kế hoạch; vẫn được nhận, hãy xem lại"
         case .noPlanYear(let file): "không biết kế hoạch \(file) là của năm nào: không thời hạn nào ghi năm"
 
         case .scheduleYearRange: "năm phải từ 1900 đến 2100"
@@ -150,9 +159,25 @@ extension Message {
         case .headersExpected:
             "cần tiêu đề như \"Nội dung\", \"Chủ trì\", \"Thời gian hoàn thành\", hoặc khai báo columns trong cấu hình"
         case .writeTheYear: "ghi năm bên cạnh đường dẫn: { path = \"…\", year = 2024 }"
+        case .writeColumns(let entries):
+            "cần cột nhiệm vụ, thời hạn hoặc chủ trì: khai báo columns = { \(entries.joined(separator: ", ")) } trong cấu hình, "
+                + "hoặc nhacviec import --columns \(entries.map { $0.replacing(" = ", with: "=") }.joined(separator: " --columns "))"
 
         case .verbatim(let text): text
         }
+    }
+}
+
+extension Message {
+    /// A column's role in the clerk's words.
+    static func roleName(_ role: String) -> String {
+        let names = [
+            "id": "mã", "stt": "STT", "title": "nhiệm vụ", "lead": "lãnh đạo chỉ đạo", "responsible": "chủ trì",
+            "coordinating": "phối hợp", "deadline": "thời hạn", "completed": "ngày hoàn thành", "focus": "trọng tâm",
+            "note": "ghi chú", "document": "văn bản giao", "target": "chỉ tiêu", "carried_over_from": "chuyển tiếp",
+            "report": "kỳ báo cáo", "occurrence": "kỳ", "product": "sản phẩm (không dùng)",
+        ]
+        return names[role] ?? role
     }
 }
 

@@ -80,6 +80,8 @@ public indirect enum Message: Hashable, Sendable {
     case notAnOccurrence(String, task: String)
     case completionNotADate(String)
     case secondTaskID(String)
+    /// A plan's `[[unit]]` the config does not know, with no clerk to receive its reminders.
+    case outsideBodyWithoutClerk(String)
 
     // MARK: Spreadsheet plans
     case noTaskRows
@@ -104,6 +106,10 @@ public indirect enum Message: Hashable, Sendable {
     case emptySpreadsheet
     case noTaskSheet
     case noPlanYear(file: String)
+    /// The headers a table's likeliest header row holds, with the role each got: a table refused whole.
+    case headersSeen([SeenHeader])
+    /// A deadline in another year than the plan's: read, and said.
+    case deadlineOutsidePlanYear(String, year: Int)
 
     // MARK: Published schedules (calendar/YEAR.toml)
     case scheduleYearRange
@@ -139,6 +145,8 @@ public indirect enum Message: Hashable, Sendable {
     case sheetsAre([String])
     case headersExpected
     case writeTheYear
+    /// The `columns` entries to write for the roles not found.
+    case writeColumns([String])
 
     /// Words another program wrote (a file system's reason, the template engine's), shown as they are.
     case verbatim(String)
@@ -149,6 +157,19 @@ public indirect enum Message: Hashable, Sendable {
         case .vi: vietnamese
         case .en: english
         }
+    }
+}
+
+/// A column of a spreadsheet's header as written, with the role nhacviec gave it (nil: none).
+public struct SeenHeader: Hashable, Sendable {
+    public let column: String
+    public let header: String
+    public let role: String?
+
+    public init(column: String, header: String, role: String?) {
+        self.column = column
+        self.header = header
+        self.role = role
     }
 }
 

@@ -107,8 +107,7 @@ public enum WebhookPayload {
         var data: [String: String] = [:]
         for (name, field) in parameters {
             let text = value(field)
-            data[name] =
-                field == .reportLink || text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+            data[name] = field == .reportLink ? text : cut(text, at: limit)
         }
         return [
             "phone": phone, "template_id": templateID, "template_data": data,
@@ -118,8 +117,12 @@ public enum WebhookPayload {
 
     /// Zalo's group message: plain text, cut at its limit.
     private static func zaloText(groupID: String, _ text: String) -> [String: Any] {
-        let message = text.count > zaloLimit ? String(text.prefix(zaloLimit - 1)) + "…" : text
-        return ["recipient": ["group_id": groupID], "message": ["text": message]]
+        ["recipient": ["group_id": groupID], "message": ["text": cut(text, at: zaloLimit)]]
+    }
+
+    /// The text whole, or cut to `limit` characters, the last an ellipsis.
+    private static func cut(_ text: String, at limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
     }
 
     private static func item(_ reminder: Reminder, reportLink: String?) -> [String: Any] {

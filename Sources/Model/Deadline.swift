@@ -11,6 +11,9 @@ public enum Deadline: Hashable, Sendable {
     case beforeTet(year: Int)
     /// Thường xuyên: no deadline, never overdue, still listed in reports.
     case ongoing
+    /// Chưa có thời hạn cụ thể: a condition rather than a day ("Khi có phát sinh", "Sau khi có Quy chế của
+    /// TW", "Theo kế hoạch riêng"). Kept and listed for the clerk, never reminded by date.
+    case noFixedDeadline
 }
 
 /// A completion (ngày hoàn thành) as recorded: the day the work was done and what was said of it.

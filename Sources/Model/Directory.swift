@@ -18,6 +18,12 @@ public struct Directory: Sendable {
 
     public func official(_ id: OfficialID) -> Official? { officialsByID[id] }
 
+    /// The directory with a plan's bodies added, those whose id it already has left out.
+    public func adding(_ more: [Unit]) -> Directory {
+        let new = more.filter { unitsByID[$0.id] == nil }
+        return new.isEmpty ? self : Directory(officials: officials, units: units + new, channels: channels)
+    }
+
     public func unit(_ id: UnitID) -> Unit? { unitsByID[id] }
 
     /// The official who receives an assignee's reminders.

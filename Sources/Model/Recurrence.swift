@@ -29,6 +29,13 @@ public struct Recurrence: Hashable, Sendable {
         self.end = end
     }
 
+    /// A range of years ("2026 - 2030"): a checkpoint on 31/12 of each, from 1 January of the first to the end
+    /// of the last.
+    public var isYearRange: Bool {
+        frequency == .yearly(month: 12, day: 31) && start.year < end.year && start.month == 1 && start.day == 1
+            && end.month == 12 && end.day == 31
+    }
+
     /// The nominal deadlines of every occurrence, in order.
     public var occurrences: [CivilDate] {
         var dates: [CivilDate] = []

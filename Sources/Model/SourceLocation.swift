@@ -7,20 +7,24 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// For spreadsheets: the sheet and the column letter.
     public let sheet: String?
     public let column: String?
+    /// The column's header as the table writes it ("Thời gian dự kiến hoàn thành"), so the clerk finds it.
+    public let header: String?
 
-    public init(file: String, line: Int? = nil, sheet: String? = nil, column: String? = nil) {
+    public init(file: String, line: Int? = nil, sheet: String? = nil, column: String? = nil, header: String? = nil) {
         self.file = file
         self.line = line
         self.sheet = sheet
         self.column = column
+        self.header = header
     }
 
-    /// `file:line` for text, `file!sheet:row:column` for spreadsheets.
+    /// `file:line` for text, `file!sheet:row:column (header)` for spreadsheets.
     public var description: String {
         var text = file
         if let sheet { text += "!\(sheet)" }
         if let line { text += ":\(line)" }
         if let column { text += ":\(column)" }
+        if let header { text += " (\(header))" }
         return text
     }
 }

@@ -33,15 +33,22 @@ public struct ZaloQuota: Sendable {
         }
     }
 
+    /// A webhook's quota, read at each of its sends.
     public func standing(of webhook: String) throws -> Standing? {
-        try all().first { $0.webhook == webhook }
+        try database.pool.read { db in
+            try Row.fetchOne(db, sql: "\(Self.columns) WHERE webhook = ?", arguments: [webhook]).map(Self.standing)
+        }
     }
 
     public func all() throws -> [Standing] {
         try database.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT webhook, remaining, daily, at FROM zaloQuota ORDER BY webhook").map {
-                Standing(webhook: $0["webhook"], remaining: $0["remaining"], daily: $0["daily"], at: $0["at"])
-            }
+            try Row.fetchAll(db, sql: "\(Self.columns) ORDER BY webhook").map(Self.standing)
         }
+    }
+
+    private static let columns = "SELECT webhook, remaining, daily, at FROM zaloQuota"
+
+    private static func standing(_ row: Row) -> Standing {
+        Standing(webhook: row["webhook"], remaining: row["remaining"], daily: row["daily"], at: row["at"])
     }
 }

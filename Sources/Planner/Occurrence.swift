@@ -51,7 +51,7 @@ public final class Occurrence: Sendable {
     /// The status at the end of `day`, against the effective deadline; a completion after `day` has
     /// not happened yet.
     public func status(at day: CivilDate) -> TaskStatus {
-        guard let deadline else { return .ongoing }
+        guard let deadline else { return task.deadline == .noFixedDeadline ? .noFixedDeadline : .ongoing }
         if let completion, completion.date <= day {
             return completion.date <= deadline ? .doneOnTime : .doneLate
         }
@@ -68,4 +68,6 @@ public enum TaskStatus: String, Sendable, CaseIterable {
     case overdue
     /// Thường xuyên: no deadline.
     case ongoing
+    /// Chưa có thời hạn cụ thể: a condition, no day to be judged against.
+    case noFixedDeadline = "no_fixed_deadline"
 }

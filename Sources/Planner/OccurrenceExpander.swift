@@ -9,7 +9,7 @@ struct OccurrenceExpander {
 
     func occurrences(of task: PlanTask, completions: [CompletionKey: Completion]) -> [Occurrence] {
         switch task.deadline {
-        case .ongoing:
+        case .ongoing, .noFixedDeadline:
             return [
                 Occurrence(
                     task: task, key: nil, nominalDeadline: nil, deadline: nil, carriedOverFrom: task.carriedOverFrom,
@@ -85,7 +85,7 @@ struct OccurrenceExpander {
         case .beforeTet(let year):
             (try? LunarCalendar.solar(from: LunarDate(day: 1, month: 1, year: year)))
                 .map(calendar.previousWorkingDay(before:))
-        case .recurring, .ongoing: nil
+        case .recurring, .ongoing, .noFixedDeadline: nil
         }
     }
 }

@@ -6,6 +6,7 @@ import Planner
 public enum HTMLReport {
     static let colors: [TaskStatus: String] = [
         .doneOnTime: "#2e7d32", .doneLate: "#9ccc65", .inProgress: "#1e88e5", .overdue: "#c62828", .ongoing: "#9e9e9e",
+        .noFixedDeadline: "#d7ccc8",
     ]
 
     public static func render(_ report: PlanReport) -> String {

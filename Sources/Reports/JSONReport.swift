@@ -6,7 +6,8 @@ public enum JSONReport {
         func tally(_ tally: PlanReport.Tally) -> [String: Any] {
             [
                 "done_on_time": tally.doneOnTime, "done_late": tally.doneLate, "in_progress": tally.inProgress,
-                "overdue": tally.overdue, "ongoing": tally.ongoing, "total": tally.total,
+                "overdue": tally.overdue, "ongoing": tally.ongoing,
+                "no_fixed_deadline": tally.noFixedDeadline, "total": tally.total,
                 "came_due": tally.cameDue,
                 "completion_rate": tally.completionRate.map { ($0 * 1000).rounded() / 1000 } as Any? ?? NSNull(),
                 "on_time_rate": tally.onTimeRate.map { ($0 * 1000).rounded() / 1000 } as Any? ?? NSNull(),

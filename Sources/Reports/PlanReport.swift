@@ -36,8 +36,10 @@ public struct PlanReport: Sendable {
         public var inProgress = 0
         public var overdue = 0
         public var ongoing = 0
+        /// Chưa có thời hạn cụ thể: listed, never in the rates.
+        public var noFixedDeadline = 0
 
-        public var total: Int { doneOnTime + doneLate + inProgress + overdue + ongoing }
+        public var total: Int { doneOnTime + doneLate + inProgress + overdue + ongoing + noFixedDeadline }
         /// Completed on time or late, or overdue: the tasks the rates count.
         public var cameDue: Int { doneOnTime + doneLate + overdue }
         /// Completed (on time or late) over those that came due; nil when none has.
@@ -54,6 +56,7 @@ public struct PlanReport: Sendable {
             case .inProgress: inProgress += 1
             case .overdue: overdue += 1
             case .ongoing: ongoing += 1
+            case .noFixedDeadline: noFixedDeadline += 1
             }
         }
     }

@@ -6,6 +6,7 @@ enum ReportText {
     static let statuses: [(TaskStatus, String)] = [
         (.doneOnTime, "Hoàn thành đúng hạn"), (.doneLate, "Hoàn thành quá hạn"),
         (.overdue, "Chưa hoàn thành, quá hạn"), (.inProgress, "Chưa đến hạn (trong hạn)"), (.ongoing, "Thường xuyên"),
+        (.noFixedDeadline, "Chưa có thời hạn cụ thể"),
     ]
 
     static func status(_ status: TaskStatus) -> String { statuses.first { $0.0 == status }!.1 }
@@ -17,6 +18,7 @@ enum ReportText {
         case .inProgress: tally.inProgress
         case .overdue: tally.overdue
         case .ongoing: tally.ongoing
+        case .noFixedDeadline: tally.noFixedDeadline
         }
     }
 
@@ -34,12 +36,17 @@ enum ReportText {
     static func rates(_ total: PlanReport.Tally) -> String {
         guard total.cameDue > 0 else {
             return "Chưa có nhiệm vụ nào đến hạn: \(total.inProgress) nhiệm vụ chưa đến hạn (trong hạn), "
-                + "\(total.ongoing) nhiệm vụ thường xuyên."
+                + "\(total.ongoing) nhiệm vụ thường xuyên\(unscheduled(total))."
         }
         return
             "Tỷ lệ hoàn thành: \(rate(total)) (\(total.doneOnTime + total.doneLate)/\(total.cameDue) nhiệm vụ đã đến hạn "
             + "hoặc đã hoàn thành); tỷ lệ hoàn thành đúng hạn: \(onTimeRate(total)) (\(total.doneOnTime)/\(total.cameDue)). "
-            + "Không tính vào tỷ lệ: \(total.inProgress) nhiệm vụ chưa đến hạn (trong hạn), \(total.ongoing) nhiệm vụ thường xuyên."
+            + "Không tính vào tỷ lệ: \(total.inProgress) nhiệm vụ chưa đến hạn (trong hạn), \(total.ongoing) nhiệm vụ thường xuyên\(unscheduled(total))."
+    }
+
+    /// ", 2 nhiệm vụ chưa có thời hạn cụ thể", said only when a plan has such tasks.
+    private static func unscheduled(_ total: PlanReport.Tally) -> String {
+        total.noFixedDeadline == 0 ? "" : ", \(total.noFixedDeadline) nhiệm vụ chưa có thời hạn cụ thể"
     }
 
     static func date(_ date: CivilDate?) -> String { date?.vietnamese ?? "" }

@@ -110,7 +110,7 @@ enum ConfigLoader {
                 let sheet = entry.string("sheet")
                 var columns: [String: String] = [:]
                 if var map = entry.table("columns") {
-                    let fields = TableField.allCases.map(\.rawValue)
+                    let fields = TableField.names
                     for field in fields { columns[field] = map.string(field) }
                     map.finish(known: fields)
                 }
@@ -217,9 +217,10 @@ enum ConfigLoader {
         {
             table.log.add(table.location(of: "from"), .notAnEmailAddress(address))
         }
-        let administrator = table.string("administrator")
-        if let administrator, !EmailAddress.isValid(administrator) {
-            table.log.add(table.location(of: "administrator"), .notAnEmailAddress(administrator))
+        var administrator = table.string("administrator")
+        if let written = administrator, !EmailAddress.isValid(written) {
+            table.log.add(table.location(of: "administrator"), .notAnEmailAddress(written))
+            administrator = nil
         }
         let written = table.string("language")
         let language = written.map { Language(rawValue: $0) } ?? .vi
@@ -237,7 +238,7 @@ enum ConfigLoader {
             timeout: table.integer("timeout", range: 1...3600) ?? 60, language: language ?? .vi,
             templates: table.string("templates").map { resolve($0, against: folder) },
             attachCalendar: table.boolean("attach_ics") ?? true,
-            administrator: administrator.flatMap { EmailAddress.isValid($0) ? $0 : nil })
+            administrator: administrator)
         table.finish(known: [
             "url", "from", "username", "password_file", "ca_file", "verify_certificates", "connect_timeout", "timeout",
             "language", "templates", "attach_ics", "administrator",

@@ -10,6 +10,12 @@ struct DeadlineCursor {
     let planYear: Int
     private var index = 0
 
+    /// Where the cursor stands, to come back to.
+    var position: Int {
+        get { index }
+        set { index = newValue }
+    }
+
     init(tokens: [DeadlineToken], planYear: Int) {
         self.tokens = tokens
         self.planYear = planYear
@@ -30,6 +36,37 @@ struct DeadlineCursor {
             _ = symbol(.comma)
             _ = words("lien", "tuc")
             if atEnd { return true }
+        }
+        index = start
+        return false
+    }
+
+    /// Whether the words ahead begin with these.
+    func startsWith(_ words: [String]) -> Bool {
+        tokens[index...].starts(with: words.map { .word($0) })
+    }
+
+    /// The word after the next token, if it is one: "quý" in "theo quý".
+    var wordAfterFirst: String? {
+        guard index + 1 < tokens.count, case .word(let word) = tokens[index + 1] else { return nil }
+        return word
+    }
+
+    /// Takes every token left: the words of a condition.
+    mutating func takeRest() { index = tokens.count }
+
+    /// "Đầu", "giữa", "cuối", "suốt" before a named period ("giữa quý III", "đầu tháng 10"): that period.
+    /// ("Hết" and "trong" are fillers.)
+    mutating func qualifier() -> Bool { oneOf("dau", "giua", "cuoi", "suot") != nil }
+
+    /// "Thường xuyên", "liên tục", "hằng ngày", "duy trì", at the start: work that goes on.
+    mutating func ongoingOpening() -> Bool {
+        let start = index
+        _ = words("duy", "tri")
+        if words("thuong", "xuyen") || words("lien", "tuc") || words("hang", "ngay") || words("moi", "ngay")
+            || index > start
+        {
+            return true
         }
         index = start
         return false
@@ -111,10 +148,11 @@ struct DeadlineCursor {
         return value
     }
 
-    /// "/2024" or "năm 2024" after a period.
+    /// "/2024", "năm 2024", "-2025" ("Quí IV-2025") or " 2025" after a period.
     mutating func yearSuffix() throws(DeadlinePhraseError) -> Int? {
         let start = index
-        if symbol(.slash) || word("nam") {
+        if let year = try yearNumber() { return year }
+        if symbol(.slash) || word("nam") || symbol(.dash) {
             if let year = try yearNumber() { return year }
             index = start
         }

@@ -17,6 +17,9 @@ extension DeadlinePhrase {
         case .periodEnd(let period): return period.label
         case .beforeTet(let year): return "Trước Tết Nguyên đán \(year)"
         case .ongoing: return "Thường xuyên"
+        case .noFixedDeadline: return "Chưa có thời hạn cụ thể"
+        case .recurring(let recurrence) where recurrence.isYearRange:
+            return "\(recurrence.start.year) - \(recurrence.end.year)"
         case .recurring(let recurrence):
             let before = finishBefore ? "trước " : ""
             switch recurrence.frequency {

@@ -30,15 +30,18 @@ public enum DeadlinePhrase {
     public static func read(_ phrase: String, planYear: Int) throws(DeadlinePhraseError) -> Reading {
         let tokens = DeadlineToken.tokenize(phrase)
         guard !tokens.isEmpty else { throw .empty }
-        for kind in PhraseKind.allCases {
-            var cursor = DeadlineCursor(tokens: tokens, planYear: planYear)
-            do {
+        do {
+            for kind in PhraseKind.allCases {
+                var cursor = DeadlineCursor(tokens: tokens, planYear: planYear)
                 if let deadline = try read(kind, &cursor), cursor.atEnd || cursor.upkeepAfter() {
                     return Reading(deadline: deadline, finishBefore: Self.saysBefore(phrase))
                 }
-            } catch {
-                throw .inPhrase(VietnameseText.collapseSpaces(phrase), error)
             }
+            if let deadline = try ongoingWithScope(tokens, planYear: planYear) {
+                return Reading(deadline: deadline, finishBefore: Self.saysBefore(phrase))
+            }
+        } catch {
+            throw .inPhrase(VietnameseText.collapseSpaces(phrase), error)
         }
         throw .unreadable(
             VietnameseText.collapseSpaces(phrase),
@@ -53,13 +56,14 @@ public enum DeadlinePhrase {
 
     /// The kinds of phrase, tried in this order.
     private enum PhraseKind: CaseIterable {
-        case ongoing, tet, recurrence, halfYear, quarters, months, year, date
+        case condition, ongoing, tet, recurrence, halfYear, quarters, months, year, date
     }
 
     private static func read(_ kind: PhraseKind, _ cursor: inout DeadlineCursor) throws(DeadlinePhraseError)
         -> Deadline?
     {
         switch kind {
+        case .condition: condition(&cursor)
         case .ongoing: ongoing(&cursor)
         case .tet: try tet(&cursor)
         case .recurrence: try recurrence(&cursor)
@@ -72,6 +76,53 @@ public enum DeadlinePhrase {
     }
 
     // MARK: Readers, each for one kind of phrase
+
+    /// Words that open a condition rather than a day: "Khi có phát sinh", "Sau khi có Quy chế của TW",
+    /// "Theo kế hoạch riêng", "Theo chỉ đạo", "Theo yêu cầu", "Tùy tình hình thực tế", "Đột xuất".
+    static let conditionOpenings: [[String]] = [
+        ["khi"], ["sau", "khi"], ["ngay", "khi"], ["ngay", "sau", "khi"], ["theo"], ["tuy"], ["can", "cu"],
+        ["dot", "xuat"], ["chua", "co", "thoi"], ["chua", "xac", "dinh"],
+    ]
+
+    /// A condition (no fixed deadline, *chưa có thời hạn cụ thể*): whatever follows its opening words is the
+    /// condition itself, kept as written in the plan. "Theo quý", "theo tháng" are periods, not conditions.
+    private static func condition(_ cursor: inout DeadlineCursor) -> Deadline? {
+        guard conditionOpenings.contains(where: { cursor.startsWith($0) }) else { return nil }
+        if cursor.startsWith(["theo"]),
+            cursor.wordAfterFirst.map(["quy", "qui", "thang", "nam", "tuan"].contains) == true
+        {
+            return nil
+        }
+        cursor.takeRest()
+        return .noFixedDeadline
+    }
+
+    /// Work that goes on ("Thường xuyên", "liên tục", "hằng ngày") with words after it: a periodic checkpoint
+    /// when they name one ("Thường xuyên, hằng năm", "Thường xuyên, định kỳ hằng quý báo cáo về Sở …"),
+    /// else the scope of the work ("liên tục cả năm", "hằng ngày theo chỉ đạo"): ongoing.
+    private static func ongoingWithScope(_ tokens: [DeadlineToken], planYear: Int) throws(DeadlinePhraseError)
+        -> Deadline?
+    {
+        var cursor = DeadlineCursor(tokens: tokens, planYear: planYear)
+        guard cursor.ongoingOpening() else { return nil }
+        let rest = Array(tokens[cursor.position...].drop { if case .symbol = $0 { true } else { false } })
+        // The words after it: a recurrence, whole or at their start; anything else is the work's scope.
+        if !rest.isEmpty {
+            if let read = try? whole(rest, planYear: planYear), case .recurring = read { return read }
+            var checkpoint = DeadlineCursor(tokens: rest, planYear: planYear)
+            if let recurring = try? recurrence(&checkpoint), case .recurring = recurring { return recurring }
+        }
+        return .ongoing
+    }
+
+    /// The tokens as one whole deadline, nil when they are not.
+    private static func whole(_ tokens: [DeadlineToken], planYear: Int) throws(DeadlinePhraseError) -> Deadline? {
+        for kind in PhraseKind.allCases {
+            var cursor = DeadlineCursor(tokens: tokens, planYear: planYear)
+            if let deadline = try read(kind, &cursor), cursor.atEnd { return deadline }
+        }
+        return nil
+    }
 
     /// "Thường xuyên", "Thường xuyên, liên tục", "Duy trì thường xuyên", "Liên tục".
     private static func ongoing(_ cursor: inout DeadlineCursor) -> Deadline? {
@@ -105,9 +156,25 @@ public enum DeadlinePhrase {
             leadingDay = day
             cursor = probe
         }
-        var weekday = leadingDay == nil ? cursor.weekday() : nil
+        // A month or quarter of every year: "Tháng 12 hằng năm", "Quý I hằng năm".
+        var yearlyMonth: Int?
+        probe = cursor
+        if leadingDay == nil, let unit = probe.oneOf("thang", "quy", "qui"),
+            let number = unit == "thang" ? probe.anyNumber() : probe.quarterNumber(),
+            probe.word("hang") || probe.word("moi"), probe.word("nam")
+        {
+            let month = unit == "thang" ? number : number * 3
+            guard (1...12).contains(month) else {
+                throw unit == "thang" ? .noSuchMonth(number) : .noSuchQuarter(number)
+            }
+            yearlyMonth = month
+            cursor = probe
+        }
+        var weekday = leadingDay == nil && yearlyMonth == nil ? cursor.weekday() : nil
         let frequency: String
-        if leadingDay != nil || cursor.word("hang") || cursor.word("moi") {
+        if yearlyMonth != nil {
+            frequency = "nam"
+        } else if leadingDay != nil || cursor.word("hang") || cursor.word("moi") {
             if cursor.number(6) {
                 guard cursor.word("thang") else { return nil }
                 frequency = "half"
@@ -127,8 +194,8 @@ public enum DeadlinePhrase {
         weekday = weekday ?? cursor.weekday()
         _ = cursor.symbol(.comma)
         _ = cursor.word("ngay")
-        let day = leadingDay ?? cursor.anyNumber()
-        var month: Int?
+        let day = leadingDay ?? (yearlyMonth == nil ? cursor.anyNumber() : nil)
+        var month = yearlyMonth
         if day != nil, cursor.symbol(.slash) { month = cursor.anyNumber() }
         let year = cursor.planYear
         let start = CivilDate(year: year, month: 1, day: 1)!
@@ -166,6 +233,7 @@ public enum DeadlinePhrase {
     /// "Quý I/2024", "quý 1", "Q1/2024", "Trong quý II", "Quý I – Quý II" (due at the end of the last).
     private static func quarters(_ cursor: inout DeadlineCursor) throws(DeadlinePhraseError) -> Deadline? {
         _ = cursor.word("tu")
+        _ = cursor.qualifier()
         var last: Period?
         repeat {
             let named = cursor.oneOf("quy", "qui", "q") != nil
@@ -184,6 +252,7 @@ public enum DeadlinePhrase {
     /// "Tháng 6/2024", "T6/2024", "tháng 3 – tháng 4", "Từ tháng 3 đến tháng 5", "9/2025".
     private static func months(_ cursor: inout DeadlineCursor) throws(DeadlinePhraseError) -> Deadline? {
         _ = cursor.word("tu")
+        _ = cursor.qualifier()
         var last: Period?
         repeat {
             let named = cursor.oneOf("thang", "t") != nil
@@ -199,14 +268,34 @@ public enum DeadlinePhrase {
         return .periodEnd(last)
     }
 
-    /// "Năm 2024", "Cả năm", "Cuối năm".
+    /// "Năm 2024", "2025", "Cả năm", "Cuối năm", "Trong năm"; a range of years, "2026 - 2030", "Năm 2025-2030",
+    /// "Giai đoạn 2026 – 2030", "Từ năm 2026 đến năm 2030": a yearly checkpoint on 31/12, the last one the
+    /// final deadline.
     private static func year(_ cursor: inout DeadlineCursor) throws(DeadlinePhraseError) -> Deadline? {
-        if cursor.word("ca") || cursor.word("cuoi") {
+        if cursor.word("ca") || cursor.qualifier() {
             guard cursor.word("nam") else { return nil }
             return .periodEnd(.year(try cursor.yearNumber() ?? cursor.planYear))
         }
-        guard cursor.word("nam"), let year = try cursor.yearNumber() else { return nil }
-        return .periodEnd(.year(year))
+        _ = cursor.words("giai", "doan")
+        _ = cursor.word("tu")
+        let named = cursor.word("nam")
+        guard let first = try cursor.yearNumber() else {
+            // "Trong năm", "Năm" alone: the plan's year.
+            return named && cursor.atEnd ? .periodEnd(.year(cursor.planYear)) : nil
+        }
+        let start = cursor.position
+        if cursor.symbol(.dash) || cursor.word("den") {
+            _ = cursor.word("nam")
+            if let last = try cursor.yearNumber() {
+                guard last > first else { return last == first ? .periodEnd(.year(first)) : nil }
+                return .recurring(
+                    Recurrence(
+                        frequency: .yearly(month: 12, day: 31), start: CivilDate(year: first, month: 1, day: 1)!,
+                        end: CivilDate(year: last, month: 12, day: 31)!))
+            }
+            cursor.position = start
+        }
+        return .periodEnd(.year(first))
     }
 
     /// "30/06/2024", "Trước 30/6/2024", "trước ngày 15/3", "2024-06-30", "ngày 30 tháng 6 năm 2024".
@@ -250,6 +339,7 @@ public enum DeadlinePhrase {
         let all = [
             "Quý I/\(year)", "Tháng 6/\(year)", "30/06/\(year)", "6 tháng đầu năm \(year)", "6 tháng cuối năm \(year)",
             "Năm \(year)", "Hằng tháng, trước ngày 20", "Hằng quý", "Thường xuyên", "Trước Tết Nguyên đán",
+            "\(year) - \(year + 4)", "Khi có phát sinh",
         ]
         let written = Set(VietnameseText.folded(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
         let folded = VietnameseText.folded(phrase)

@@ -15,6 +15,13 @@ final class DiagnosticLog {
 
     var isEmpty: Bool { items.isEmpty }
 
+    /// What was read but deserves a look (a deadline outside the plan's year): said, never refused.
+    private(set) var warnings: [Diagnostic] = []
+
+    func warn(_ location: SourceLocation, _ message: Message, hint: Message? = nil) {
+        warnings.append(Diagnostic(location, message, hint: hint))
+    }
+
     /// What was found, to throw: file by file in the order the files were read (the config, then the
     /// plans as listed), and within a file in line order (a spreadsheet's by sheet, row and column), so the
     /// clerk goes through each file once from the top. The same error found twice is said once.

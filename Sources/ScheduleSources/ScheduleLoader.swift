@@ -70,7 +70,9 @@ public enum ScheduleLoader {
         for source in sources {
             let read: (Plan, [CompletionKey: Completion])?
             switch (source.path as NSString).pathExtension.lowercased() {
-            case "toml": read = TOMLPlanReader.read(source, directory: configuration.directory, log: log)
+            case "toml":
+                read = TOMLPlanReader.read(
+                    source, directory: configuration.directory, clerk: configuration.clerk, log: log)
             case "xlsx", "csv": read = SpreadsheetPlanReader.read(source, directory: configuration.directory, log: log)
             case "xls", "ods":
                 log.add(source.listedAt, .cannotReadAsPlan(path: source.path), hint: .saveAsXLSX)
@@ -95,7 +97,8 @@ public enum ScheduleLoader {
         checkUniqueTaskIDs(plans, log: log)
         guard log.isEmpty else { throw log.diagnostics }
         let schedule = Schedule(
-            directory: configuration.directory, plans: plans, policy: configuration.policy, completions: completions)
+            directory: configuration.directory.adding(plans.flatMap(\.units)), plans: plans,
+            policy: configuration.policy, completions: completions)
         return LoadedSchedule(configuration: configuration, schedule: schedule)
     }
 

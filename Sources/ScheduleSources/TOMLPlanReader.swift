@@ -11,8 +11,9 @@ enum TOMLPlanReader {
         "completed_occurrences", "report", "note", "reminders",
     ]
 
+    /// - Parameter clerk: who receives the reminders of the plan's own bodies (`[[unit]]`).
     static func read(
-        _ source: PlanSource, directory: Directory, log: DiagnosticLog
+        _ source: PlanSource, directory config: Directory, clerk: OfficialID?, log: DiagnosticLog
     ) -> (Plan, [CompletionKey: Completion])? {
         guard let root = TOMLFile.read(source.path, listedAt: source.listedAt, log: log) else { return nil }
         var reader = TableReader(root: root, file: source.path, log: log)
@@ -33,6 +34,8 @@ enum TOMLPlanReader {
             }
             entry.finish(known: ["id", "title"])
         }
+        let units = outsideBodies(&reader, known: config, clerk: clerk)
+        let directory = config.adding(units)
         let resolver = CachedNameResolver(NameResolver(directory: directory))
         var tasks: [PlanTask] = []
         let taskTables = reader.tables("task")
@@ -43,15 +46,34 @@ enum TOMLPlanReader {
             var task = TaskReader(table: entry, resolver: resolver, planYear: year)
             if let read = task.read(completions: &completions) { tasks.append(read) }
         }
-        reader.finish(known: ["plan", "section", "task"])
+        reader.finish(known: ["plan", "section", "task", "unit"])
         if tasks.isEmpty && log.isEmpty {
             log.add(SourceLocation(file: source.path, line: 1), .planHasNoTasks)
         }
         let plan = Plan(
             id: id, title: title, year: year, tasks: tasks, sections: sections,
-            source: SourceLocation(file: source.path, line: header.line)
+            source: SourceLocation(file: source.path, line: header.line), units: units
         )
         return (plan, completions)
+    }
+
+    /// The plan's `[[unit]]`: bodies an imported table names that the config may not know, each with its
+    /// `name`. One the config knows is the config's; the others' reminders go to the clerk.
+    private static func outsideBodies(_ reader: inout TableReader, known: Directory, clerk: OfficialID?) -> [Unit] {
+        let names = NameResolver(directory: known)
+        var units: [Unit] = []
+        for entry in reader.tables("unit") {
+            var entry = entry
+            defer { entry.finish(known: ["id", "name"]) }
+            guard let name = entry.string("name", required: true), (try? names.assignee(name)) == nil else { continue }
+            guard let clerk else {
+                entry.log.add(
+                    entry.location(of: "name"), .outsideBodyWithoutClerk(name), hint: .example("clerk = \"…\""))
+                continue
+            }
+            units.append(Unit(id: entry.string("id") ?? BodyName.id(name), name: name, contact: clerk))
+        }
+        return units
     }
 }
 

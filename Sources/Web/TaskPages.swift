@@ -43,7 +43,7 @@ enum TaskPages {
 
     static let statuses: [(TaskStatus, String)] = [
         (.doneOnTime, "doneOnTime"), (.doneLate, "doneLate"), (.overdue, "overdue"), (.inProgress, "inProgress"),
-        (.ongoing, "ongoing"),
+        (.ongoing, "ongoing"), (.noFixedDeadline, "noFixedDeadline"),
     ]
 
     static func word(_ status: TaskStatus) -> String { statuses.first { $0.0 == status }!.1 }
@@ -78,7 +78,7 @@ enum TaskPages {
             let status = occurrence.status(at: today)
             return [
                 "id": occurrence.task.id, "path": path(occurrence.task.id), "title": occurrence.task.title,
-                "deadline": occurrence.deadline?.vietnamese ?? (words["ongoing"] ?? ""),
+                "deadline": occurrence.deadline?.vietnamese ?? (words[word(status)] ?? ""),
                 "status": word(status), "statusLabel": words[word(status)] ?? "",
                 "responsible": occurrence.task.responsible.map(directory.displayName).joined(separator: ", "),
             ]
@@ -118,7 +118,7 @@ enum TaskPages {
             let status = occurrence.status(at: today)
             var row: [String: Any] = [
                 "occurrence": occurrence.key?.iso ?? "",
-                "nominal": occurrence.nominalDeadline?.vietnamese ?? (words["ongoing"] ?? ""),
+                "nominal": occurrence.nominalDeadline?.vietnamese ?? (words[word(status)] ?? ""),
                 "deadline": occurrence.deadline?.vietnamese ?? "",
                 "status": word(status), "statusLabel": words[word(status)] ?? "",
                 "canEdit": viewer.canEdit, "csrf": csrf, "today": today.vietnamese,

@@ -163,7 +163,8 @@ struct WebRoutes: Sendable {
         values["totals"] = [
             ("done_on_time", "doneOnTime", tally.doneOnTime), ("done_late", "doneLate", tally.doneLate),
             ("overdue", "overdue", tally.overdue), ("in_progress", "inProgress", tally.inProgress),
-            ("ongoing", "ongoing", tally.ongoing), ("came_due", "cameDue", tally.cameDue),
+            ("ongoing", "ongoing", tally.ongoing),
+            ("no_fixed_deadline", "noFixedDeadline", tally.noFixedDeadline), ("came_due", "cameDue", tally.cameDue),
             ("total", "total", tally.total),
         ].map { field, word, count in ["field": field, "label": words[word] ?? word, "count": count] as [String: Any] }
         return page("reports", title: "reports", values: values)

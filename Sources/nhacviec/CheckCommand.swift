@@ -29,6 +29,8 @@ struct CheckCommand: ParsableCommand {
                 deadlines: office.planner.occurrences.count, officials: schedule.directory.officials.count,
                 units: schedule.directory.units.count
             ).text(language))
+        let unscheduled = schedule.tasks.filter { $0.deadline == .noFixedDeadline }.map(\.id)
+        if !unscheduled.isEmpty { print(CommandMessage.withoutFixedDeadline(unscheduled).text(language)) }
         for year in Set(schedule.plans.map(\.year)).sorted() where !office.calendar.isAnnounced(year) {
             warn(.calendarNotAnnounced(year: year))
         }

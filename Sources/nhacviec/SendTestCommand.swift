@@ -4,6 +4,7 @@ import Catalogue
 import Foundation
 import Messages
 import Model
+import ScheduleSources
 import Transports
 
 /// `nhacviec send-test`: one message through the configured transport, printing the server's answer.
@@ -32,11 +33,20 @@ struct SendTestCommand: ParsableCommand {
 
     func run() throws {
         let office = try config.office(state: .none)
-        // A Zalo webhook sends with the OA's tokens, kept in the state.
-        let zalo = webhook.map { name in office.configuration.webhooks.contains { $0.name == name && $0.kind.isZalo } }
+        let hook = try webhook.map { name in
+            guard let settings = office.configuration.webhooks.first(where: { $0.name == name }) else {
+                let names = office.configuration.webhooks.map(\.name)
+                throw CommandFailure(
+                    text:
+                        "no webhook is named \"\(name)\" (configured: \(names.isEmpty ? "none" : names.joined(separator: ", ")))"
+                )
+            }
+            return settings
+        }
         let delivery: Delivery
         do {
-            delivery = try office.delivery(state: zalo == true ? try office.openStateAsOwner() : nil)
+            // A Zalo webhook sends with the OA's tokens, kept in the state.
+            delivery = try office.delivery(state: hook?.kind.isZalo == true ? try office.openStateAsOwner() : nil)
         } catch let error as OfficeError {
             throw CommandFailure(text: error.text(.en))
         } catch let error as SecretError {
@@ -53,7 +63,7 @@ struct SendTestCommand: ParsableCommand {
             let envelope = MailEnvelope(from: office.composer.sender.address, to: address, message: message)
             result = delivery.mail.send([envelope])[0]
         } else {
-            result = try sendToWebhook(webhook!, office: office, delivery: delivery)
+            result = try sendToWebhook(hook!, office: office, delivery: delivery)
         }
         switch result {
         case .success(let receipt):
@@ -67,16 +77,10 @@ struct SendTestCommand: ParsableCommand {
     }
 
     /// A test message to a webhook; to a Zalo one with the OA's tokens of the state, as its owner.
-    private func sendToWebhook(_ name: String, office: Office, delivery: Delivery) throws -> Result<
+    private func sendToWebhook(_ settings: WebhookSettings, office: Office, delivery: Delivery) throws -> Result<
         DeliveryReceipt, DeliveryError
     > {
-        guard let settings = office.configuration.webhooks.first(where: { $0.name == name }) else {
-            let names = office.configuration.webhooks.map(\.name)
-            throw CommandFailure(
-                text:
-                    "no webhook is named \"\(name)\" (configured: \(names.isEmpty ? "none" : names.joined(separator: ", ")))"
-            )
-        }
+        let name = settings.name
         let note = "nhacviec: tin nhắn thử nghiệm / test message"
         let id = "nhacviec-test-\(Int(Date().timeIntervalSince1970))"
         let today = office.sendTime.day(of: office.clock.now())

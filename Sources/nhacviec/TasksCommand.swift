@@ -118,6 +118,7 @@ struct TaskRow: Encodable {
     static let statusNames = [
         "done_on_time": "Hoàn thành đúng hạn", "done_late": "Hoàn thành quá hạn", "in_progress": "Đang thực hiện",
         "overdue": "Quá hạn", "ongoing": "Thường xuyên",
+        "no_fixed_deadline": "Chưa có thời hạn cụ thể",
     ]
 
     var text: String {
@@ -125,7 +126,7 @@ struct TaskRow: Encodable {
             deadline.map { date in
                 nominalDeadline == date || nominalDeadline == nil
                     ? "hạn \(date.vietnamese)" : "hạn \(date.vietnamese) (theo kế hoạch \(nominalDeadline!.vietnamese))"
-            } ?? "thường xuyên"
+            } ?? (status == TaskStatus.noFixedDeadline.rawValue ? "chưa có thời hạn cụ thể" : "thường xuyên")
         let carried = carriedOverFrom.map { " [chuyển tiếp từ \($0)]" } ?? ""
         return
             "  \(task)\(occurrence.map { " @\($0)" } ?? "")  \(Self.statusNames[status] ?? status), \(due)\(carried)  "

@@ -53,10 +53,10 @@ struct ImportCommandTests {
         let run = try CommandLineRun(
             "import", folder + "/bieu.csv", "--config", exampleConfig, "--output", folder + "/out.toml")
         #expect(run.status == 1)
-        #expect(run.stderr.contains("bieu.csv:3:D: thời hạn \"Quí 5\": không có quý 5"), "\(run.stderr)")
+        #expect(run.stderr.contains("bieu.csv:3:D (Thời hạn): thời hạn \"Quí 5\": không có quý 5"), "\(run.stderr)")
         #expect(
             run.stderr.contains(
-                "bieu.csv:4:C: Chủ trì của nhiệm vụ 3: không có cán bộ hay đơn vị \"Trần Văn Hung\" (có phải là \"Trần Văn Hùng\"?)"
+                "bieu.csv:4:C (Chủ trì): Chủ trì của nhiệm vụ 3: không có cán bộ hay đơn vị \"Trần Văn Hung\" (có phải là \"Trần Văn Hùng\"?)"
             ), "\(run.stderr)")
         #expect(englishWords(in: run.stderr).isEmpty, "\(run.stderr)")
         let written = try String(contentsOfFile: folder + "/out.toml", encoding: .utf8)

@@ -90,7 +90,7 @@ struct FuzzTests {
                 let log = DiagnosticLog()
                 let source = PlanSource(
                     path: "t.csv", year: nil, sheet: nil, columns: [:], listedAt: SourceLocation(file: "c"))
-                _ = AssignmentTable.read([sheet], file: "t.csv", source: source, columns: [:], log: log)
+                _ = AssignmentTable.read([sheet], file: "t.csv", source: source, columns: ColumnMapping(), log: log)
             }
         }
     }

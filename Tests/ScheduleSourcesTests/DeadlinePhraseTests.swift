@@ -101,11 +101,7 @@ struct DeadlinePhraseTests {
             ("Quyý I", "cannot read \"Quyý I\" as a deadline (did you mean \"Quý i\"?)"),
             (
                 "sớm nhất có thể",
-                "cannot read \"sớm nhất có thể\" as a deadline (write, for example, \"Năm 2024\", \"Hằng quý\""
-            ),
-            (
-                "Đầu năm",
-                "cannot read \"Đầu năm\" as a deadline (write, for example, \"6 tháng đầu năm 2024\", \"Năm 2024\""
+                "cannot read \"sớm nhất có thể\" as a deadline (write, for example, \"Khi có phát sinh\", \"Năm 2024\""
             ),
             ("Quý I/2024 hoặc quý II", "cannot read \"Quý I/2024 hoặc quý II\" as a deadline"),
             ("Tháng 6/2024 xong", "cannot read \"Tháng 6/2024 xong\""),
@@ -142,6 +138,80 @@ struct DeadlinePhraseTests {
         }
     }
 
+    /// What offices published in late 2025 wrote in their time columns (issue 28), each as a Vietnamese reader
+    /// reads it, in a plan of 2025.
+    static let publishedPhrases: [(String, Deadline)] = [
+        // A bare year, and "Năm N".
+        ("2025", .periodEnd(.year(2025))),
+        ("Năm 2026", .periodEnd(.year(2026))),
+        // Year ranges: a yearly checkpoint on 31/12, the last the final deadline.
+        ("2026 - 2030", years(2026, 2030)),
+        ("Năm 2025-2030", years(2025, 2030)),
+        ("2025 - 2035", years(2025, 2035)),
+        ("Giai đoạn 2026 – 2030", years(2026, 2030)),
+        ("Từ năm 2026 đến năm 2030", years(2026, 2030)),
+        // A quarter in any spelling.
+        ("Quí IV-2025", .periodEnd(.quarter(year: 2025, quarter: 4))),
+        ("Quý IV – 2025", .periodEnd(.quarter(year: 2025, quarter: 4))),
+        ("Quý 4 2025", .periodEnd(.quarter(year: 2025, quarter: 4))),
+        ("Quý IV năm 2025", .periodEnd(.quarter(year: 2025, quarter: 4))),
+        ("quý III/2025", .periodEnd(.quarter(year: 2025, quarter: 3))),
+        ("Tháng 10-2025", .periodEnd(.month(year: 2025, month: 10))),
+        // Ongoing with a periodic checkpoint.
+        ("Thường xuyên, hằng năm", every(.yearly(month: 12, day: 31), year: 2025)),
+        ("Thường xuyên, định kỳ hằng quý báo cáo về Sở Nội vụ", every(.quarterly(day: nil), year: 2025)),
+        ("Thường xuyên; báo cáo định kỳ 6 tháng", .ongoing),
+        // Ongoing with scope words after it.
+        ("liên tục cả năm", .ongoing),
+        ("hằng ngày theo chỉ đạo", .ongoing),
+        ("Thường xuyên trong năm", .ongoing),
+        ("Thường xuyên, kịp thời", .ongoing),
+        // Conditions: no fixed deadline.
+        ("Khi có phát sinh", .noFixedDeadline),
+        ("Sau khi có Quy chế của TW", .noFixedDeadline),
+        ("Theo kế hoạch", .noFixedDeadline),
+        ("Theo Kế hoạch riêng", .noFixedDeadline),
+        ("Theo chỉ đạo của UBND tỉnh", .noFixedDeadline),
+        ("Theo yêu cầu", .noFixedDeadline),
+        ("Chưa có thời hạn cụ thể", .noFixedDeadline),
+        // A month or quarter of every year.
+        ("Tháng 12 hằng năm", every(.yearly(month: 12, day: 31), year: 2025)),
+        ("Quý I hằng năm", every(.yearly(month: 3, day: 31), year: 2025)),
+        // A qualifier before a named period with no year: that period of the plan's year.
+        ("giữa quý III", .periodEnd(.quarter(year: 2025, quarter: 3))),
+        ("đầu tháng 10", .periodEnd(.month(year: 2025, month: 10))),
+        ("Cuối quý III", .periodEnd(.quarter(year: 2025, quarter: 3))),
+        ("Hết quý II", .periodEnd(.quarter(year: 2025, quarter: 2))),
+        ("suốt năm", .periodEnd(.year(2025))),
+        ("Đầu năm", .periodEnd(.year(2025))),
+    ]
+
+    @Test("Phrases published tables use (issue 28)", arguments: publishedPhrases)
+    func published(phrase: String, expected: Deadline) throws {
+        for variant in [phrase, VietnameseText.folded(phrase), phrase.uppercased()] {
+            #expect(try DeadlinePhrase.parse(variant, planYear: 2025) == expected, "\(variant)")
+        }
+    }
+
+    @Test("A range of years checks in on 31/12 of each year, the last the final deadline")
+    func yearRange() throws {
+        guard case .recurring(let range) = try DeadlinePhrase.parse("2026 - 2030", planYear: 2025) else {
+            Issue.record("not a recurrence")
+            return
+        }
+        #expect(range.occurrences == (2026...2030).map { d($0, 12, 31) })
+    }
+
+    @Test("A quarter followed by its year after a hyphen is no quarter 2025")
+    func quarterHyphenYear() {
+        #expect(throws: Never.self) { try DeadlinePhrase.parse("Quí IV-2025", planYear: 2025) }
+        #expect {
+            try DeadlinePhrase.parse("Quý V-2025", planYear: 2025)
+        } throws: { error in
+            (error as? DeadlinePhraseError)?.description.contains("no quarter 5") == true
+        }
+    }
+
     @Test("Trước marks a deadline to be met before its day; other phrases do not")
     func finishBefore() throws {
         for phrase in ["Trước 25/1/2025", "trước ngày 30/4", "TRUOC 20 HANG THANG", "Hằng tháng, trước ngày 20"] {
@@ -159,12 +229,12 @@ struct DeadlinePhraseTests {
             every(.quarterly(day: nil)), every(.quarterly(day: 15)), every(.halfYearly(day: nil)),
             every(.halfYearly(day: 10)), every(.yearly(month: 3, day: 8)), .periodEnd(.quarter(year: 2024, quarter: 3)),
             .periodEnd(.half(year: 2024, half: 1)), .periodEnd(.month(year: 2024, month: 11)), .periodEnd(.year(2024)),
-            .date(d(2024, 6, 30)), .beforeTet(year: 2025), .ongoing,
+            .date(d(2024, 6, 30)), .beforeTet(year: 2025), .ongoing, .noFixedDeadline, years(2024, 2028),
         ] as [Deadline])
     func writtenReadsBack(_ deadline: Deadline) throws {
         for finishBefore in [false, true] {
             if finishBefore, case .periodEnd = deadline { continue }
-            if finishBefore, case .ongoing = deadline { continue }
+            if finishBefore, [.ongoing, .noFixedDeadline, years(2024, 2028)].contains(deadline) { continue }
             // "Trước Tết" says Trước itself.
             if !finishBefore, case .beforeTet = deadline { continue }
             if finishBefore, case .recurring(let recurrence) = deadline {

@@ -153,34 +153,36 @@ struct SpreadsheetTests {
         arguments: [
             (
                 header + "1,Việc một,,hung,Quí V/2024,\n",
-                "plans/t.csv:2:E: the deadline \"Quí V/2024\": there is no quarter 5"
+                "plans/t.csv:2:E (Thời gian hoàn thành): the deadline \"Quí V/2024\": there is no quarter 5"
             ),
             (
                 header + "1,Việc một,,hung,sớm nhất có thể,\n2,Việc hai,,hung,Quý I/2024,\n",
-                "plans/t.csv:2:E: cannot read \"sớm nhất có thể\" as a deadline"
+                "plans/t.csv:2:E (Thời gian hoàn thành): cannot read \"sớm nhất có thể\" as a deadline"
             ),
             (
                 header + "1,Việc một,,Trần Văn Hung,Quý I/2024,\n",
-                "plans/t.csv:2:D: Chủ trì of task 1: unknown official or unit \"Trần Văn Hung\" (did you mean \"Trần Văn Hùng\"?)"
+                "plans/t.csv:2:D (Chủ trì): Chủ trì of task 1: unknown official or unit \"Trần Văn Hung\" (did you mean \"Trần Văn Hùng\"?)"
             ),
             (
                 header + "1,Việc một,Ông Lãm,hung,Quý I/2024,\n",
-                "plans/t.csv:2:C: Lãnh đạo chỉ đạo of task 1: unknown official or unit \"Ông Lãm\""
+                "plans/t.csv:2:C (Lãnh đạo chỉ đạo): Lãnh đạo chỉ đạo of task 1: unknown official or unit \"Ông Lãm\""
             ),
             (
                 header + "1,Việc một,,hung,Quý I/2024,\n1,Việc hai,,hung,Quý II/2024,\n",
-                "plans/t.csv:3:A: a second task has the id \"1\" (the first is on row 2)"
+                "plans/t.csv:3:A (STT): a second task has the id \"1\" (the first is on row 2)"
             ),
             (
                 header + "1,Việc một,,hung,,\n2,Việc hai,,hung,Quý I/2024,\n",
-                "plans/t.csv:2:E: task 1 has no deadline (write \"Thường xuyên\" for a task without one)"
+                "plans/t.csv:2:E (Thời gian hoàn thành): task 1 has no deadline (write \"Thường xuyên\" for a task without one)"
             ),
-            (header + "1,Việc một,,,Quý I/2024,\n", "plans/t.csv:2:D: task 1 names no one responsible (Chủ trì)"),
             (
-                header + ",Việc không số,,hung,Quý I/2024,\n",
-                "plans/t.csv:2:A: the task \"Việc không số\" has no number (Mã or STT)"
+                header + "1,Việc một,,,Quý I/2024,\n",
+                "plans/t.csv:2:D (Chủ trì): task 1 names no one responsible (Chủ trì)"
             ),
-            (header + "1,Việc một,,hung,Quý I/2024,30/02/2024\n", "plans/t.csv:2:F: \"30/02/2024\" is not a date"),
+            (
+                header + "1,Việc một,,hung,Quý I/2024,30/02/2024\n",
+                "plans/t.csv:2:F (Ngày hoàn thành): \"30/02/2024\" is not a date"
+            ),
             (header + "1,Việc một,,hung,Thường xuyên,\n", "nhacviec.toml:1: cannot tell the plan year of plans/t.csv"),
             ("", "plans/t.csv: the spreadsheet is empty"),
             ("Họ tên,Địa chỉ\nA,B\n", "plans/t.csv: no sheet has the headers of an assignment table"),
@@ -201,7 +203,8 @@ struct SpreadsheetTests {
         let errors = folder.errors()
         #expect(
             errors.contains {
-                $0.contains("excel-style.xlsx!Biểu:8:C: Lãnh đạo chỉ đạo of task II.1: unknown official or unit")
+                $0.contains("excel-style.xlsx!Biểu:8:C (")
+                    && $0.contains("): Lãnh đạo chỉ đạo of task II.1: unknown official or unit")
             },
             "\(errors)")
     }

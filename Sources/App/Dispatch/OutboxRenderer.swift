@@ -149,17 +149,15 @@ struct OutboxRenderer {
             office.composer.zaloRefreshNotice(
                 to: address, name: name, webhook: webhook, until: until, date: now, key: key)
         }
-        var notices = [clerkNotice(key: key, kind: .zaloNotice, digest: digest, now: now, mail: mail)]
-        if let administrator = office.configuration.email.administrator {
-            let key = key + ":administrator"
-            notices.append(
-                OutboxItem(
-                    key: key, kind: .zaloNotice, digest: digest, recipient: "administrator", address: administrator,
-                    sendAt: now.timeIntervalSince1970, messageID: nil,
-                    payload: Data(mail(administrator, office.language == .vi ? "Quản trị viên" : "Administrator", key)),
-                    createdAt: now.timeIntervalSince1970))
+        let administrator = office.configuration.email.administrator.map {
+            (id: "administrator", name: office.language == .vi ? "Quản trị viên" : "Administrator", address: $0)
         }
-        return notices.compactMap { $0 }
+        return [
+            clerkNotice(key: key, kind: .zaloNotice, digest: digest, now: now, mail: mail),
+            notice(
+                to: administrator, key: key + ":administrator", kind: .zaloNotice, digest: digest, now: now,
+                mail: mail),
+        ].compactMap { $0 }
     }
 
     /// The clerk's notice that a ZNS webhook's quota is used up for the day, `waiting` messages kept queued
@@ -193,10 +191,21 @@ struct OutboxRenderer {
         key: String, kind: OutboxItem.Kind, digest: String, now: Date,
         mail: (_ address: String, _ name: String, _ key: String) -> [UInt8]
     ) -> OutboxItem? {
-        guard let (clerk, person, address) = clerk else { return nil }
+        notice(
+            to: clerk.map { (id: $0.id, name: $0.person.name, address: $0.address) }, key: key, kind: kind,
+            digest: digest, now: now, mail: mail)
+    }
+
+    /// A notice, due now, to one who is told of the service (the clerk, the administrator); none without
+    /// one to tell.
+    private func notice(
+        to recipient: (id: String, name: String, address: String)?, key: String, kind: OutboxItem.Kind,
+        digest: String, now: Date, mail: (_ address: String, _ name: String, _ key: String) -> [UInt8]
+    ) -> OutboxItem? {
+        guard let recipient else { return nil }
         return OutboxItem(
-            key: key, kind: kind, digest: digest, recipient: clerk, address: address,
-            sendAt: now.timeIntervalSince1970, messageID: nil, payload: Data(mail(address, person.name, key)),
-            createdAt: now.timeIntervalSince1970)
+            key: key, kind: kind, digest: digest, recipient: recipient.id, address: recipient.address,
+            sendAt: now.timeIntervalSince1970, messageID: nil,
+            payload: Data(mail(recipient.address, recipient.name, key)), createdAt: now.timeIntervalSince1970)
     }
 }

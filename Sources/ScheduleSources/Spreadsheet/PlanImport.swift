@@ -4,36 +4,101 @@ import Model
 /// `nhacviec import`: an assignment table turned into an equivalent TOML plan, with every row that
 /// could not be read.
 public enum PlanImport {
+    /// What the clerk asks of an import.
+    public struct Request: Sendable {
+        public let path: String
+        public let year: Int?
+        public let sheet: String?
+        /// `field = header` (or a column letter), from `--columns` and the config's entry for the file.
+        public let columns: [String: String]
+        /// `--for UNIT`: only the rows where this body, or a collective that includes it, is in charge or
+        /// assisting; a collective in charge becomes the body itself.
+        public let unit: String?
+
+        public init(path: String, year: Int?, sheet: String?, columns: [String: String] = [:], unit: String? = nil) {
+            self.path = path
+            self.year = year
+            self.sheet = sheet
+            self.columns = columns
+            self.unit = unit
+        }
+    }
+
     public struct Result: Sendable {
         /// The TOML plan of the rows that were read.
         public let toml: String
         public let taskCount: Int
         /// The rows (and cells) that could not be read, or whose names do not resolve.
         public let problems: [Diagnostic]
+        /// What was read but deserves a look: a deadline outside the plan's year.
+        public let warnings: [Diagnostic]
+        public let summary: ImportSummary
     }
 
-    /// Reads `path` (.xlsx or .csv). With a directory, names are checked against it too.
-    public static func run(path: String, year: Int?, sheet: String?, directory: Directory?) -> Result? {
+    /// Reads the request's file (.xlsx or .csv). With a directory, names are checked against it too; bodies it
+    /// does not know are written into the plan as its `[[unit]]`s.
+    public static func run(_ request: Request, directory: Directory?) -> Result? {
         let log = DiagnosticLog()
         let source = PlanSource(
-            path: path, year: year, sheet: sheet, columns: [:], listedAt: SourceLocation(file: path))
-        guard let table = SpreadsheetPlanReader.table(source, log: log) else {
-            return log.isEmpty ? nil : Result(toml: "", taskCount: 0, problems: log.items)
+            path: request.path, year: request.year, sheet: request.sheet, columns: request.columns,
+            listedAt: SourceLocation(file: request.path))
+        let known = directory.map { CachedNameResolver(NameResolver(directory: $0)) }
+        guard
+            var table = SpreadsheetPlanReader.table(
+                source, log: log,
+                isKnown: { name in
+                    known.map { (try? $0.assignee(name)) != nil } ?? false
+                })
+        else {
+            return log.isEmpty
+                ? nil : Result(toml: "", taskCount: 0, problems: log.items, warnings: [], summary: .init())
         }
-        if let directory { _ = SpreadsheetPlanReader.read(source, directory: directory, log: log) }
+        let read = table.rows.count
+        if let unit = request.unit { table.keep(for: unit) }
+        // Bodies the directory does not know (every body, without one), kept as the plan's own.
+        var outside: [String] = []
+        for name in table.rows.flatMap({ $0.responsible.map(\.name) }) where !outside.contains(name) {
+            if let known, (try? known.assignee(name)) != nil { continue }
+            if known == nil || BodyName.looksLikeBody(name) { outside.append(name) }
+        }
+        if let directory {
+            let units = outside.map { Unit(id: BodyName.id($0), name: $0, contact: "") }
+            let resolver = CachedNameResolver(NameResolver(directory: directory.adding(units)))
+            _ = SpreadsheetPlanReader.plan(of: table, source: source, resolver: resolver, log: log)
+        }
         let problems = Array(Set(log.items)).sorted {
             ($0.location.line ?? 0, $0.description) < ($1.location.line ?? 0, $1.description)
         }
+        let refusedRows = Set(problems.compactMap(\.location.line)).count
+        let summary = ImportSummary(
+            rowsRead: read, kept: table.rows.count,
+            noFixedDeadline: table.rows.filter { $0.deadline == .noFixedDeadline }.count,
+            refusedRows: refusedRows, unusedColumns: table.header?.unused ?? [],
+            byContent: (table.header?.byContent ?? []).map {
+                (table.header?.written[$0.column] ?? Sheet.columnName($0.column), $0.field.rawValue)
+            },
+            filledCells: table.filledCells, numberedRows: table.numbered, outsideBodies: outside)
         return Result(
-            toml: toml(table, id: ((path as NSString).lastPathComponent as NSString).deletingPathExtension),
-            taskCount: table.rows.count, problems: problems)
+            toml: toml(
+                table, id: ((request.path as NSString).lastPathComponent as NSString).deletingPathExtension,
+                units: outside),
+            taskCount: table.rows.count, problems: problems, warnings: log.warnings, summary: summary)
     }
 
-    static func toml(_ table: AssignmentTable, id: String) -> String {
+    static func toml(_ table: AssignmentTable, id: String, units: [String] = []) -> String {
         var lines = [
             "# Imported by nhacviec from the assignment table; names and deadlines as the table writes them.",
             "", "[plan]", "id = \(quote(id))", "title = \(quote(table.title))", "year = \(table.year)",
         ]
+        if !units.isEmpty {
+            lines += [
+                "", "# Bodies the config does not know: their reminders go to the clerk. Add them to the config as",
+                "# [[unit]] with a contact to have them reminded.",
+            ]
+        }
+        for unit in units {
+            lines += ["", "[[unit]]", "id = \(quote(BodyName.id(unit)))", "name = \(quote(unit))"]
+        }
         for section in table.sections {
             lines += ["", "[[section]]", "id = \(quote(section.id))", "title = \(quote(section.title))"]
         }

@@ -11,11 +11,15 @@ struct RowReader {
     let log: DiagnosticLog
     /// The plan's year, filling in deadlines that name none.
     var planYear = 0
+    /// Whether the directory knows a name: a known name is never cut at its commas.
+    var isKnown: (String) -> Bool = { _ in false }
+    /// A CSV file has lost its merged cells: a blank cell under one merged down takes the value above.
+    var fillsMergedCells: Bool { sheet.name.isEmpty }
 
     func location(_ row: Int, _ field: TableField? = nil) -> SourceLocation {
         SourceLocation(
             file: file, line: row, sheet: sheet.name.isEmpty ? nil : sheet.name,
-            column: field.flatMap { header.columns[$0] }.map(Sheet.columnName))
+            column: field.flatMap { header.columns[$0] }.map(Sheet.columnName), header: field.flatMap(header.header))
     }
 
     func value(_ row: Int, _ field: TableField) -> Sheet.Value? {
@@ -26,15 +30,15 @@ struct RowReader {
         value(row, field).map { VietnameseText.collapseSpaces($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// The names a cell lists, its line breaks (Alt+Enter) kept apart: ``names(_:)``.
+    /// The names a cell lists (``BodyName/split(_:isKnown:)``).
     func names(_ row: Int, _ field: TableField) -> [String]? {
-        value(row, field).map { Self.names($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
+        value(row, field).map { BodyName.split($0.text, isKnown: isKnown) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The year the deadline column names most often, for a table whose year the config does not give.
     func mostNamedYear() -> Int? {
         var counts: [Int: Int] = [:]
-        for row in (header.row + 1)...max(header.row + 1, sheet.rowCount) {
+        for row in header.firstDataRow...max(header.firstDataRow, sheet.rowCount) {
             switch value(row, .deadline) {
             case .date(let date)?: counts[date.year, default: 0] += 1
             case .text(let text)?:
@@ -64,68 +68,115 @@ struct RowReader {
     mutating func readRows(into table: inout AssignmentTable) {
         var section: (id: String, lead: (String, SourceLocation)?)?
         var ids: [String: Int] = [:]
-        guard sheet.rowCount > header.row else {
+        guard sheet.rowCount >= header.firstDataRow else {
             log.add(location(header.row), .noTaskRows)
             return
         }
-        for row in (header.row + 1)...sheet.rowCount {
-            let number = text(row, .id) ?? text(row, .stt)
+        // The numbers written, so that a number given to a row without one is none of them.
+        let written = Set((header.firstDataRow...sheet.rowCount).compactMap { number($0) })
+        var previous: (id: String, row: Int)?
+        for row in header.firstDataRow...sheet.rowCount {
+            let number = number(row)
             let title = text(row, .title)
             let deadlineCell = value(row, .deadline)
             let responsibleCell = text(row, .responsible)
             guard number != nil || title != nil || deadlineCell != nil || responsibleCell != nil else {
-                if let other = sheet.cells[row], !other.isEmpty {
+                if let other = sheet.cells[row], !other.isEmpty, !isTotalRow(other) {
                     log.add(location(row), .rowWithoutTask(other.values.first!.text), hint: .fillInTheTitle)
                 }
                 continue
             }
-            // "2.1. Về lĩnh vực kinh tế…": a number and text, no deadline and no responsible.
+            // "2.1. Về lĩnh vực kinh tế…": a number and text, no deadline and no responsible; or a heading in
+            // capitals without a number ("NHIỆM VỤ TRỌNG TÂM").
             if deadlineCell == nil && responsibleCell == nil,
                 let heading = Self.sectionHeading(number: number, title: title)
+                    ?? title.flatMap({ Self.isHeadingText($0) ? (String(table.sections.count + 1), $0) : nil })
             {
                 table.sections.append(heading)
                 section = (heading.id, text(row, .lead).map { ($0, location(row, .lead)) })
+                previous = nil
                 continue
             }
             guard let title else {
                 log.add(location(row, .title), .rowWithoutTitle)
                 continue
             }
-            guard let number else {
-                log.add(
-                    location(row, header.columns[.id] != nil ? .id : .stt), .taskWithoutNumber(String(title.prefix(40)))
-                )
-                continue
+            let numberField: TableField = header.columns[.id] != nil ? .id : .stt
+            let given: String
+            if let number {
+                given = number
+            } else {
+                // A task without a number (its STT merged with the row above, or a "-" item): the next one.
+                given = Self.nextNumber(after: previous?.id.split(separator: ".").last.map(String.init), taken: written)
+                table.numbered.append(row)
             }
             let id =
-                header.columns[.id] != nil || section == nil || number.hasPrefix(section!.id + ".")
-                ? number : "\(section!.id).\(number)"
+                header.columns[.id] != nil || section == nil || given.hasPrefix(section!.id + ".")
+                ? given : "\(section!.id).\(given)"
             if let first = ids[id] {
-                log.add(
-                    location(row, header.columns[.id] != nil ? .id : .stt), .secondTaskID(id),
-                    hint: .theFirstIsOnRow(first))
+                log.add(location(row, numberField), .secondTaskID(id), hint: .theFirstIsOnRow(first))
                 continue
             }
             ids[id] = row
-            if let read = readRow(row, id: id, title: title, section: section) { table.rows.append(read) }
+            if let read = readRow(row, id: id, title: title, section: section, above: previous?.row, table: &table) {
+                table.rows.append(read)
+            }
+            previous = (given, row)
         }
     }
 
-    private func readRow(_ row: Int, id: String, title: String, section: (id: String, lead: (String, SourceLocation)?)?)
-        -> AssignmentTable.Row?
-    {
+    /// The row's number (Mã, else STT); a bullet ("-", "+") is none.
+    private func number(_ row: Int) -> String? {
+        (text(row, .id) ?? text(row, .stt)).flatMap { $0.allSatisfy { "-+•*–.".contains($0) } ? nil : $0 }
+    }
+
+    /// "Tổng cộng: 25 nhiệm vụ" under the table: no task.
+    private func isTotalRow(_ cells: [Int: Sheet.Value]) -> Bool {
+        cells.values.contains { VietnameseText.folded($0.text).hasPrefix("tong") }
+    }
+
+    /// A heading written in capitals ("NHÓM NHIỆM VỤ VỀ THỂ CHẾ"): at least two words, no lower-case letter.
+    static func isHeadingText(_ text: String) -> Bool {
+        text.split(separator: " ").count >= 2 && text.contains(where: \.isLetter)
+            && !text.contains(where: \.isLowercase)
+    }
+
+    /// The number after `last` ("3" → "4"), passing over those the table writes; "1" for the first.
+    static func nextNumber(after last: String?, taken: Set<String>) -> String {
+        var next = (last.flatMap { Int($0) } ?? 0) + 1
+        while taken.contains(String(next)) { next += 1 }
+        return String(next)
+    }
+
+    private func readRow(
+        _ row: Int, id: String, title: String, section: (id: String, lead: (String, SourceLocation)?)?, above: Int?,
+        table: inout AssignmentTable
+    ) -> AssignmentTable.Row? {
         let before = log.items.count
-        guard let responsible = names(row, .responsible) else {
+        // In a CSV file, the blank cells of a merged responsible or deadline column (a blank Phối hợp is
+        // often meant).
+        func filled(_ field: TableField) -> Int {
+            guard fillsMergedCells, header.columns[field] != nil, value(row, field) == nil, let above,
+                value(above, field) != nil
+            else { return row }
+            table.filledCells += 1
+            return above
+        }
+        let (responsibleRow, deadlineRow) = (filled(.responsible), filled(.deadline))
+        guard let responsible = names(responsibleRow, .responsible) else {
             log.add(location(row, .responsible), .taskWithoutResponsible(id), hint: .writeResponsible)
             return nil
         }
-        guard let deadlineCell = value(row, .deadline) else {
+        guard let deadlineCell = value(deadlineRow, .deadline) else {
             log.add(location(row, .deadline), .taskWithoutDeadline(id), hint: .writeOngoing)
             return nil
         }
         let (reading, deadlineText) =
             readDeadline(deadlineCell, row: row) ?? (.init(deadline: .ongoing, finishBefore: false), "")
         let deadline = reading.deadline
+        if let years = Self.years(of: deadline), !years.contains(planYear) {
+            log.warn(location(row, .deadline), .deadlineOutsidePlanYear(deadlineText, year: planYear))
+        }
         let lead = text(row, .lead).map { ($0, location(row, .lead)) } ?? section?.lead
         let completed = readDate(row, .completed)
         if completed != nil, case .recurring = deadline {
@@ -143,8 +194,7 @@ struct RowReader {
             log.add(location(row, .report), .notAReportPeriod(text), hint: .reportPeriods)
             return nil
         }
-        guard log.items.count == before else { return nil }
-        return AssignmentTable.Row(
+        let read = AssignmentTable.Row(
             location: location(row), id: id, section: section?.id, title: title,
             lead: lead.map { (name: $0.0, at: $0.1) },
             responsible: responsible.map { (name: $0, at: location(row, .responsible)) },
@@ -152,6 +202,13 @@ struct RowReader {
             deadlineText: deadlineText,
             completed: completed, isFocus: focus, note: note, document: text(row, .document),
             target: text(row, .target), carriedOverFrom: carried, report: report)
+        // A row with an error is not a task, but its names are checked all the same, so that the clerk
+        // mends the table in one round.
+        guard log.items.count == before else {
+            table.unreadRows.append(read)
+            return nil
+        }
+        return read
     }
 
     /// The carry-over column (Chuyển tiếp, Năm chuyển tiếp): a year, or a mark ("x") for the year before
@@ -180,6 +237,17 @@ struct RowReader {
             if case .number(let year, 4) = token, year < planYear { return year }
         }
         return planYear - 1
+    }
+
+    /// The years a deadline falls in; nil for one that has none (ongoing, no fixed deadline).
+    static func years(of deadline: Deadline) -> ClosedRange<Int>? {
+        switch deadline {
+        case .date(let date): date.year...date.year
+        case .periodEnd(let period): period.lastDay.year...period.lastDay.year
+        case .recurring(let recurrence): recurrence.start.year...recurrence.end.year
+        case .beforeTet(let year): year...year
+        case .ongoing, .noFixedDeadline: nil
+        }
     }
 
     private func readDeadline(_ cell: Sheet.Value, row: Int) -> (DeadlinePhrase.Reading, String)? {
@@ -222,9 +290,9 @@ struct RowReader {
     }
 
     mutating func readCompletions() -> [AssignmentTable.CompletionRow] {
-        guard sheet.rowCount > header.row else { return [] }
+        guard sheet.rowCount >= header.firstDataRow else { return [] }
         var completions: [AssignmentTable.CompletionRow] = []
-        for row in (header.row + 1)...sheet.rowCount {
+        for row in header.firstDataRow...sheet.rowCount {
             guard let task = text(row, .id) else {
                 if sheet.cells[row]?.isEmpty == false {
                     log.add(location(row, .id), .completionWithoutTask)
@@ -260,13 +328,6 @@ struct RowReader {
             return (String(roman), text.dropFirst(roman.count + 1).trimmingCharacters(in: " "))
         }
         return (id, text.dropFirst(prefix.count).trimmingCharacters(in: ". "))
-    }
-
-    /// A cell listing names: split on commas, semicolons and line breaks (Alt+Enter in Excel, "\r\n" in
-    /// some CSV files).
-    static func names(_ text: String) -> [String] {
-        text.split { $0 == "," || $0 == ";" || $0.isNewline }.map { VietnameseText.collapseSpaces(String($0)) }
-            .filter { !$0.isEmpty }
     }
 }
 

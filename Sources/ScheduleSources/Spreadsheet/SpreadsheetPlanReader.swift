@@ -23,24 +23,32 @@ enum SpreadsheetPlanReader {
         }
     }
 
-    static func table(_ source: PlanSource, log: DiagnosticLog) -> AssignmentTable? {
+    /// The table of a source; `isKnown` says whether the directory knows a name, so it is never cut.
+    static func table(
+        _ source: PlanSource, log: DiagnosticLog, isKnown: @escaping (String) -> Bool = { _ in false }
+    ) -> AssignmentTable? {
         guard let sheets = sheets(source.path, listedAt: source.listedAt, log: log) else { return nil }
-        let columns = Dictionary(
-            source.columns.compactMap { field, header in
-                TableField(rawValue: field).map { (VietnameseText.folded(header), $0) }
-            }
-        ) { first, _ in first }
-        return AssignmentTable.read(sheets, file: source.path, source: source, columns: columns, log: log)
+        return AssignmentTable.read(
+            sheets, file: source.path, source: source, columns: ColumnMapping(source.columns), log: log,
+            isKnown: isKnown)
     }
 
     static func read(
         _ source: PlanSource, directory: Directory, log: DiagnosticLog
     ) -> (Plan, [CompletionKey: Completion])? {
-        guard let table = table(source, log: log) else { return nil }
         let resolver = CachedNameResolver(NameResolver(directory: directory))
+        guard let table = table(source, log: log, isKnown: { (try? resolver.assignee($0)) != nil }) else { return nil }
+        return plan(of: table, source: source, resolver: resolver, log: log)
+    }
+
+    /// The plan of a table read, its names resolved.
+    static func plan(
+        of table: AssignmentTable, source: PlanSource, resolver: CachedNameResolver, log: DiagnosticLog
+    ) -> (Plan, [CompletionKey: Completion]) {
         var tasks: [PlanTask] = []
         var completions: [CompletionKey: Completion] = [:]
-        for row in table.rows {
+        let unread = Set(table.unreadRows.map(\.id))
+        for row in table.rows + table.unreadRows {
             let before = log.items.count
             func resolve<Value>(
                 _ name: String, _ at: SourceLocation, _ field: String, _ lookup: (String) throws(NameError) -> Value
@@ -59,7 +67,7 @@ enum SpreadsheetPlanReader {
             let responsible = row.responsible.compactMap { entry in
                 resolve(entry.name, entry.at, "Chủ trì") { name throws(NameError) in try resolver.assignee(name) }
             }
-            guard log.items.count == before else { continue }
+            guard log.items.count == before, !unread.contains(row.id) else { continue }
             tasks.append(
                 PlanTask(
                     id: row.id, title: row.title, section: row.section, isFocus: row.isFocus, lead: lead,

@@ -1,0 +1,147 @@
+import Foundation
+import Model
+import ScheduleSources
+import Testing
+import WorkingCalendar
+
+/// Tables as People's Committees publish them (issue 28): the appendix of a plan, saved to CSV as Excel
+/// and LibreOffice save it (merged cells blank), its headers, phrases and names as offices write them.
+@Suite("Published assignment tables: headers by meaning, names with commas, merged cells")
+struct PublishedTableTests {
+    /// A province's appendix: two-level header, a row of column numbers, a Roman section, merged STT and
+    /// responsible cells, a product and a funding column.
+    static let provinceTable = """
+        PHỤ LỤC NHIỆM VỤ TRIỂN KHAI KẾ HOẠCH
+        TT,"Nhiệm vụ, giải pháp",Đơn vị thực hiện,,Thời gian dự kiến hoàn thành,Sản phẩm dự kiến,Nguồn kinh phí
+        ,,Chủ trì,Phối hợp,,,
+        (1),(2),(3),(4),(5),(6),(7)
+        I,NHÓM NHIỆM VỤ VỀ THỂ CHẾ,,,,,
+        1,Rà soát văn bản,"Sở Văn hóa, Thể thao và Du lịch","Các sở, ngành, UBND xã, phường, đặc khu",Quí IV-2025,Báo cáo,Ngân sách
+        ,Xây dựng đề án,,,2026 - 2030,Đề án,
+        2,Tuyên truyền,"UBND các xã, phường",Sở Tư pháp,"Thường xuyên, hằng năm",,
+        3,Sửa quy chế,"Ban Quản lý các Khu công nghiệp, khu kinh tế",,Sau khi có Quy chế của TW,,
+        4,Kiểm tra,Sở Nội vụ; Sở Tài chính,,giữa quý III,,
+
+        """
+
+    func importing(_ csv: String, year: Int? = 2025, columns: [String: String] = [:], unit: String? = nil) throws
+        -> PlanImport.Result
+    {
+        let folder = try ConfigFolder(config: "", plans: ["t.csv": csv])
+        return try #require(
+            PlanImport.run(
+                PlanImport.Request(
+                    path: folder.path + "/plans/t.csv", year: year, sheet: nil, columns: columns, unit: unit),
+                directory: nil))
+    }
+
+    @Test("A province's appendix reads whole: every row with its deadline, the unread columns named")
+    func province() throws {
+        let result = try importing(Self.provinceTable)
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.taskCount == 5)
+        let summary = result.summary
+        #expect(summary.unusedColumns == ["Sản phẩm dự kiến", "Nguồn kinh phí"])
+        #expect(summary.noFixedDeadline == 1)
+        // The row under STT 1 (merged) has its own number; its responsible is the merged cell's.
+        #expect(summary.numberedRows == [7])
+        #expect(summary.filledCells == 1)
+        #expect(
+            result.toml.contains(
+                "title = \"Xây dựng đề án\"\nresponsible = [\"Sở Văn hóa, Thể thao và Du lịch\"]\ndue = \"2026 - 2030\""
+            ),
+            "\(result.toml)")
+        #expect(result.toml.contains("coordinating = [\"Các sở, ngành\", \"UBND xã, phường, đặc khu\"]"))
+        #expect(result.toml.contains("responsible = [\"Ban Quản lý các Khu công nghiệp, khu kinh tế\"]"))
+        #expect(result.toml.contains("responsible = [\"Sở Nội vụ\", \"Sở Tài chính\"]"))
+        #expect(result.toml.contains("[[unit]]\nid = \"so-van-hoa-the-thao-va-du-lich\""))
+        // 2026 - 2030 in a plan of 2025: kept, said.
+        #expect(result.warnings.map(\.description).contains { $0.contains("2026 - 2030") })
+    }
+
+    @Test(
+        "Headers offices write name their roles",
+        arguments: [
+            ("STT,Nội dung công việc,Cơ quan thực hiện,THỜI GIAN", TableField.deadline),
+            ("TT,\"Nhiệm vụ, giải pháp\",\"Cơ quan, đơn vị chủ trì\",Tiến độ thực hiện", .deadline),
+            ("TT,Tên nhiệm vụ,Trách nhiệm thực hiện,Thời điểm hoàn thành", .deadline),
+        ])
+    func headers(header: String, field: TableField) throws {
+        let result = try importing(header + "\n1,Việc một,Sở Tư pháp,Quý II/2025\n")
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.toml.contains("due = \"Quý II/2025\""))
+        #expect(result.toml.contains("responsible = [\"Sở Tư pháp\"]"))
+    }
+
+    @Test("A column whose header says nothing known but whose cells are deadlines is taken as the deadline")
+    func deadlineByContent() throws {
+        let result = try importing(
+            "TT,Nhiệm vụ,Chủ trì,Giai đoạn\n1,Việc một,Sở Tư pháp,Quý II/2025\n2,Việc hai,Sở Nội vụ,2025\n")
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.summary.byContent == [.init(header: "Giai đoạn", role: "deadline")])
+    }
+
+    @Test("A table whose roles cannot be found is refused with the headers seen and the mapping to write")
+    func refusedWithHeaders() throws {
+        let result = try importing("Số hiệu,Việc,Ai làm\nA1,x,y\n")
+        let text = result.problems.map(\.description).joined(separator: "\n")
+        #expect(
+            text.contains("the columns seen: A \"Số hiệu\" → not used; B \"Việc\" → not used; C \"Ai làm\" → not used"),
+            "\(text)")
+        #expect(
+            text.contains("columns = { title = \"Số hiệu\", deadline = \"Việc\", responsible = \"Ai làm\" }"), "\(text)"
+        )
+    }
+
+    @Test("columns maps a header, or a column letter, to its role")
+    func columnsMapping() throws {
+        let csv = "Số hiệu,Việc,Ai làm,Khi nào\nA1,Việc một,Sở Tư pháp,Quý II/2025\n"
+        for columns in [
+            ["id": "Số hiệu", "task": "Việc", "in_charge": "Ai làm", "deadline": "Khi nào"],
+            ["id": "A", "title": "B", "responsible": "C", "deadline": "D"],
+        ] {
+            let result = try importing(csv, columns: columns)
+            #expect(result.problems.isEmpty, "\(columns): \(result.problems)")
+            #expect(result.toml.contains("id = \"A1\"") && result.toml.contains("due = \"Quý II/2025\""), "\(columns)")
+        }
+    }
+
+    @Test("A name error and a deadline error of one row are said together")
+    func oneRound() throws {
+        let csv = "STT,Nội dung,Chủ trì,Thời hạn\n1,Việc một,Trần Văn Hung,sớm nhất\n"
+        let folder = try ConfigFolder(
+            config: "plans = [{ path = \"plans/t.csv\", year = 2025 }]\n" + officials, plans: ["t.csv": csv])
+        let errors = folder.errors()
+        #expect(errors.contains { $0.contains("cannot read \"sớm nhất\"") }, "\(errors)")
+        #expect(errors.contains { $0.contains("\"Trần Văn Hung\"") }, "\(errors)")
+    }
+
+    @Test("--for keeps the rows a ward must follow, a collective in charge becoming the ward")
+    func forAWard() throws {
+        let result = try importing(Self.provinceTable, unit: "UBND phường Ngô Quyền")
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        // Row 1 (assisting: UBND xã, phường, đặc khu) and row 2 (in charge: UBND các xã, phường).
+        #expect(result.taskCount == 2)
+        #expect(result.summary.rowsRead == 5)
+        #expect(result.toml.contains("responsible = [\"UBND phường Ngô Quyền\"]"))
+        #expect(!result.toml.contains("Sở Nội vụ"))
+    }
+
+    static let collectiveNames: [(String, Set<BodyName.Level>)] = [
+        ("UBND các xã, phường", [.commune, .ward]),
+        ("UBND xã, phường, đặc khu", [.commune, .ward, .specialZone]),
+        ("UBND cấp xã", [.commune, .ward, .specialZone, .townlet]),
+        ("các phường", [.ward]),
+        ("Các sở, ngành", [.department]),
+    ]
+
+    @Test("Collectives name the levels they cover", arguments: collectiveNames)
+    func collectives(name: String, levels: Set<BodyName.Level>) {
+        #expect(BodyName.collective(name) == levels)
+    }
+
+    @Test("Names that are no collective", arguments: ["UBND phường Ngô Quyền", "Sở Tư pháp", "Công an phường"])
+    func notCollectives(name: String) {
+        #expect(BodyName.collective(name) == nil)
+    }
+}
