@@ -22,8 +22,11 @@ struct DeadlineCursor {
         // "Đến 30/6", "chậm nhất ngày 15/3": by that day.
         if tokens.first == .word("den") { index = 1 }
         if tokens.starts(with: [.word("cham"), .word("nhat")]) { index = 2 }
-        // "Hoàn thành trong Quý I/2025".
-        if tokens.starts(with: [.word("hoan"), .word("thanh")]) { index = 2 }
+        // "Hoàn thành trong Quý I/2025", "Thực hiện thường xuyên", "Triển khai trong quý III".
+        for opening in [["hoan", "thanh"], ["thuc", "hien"], ["trien", "khai"]]
+        where tokens.starts(with: opening.map { .word($0) }) {
+            index = 2
+        }
     }
 
     /// "… và duy trì thường xuyên" after a deadline: the upkeep that follows has none (docs/config.md).
@@ -68,6 +71,20 @@ struct DeadlineCursor {
         {
             return true
         }
+        index = start
+        return false
+    }
+
+    /// "và các năm tiếp theo", "và những năm tiếp theo", ", duy trì hằng năm", ", hằng năm" after a deadline:
+    /// it comes back every year.
+    mutating func yearlyAfter() -> Bool {
+        let start = index
+        _ = symbol(.comma) || symbol(.dash)
+        _ = word("va")
+        if (word("cac") || word("nhung")) && words("nam", "tiep", "theo") && atEnd { return true }
+        _ = words("duy", "tri")
+        _ = words("dinh", "ky")
+        if (word("hang") || word("moi")) && word("nam") && atEnd { return true }
         index = start
         return false
     }
@@ -164,7 +181,9 @@ struct DeadlineCursor {
         let start = index
         guard symbol(.dash) || symbol(.comma) || word("va") || word("den") else { return false }
         // "… và duy trì thường xuyên" is the upkeep after the deadline, not a second period.
-        if case .word(let next)? = next, ["duy", "thuong", "lien", "va"].contains(next) {
+        if case .word(let next)? = next,
+            ["duy", "thuong", "lien", "va", "cac", "nhung", "hang", "moi", "dinh"].contains(next)
+        {
             index = start
             return false
         }

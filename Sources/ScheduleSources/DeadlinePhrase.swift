@@ -31,11 +31,19 @@ public enum DeadlinePhrase {
         let tokens = DeadlineToken.tokenize(phrase)
         guard !tokens.isEmpty else { throw .empty }
         do {
+            if startsWithoutEnd(tokens) { return Reading(deadline: .ongoing, finishBefore: false) }
             for kind in PhraseKind.allCases {
                 var cursor = DeadlineCursor(tokens: tokens, planYear: planYear)
-                if let deadline = try read(kind, &cursor), cursor.atEnd || cursor.upkeepAfter() {
+                guard let deadline = try read(kind, &cursor) else { continue }
+                if cursor.atEnd || cursor.upkeepAfter() {
                     return Reading(deadline: deadline, finishBefore: Self.saysBefore(phrase))
                 }
+                if cursor.yearlyAfter(), let yearly = yearly(from: deadline, planYear: planYear) {
+                    return Reading(deadline: yearly, finishBefore: Self.saysBefore(phrase))
+                }
+            }
+            if let range = try yearlyRange(tokens, planYear: planYear) {
+                return Reading(deadline: range, finishBefore: false)
             }
             if let deadline = try ongoingWithScope(tokens, planYear: planYear) {
                 return Reading(deadline: deadline, finishBefore: Self.saysBefore(phrase))
@@ -56,7 +64,7 @@ public enum DeadlinePhrase {
 
     /// The kinds of phrase, tried in this order.
     private enum PhraseKind: CaseIterable {
-        case condition, ongoing, tet, recurrence, halfYear, quarters, months, year, date
+        case condition, ongoing, tet, recurrence, cadences, halfYear, quarters, months, year, date
     }
 
     private static func read(_ kind: PhraseKind, _ cursor: inout DeadlineCursor) throws(DeadlinePhraseError)
@@ -67,6 +75,7 @@ public enum DeadlinePhrase {
         case .ongoing: ongoing(&cursor)
         case .tet: try tet(&cursor)
         case .recurrence: try recurrence(&cursor)
+        case .cadences: cadences(&cursor)
         case .halfYear: try halfYear(&cursor)
         case .quarters: try quarters(&cursor)
         case .months: try months(&cursor)
@@ -81,14 +90,14 @@ public enum DeadlinePhrase {
     /// "Theo kế hoạch riêng", "Theo chỉ đạo", "Theo yêu cầu", "Tùy tình hình thực tế", "Đột xuất".
     static let conditionOpenings: [[String]] = [
         ["khi"], ["sau", "khi"], ["ngay", "khi"], ["ngay", "sau", "khi"], ["theo"], ["tuy"], ["can", "cu"],
-        ["dot", "xuat"], ["chua", "co", "thoi"], ["chua", "xac", "dinh"],
+        ["dot", "xuat"], ["chua", "co", "thoi"], ["chua", "xac", "dinh"], ["kip", "thoi"],
     ]
 
     /// A condition (no fixed deadline, *chưa có thời hạn cụ thể*): whatever follows its opening words is the
     /// condition itself, kept as written in the plan. "Theo quý", "theo tháng" are periods, not conditions.
     private static func condition(_ cursor: inout DeadlineCursor) -> Deadline? {
         guard conditionOpenings.contains(where: { cursor.startsWith($0) }) else { return nil }
-        if cursor.startsWith(["theo"]),
+        if cursor.startsWith(["theo"]), !cursor.startsWith(["theo", "quy", "dinh"]),
             cursor.wordAfterFirst.map(["quy", "qui", "thang", "nam", "tuan"].contains) == true
         {
             return nil
@@ -105,7 +114,9 @@ public enum DeadlinePhrase {
     {
         var cursor = DeadlineCursor(tokens: tokens, planYear: planYear)
         guard cursor.ongoingOpening() else { return nil }
-        let rest = Array(tokens[cursor.position...].drop { if case .symbol = $0 { true } else { false } })
+        var rest = Array(tokens[cursor.position...].drop { if case .symbol = $0 { true } else { false } })
+        // "(báo cáo trước ngày 15/12 hằng năm)": the report is the checkpoint.
+        if rest.starts(with: [.word("bao"), .word("cao")]) { rest.removeFirst(2) }
         // The words after it: a recurrence, whole or at their start; anything else is the work's scope.
         if !rest.isEmpty {
             if let read = try? whole(rest, planYear: planYear), case .recurring = read { return read }
@@ -113,6 +124,77 @@ public enum DeadlinePhrase {
             if let recurring = try? recurrence(&checkpoint), case .recurring = recurring { return recurring }
         }
         return .ongoing
+    }
+
+    /// "Từ năm 2025", "Triển khai từ tháng 8/2025": a start and no end, work that goes on from then.
+    private static func startsWithoutEnd(_ tokens: [DeadlineToken]) -> Bool {
+        let cursor = DeadlineCursor(tokens: tokens, planYear: 0)
+        return (cursor.startsWith(["tu"]) || cursor.startsWith(["bat", "dau", "tu"]))
+            && !tokens.contains(.word("den")) && !tokens.contains(.symbol(.dash))
+            && tokens.contains { if case .number = $0 { true } else { false } }
+    }
+
+    /// A deadline followed by "và các năm tiếp theo", ", duy trì hằng năm": a yearly checkpoint on its day
+    /// from its year through the plan's year; a range of years stays itself ("Giai đoạn 2026-2030, hằng năm").
+    private static func yearly(from deadline: Deadline, planYear: Int) -> Deadline? {
+        let day: CivilDate
+        switch deadline {
+        case .periodEnd(let period): day = period.lastDay
+        case .date(let date): day = date
+        case .recurring(let recurrence) where recurrence.isYearRange: return deadline
+        default: return nil
+        }
+        return .recurring(
+            Recurrence(
+                frequency: .yearly(month: day.month, day: day.day), start: CivilDate(year: day.year, month: 1, day: 1)!,
+                end: CivilDate(year: max(day.year, planYear), month: 12, day: 31)!))
+    }
+
+    /// "Hằng năm, giai đoạn 2026-2030": a yearly checkpoint over the range the words after it name.
+    private static func yearlyRange(_ tokens: [DeadlineToken], planYear: Int) throws(DeadlinePhraseError) -> Deadline? {
+        var cursor = DeadlineCursor(tokens: tokens, planYear: planYear)
+        _ = cursor.words("dinh", "ky")
+        guard cursor.word("hang") || cursor.word("moi"), cursor.word("nam"), cursor.symbol(.comma) else { return nil }
+        let rest = Array(tokens[cursor.position...])
+        guard let read = try whole(rest, planYear: planYear), case .recurring(let range) = read, range.isYearRange
+        else {
+            return nil
+        }
+        return read
+    }
+
+    /// Several cadences of report: "Định kỳ 6 tháng, hằng năm", "Hằng tháng, hằng quý", "6 tháng, năm": the
+    /// most frequent is the checkpoint.
+    private static func cadences(_ cursor: inout DeadlineCursor) -> Deadline? {
+        _ = cursor.words("bao", "cao")
+        let periodic = cursor.words("dinh", "ky")
+        var months: [Int] = []
+        var said = periodic
+        repeat {
+            if cursor.word("hang") || cursor.word("moi") { said = true }
+            if cursor.number(6) {
+                guard cursor.word("thang") else { return nil }
+                months.append(6)
+            } else if let unit = cursor.oneOf("tuan", "thang", "quy", "qui", "nam") {
+                months.append(["tuan": 0, "thang": 1, "quy": 3, "qui": 3, "nam": 12][unit]!)
+            } else {
+                return nil
+            }
+        } while cursor.symbol(.comma) || cursor.word("va")
+        guard months.count >= 2 || (said && months.count == 1), let shortest = months.min() else { return nil }
+        let planYear = cursor.planYear
+        let frequency: Recurrence.Frequency =
+            switch shortest {
+            case 0: .weekly(.friday)
+            case 1: .monthly(day: nil)
+            case 3: .quarterly(day: nil)
+            case 6: .halfYearly(day: nil)
+            default: .yearly(month: 12, day: 31)
+            }
+        return .recurring(
+            Recurrence(
+                frequency: frequency, start: CivilDate(year: planYear, month: 1, day: 1)!,
+                end: CivilDate(year: planYear, month: 12, day: 31)!))
     }
 
     /// The tokens as one whole deadline, nil when they are not.
@@ -150,14 +232,25 @@ public enum DeadlinePhrase {
         let periodic = cursor.words("dinh", "ky")
         // The day first: "Trước ngày 25 hàng tháng", "Ngày 20 hằng tháng".
         var leadingDay: Int?
+        var yearlyMonth: Int?
         var probe = cursor
         _ = probe.word("ngay")
         if let day = probe.anyNumber(), probe.word("hang") || probe.word("moi") {
             leadingDay = day
             cursor = probe
+        } else {
+            // "Trước ngày 15/12 hằng năm": a day of a month, every year.
+            probe = cursor
+            _ = probe.word("ngay")
+            if let day = probe.anyNumber(), probe.symbol(.slash), let month = probe.anyNumber(),
+                probe.word("hang") || probe.word("moi"), probe.word("nam")
+            {
+                guard (1...12).contains(month) else { throw .noSuchMonth(month) }
+                (leadingDay, yearlyMonth) = (day, month)
+                cursor = probe
+            }
         }
         // A month or quarter of every year: "Tháng 12 hằng năm", "Quý I hằng năm".
-        var yearlyMonth: Int?
         probe = cursor
         if leadingDay == nil, let unit = probe.oneOf("thang", "quy", "qui"),
             let number = unit == "thang" ? probe.anyNumber() : probe.quarterNumber(),
@@ -282,6 +375,19 @@ public enum DeadlinePhrase {
         guard let first = try cursor.yearNumber() else {
             // "Trong năm", "Năm" alone: the plan's year.
             return named && cursor.atEnd ? .periodEnd(.year(cursor.planYear)) : nil
+        }
+        // "Năm 2025, 2026": each year listed, a range.
+        var listed = first
+        var probe = cursor
+        while probe.symbol(.comma), let next = try probe.yearNumber(), next == listed + 1 {
+            listed = next
+            cursor = probe
+        }
+        if listed > first {
+            return .recurring(
+                Recurrence(
+                    frequency: .yearly(month: 12, day: 31), start: CivilDate(year: first, month: 1, day: 1)!,
+                    end: CivilDate(year: listed, month: 12, day: 31)!))
         }
         let start = cursor.position
         if cursor.symbol(.dash) || cursor.word("den") {

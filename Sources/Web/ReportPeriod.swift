@@ -6,6 +6,10 @@ import ScheduleSources
 enum ReportPeriod {
     static func read(_ text: String, year: Int) -> Period? {
         if let period = Period(code: text.trimmingCharacters(in: .whitespaces)) { return period }
+        // "Đầu năm", "giữa quý III" name a moment of a period, which a deadline rounds up to the period's
+        // end; a report of it would cover more than was asked.
+        let first = VietnameseText.folded(text).split(separator: " ").first
+        guard !["dau", "giua", "suot"].contains(first) else { return nil }
         guard case .periodEnd(let period)? = try? DeadlinePhrase.parse(text, planYear: year) else { return nil }
         return period
     }

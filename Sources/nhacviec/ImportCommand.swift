@@ -77,11 +77,15 @@ struct ImportCommand: ParsableCommand {
         let summary = result.summary
         var lines = [
             CommandMessage.imported(
-                file: file, tasks: result.taskCount, problems: result.problems.count, namesChecked: directory != nil),
-            .importCounts(
-                read: summary.rowsRead, kept: unit == nil ? nil : summary.kept,
-                noFixedDeadline: summary.noFixedDeadline, refused: summary.refusedRows),
+                file: file, tasks: result.taskCount, problems: result.problems.count, namesChecked: directory != nil)
         ]
+        // A table refused whole has no rows to count; its errors say why.
+        if summary.rowsRead + summary.refusedRows > 0 {
+            lines.append(
+                .importCounts(
+                    read: summary.rowsRead, kept: unit == nil ? nil : summary.kept,
+                    noFixedDeadline: summary.noFixedDeadline, refused: summary.refusedRows))
+        }
         if !summary.unusedColumns.isEmpty { lines.append(.importUnusedColumns(summary.unusedColumns)) }
         if !summary.byContent.isEmpty {
             lines.append(.importRolesByContent(summary.byContent.map { "\"\($0.header)\" → \($0.role)" }))

@@ -160,7 +160,7 @@ struct DeadlinePhraseTests {
         // Ongoing with a periodic checkpoint.
         ("Thường xuyên, hằng năm", every(.yearly(month: 12, day: 31), year: 2025)),
         ("Thường xuyên, định kỳ hằng quý báo cáo về Sở Nội vụ", every(.quarterly(day: nil), year: 2025)),
-        ("Thường xuyên; báo cáo định kỳ 6 tháng", .ongoing),
+        ("Thường xuyên; báo cáo định kỳ 6 tháng", every(.halfYearly(day: nil), year: 2025)),
         // Ongoing with scope words after it.
         ("liên tục cả năm", .ongoing),
         ("hằng ngày theo chỉ đạo", .ongoing),
@@ -184,6 +184,50 @@ struct DeadlinePhraseTests {
         ("Hết quý II", .periodEnd(.quarter(year: 2025, quarter: 2))),
         ("suốt năm", .periodEnd(.year(2025))),
         ("Đầu năm", .periodEnd(.year(2025))),
+        // Work that comes back every year from a first deadline.
+        ("Năm 2025 và các năm tiếp theo", years(2025, 2025)),
+        ("2025 và những năm tiếp theo", years(2025, 2025)),
+        ("Năm 2026 và các năm tiếp theo", years(2026, 2026)),
+        ("Quý IV/2025 và các năm tiếp theo", years(2025, 2025)),
+        ("Năm 2025, duy trì hằng năm", years(2025, 2025)),
+        ("Quý III/2025, duy trì hằng năm", yearlyOn(9, 30, from: 2025)),
+        ("Năm 2025, 2026", years(2025, 2026)),
+        ("Giai đoạn 2026-2030, hằng năm", years(2026, 2030)),
+        ("Hằng năm, giai đoạn 2026-2030", years(2026, 2030)),
+        ("Thường xuyên, giai đoạn 2026-2030", years(2026, 2030)),
+        // A day of a month every year.
+        ("Trước ngày 15/12 hằng năm", every(.yearly(month: 12, day: 15), year: 2025)),
+        ("Trước 20/12 hằng năm", every(.yearly(month: 12, day: 20), year: 2025)),
+        // Several report cadences: the most frequent.
+        ("Định kỳ 6 tháng, hằng năm", every(.halfYearly(day: nil), year: 2025)),
+        ("6 tháng, năm", every(.halfYearly(day: nil), year: 2025)),
+        ("Hằng tháng, hằng quý", every(.monthly(day: nil), year: 2025)),
+        ("Hàng tháng, quý, năm", every(.monthly(day: nil), year: 2025)),
+        ("Hằng quý, 6 tháng, năm", every(.quarterly(day: nil), year: 2025)),
+        ("Báo cáo định kỳ 6 tháng, năm", every(.halfYearly(day: nil), year: 2025)),
+        // A start and no end: work that goes on.
+        ("Từ năm 2025", .ongoing),
+        ("Triển khai từ năm 2025", .ongoing),
+        ("Từ tháng 8/2025", .ongoing),
+        ("Thực hiện thường xuyên", .ongoing),
+        ("Kịp thời", .noFixedDeadline),
+        ("Theo quy định", .noFixedDeadline),
+        ("Ngay sau khi Kế hoạch được ban hành", .noFixedDeadline),
+        ("Theo tiến độ dự án", .noFixedDeadline),
+        // Months and quarters listed or ranged under one year.
+        ("Tháng 9, 10/2025", .periodEnd(.month(year: 2025, month: 10))),
+        ("Tháng 8-9/2025", .periodEnd(.month(year: 2025, month: 9))),
+        ("Tháng 7 - 8/2025", .periodEnd(.month(year: 2025, month: 8))),
+        ("Quý III, IV/2025", .periodEnd(.quarter(year: 2025, quarter: 4))),
+        ("Quý III-IV/2025", .periodEnd(.quarter(year: 2025, quarter: 4))),
+        ("Quý III/2025 - Quý IV/2025", .periodEnd(.quarter(year: 2025, quarter: 4))),
+        ("Từ tháng 8/2025 - tháng 12/2025", .periodEnd(.month(year: 2025, month: 12))),
+        ("Năm 2025-2026", years(2025, 2026)),
+        ("Đến năm 2030", .periodEnd(.year(2030))),
+        ("Đến hết năm 2025", .periodEnd(.year(2025))),
+        ("Hoàn thành trước ngày 30/11/2025", .date(d(2025, 11, 30))),
+        ("Tháng 10 năm 2025", .periodEnd(.month(year: 2025, month: 10))),
+        ("Thường xuyên (báo cáo trước ngày 15/12 hằng năm)", every(.yearly(month: 12, day: 15), year: 2025)),
     ]
 
     @Test("Phrases published tables use (issue 28)", arguments: publishedPhrases)

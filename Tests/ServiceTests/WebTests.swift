@@ -557,7 +557,9 @@ struct WebTaskTests {
         let json = try CommandLineRun("report", "--config", served.config, "--period", "2024-02", "--format", "json")
             .json()
         let totals = try #require(json["totals"] as? [String: Any])
-        for field in ["done_on_time", "done_late", "overdue", "in_progress", "ongoing", "came_due", "total"] {
+        for field in [
+            "done_on_time", "done_late", "overdue", "in_progress", "ongoing", "no_fixed_deadline", "came_due", "total",
+        ] {
             #expect(page.body.contains("data-field=\"\(field)\">\(totals[field] as? Int ?? -1)<"), "\(field)")
         }
         #expect(try clerk.get("/bao-cao-ky?ky=Qu%C3%BD+I%2F2024").text.contains("Quý I/2024"))
@@ -659,7 +661,7 @@ extension ServedWorkspace {
         let rows = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
         let names = [
             "done_on_time": "doneOnTime", "done_late": "doneLate", "overdue": "overdue", "in_progress": "inProgress",
-            "ongoing": "ongoing",
+            "ongoing": "ongoing", "no_fixed_deadline": "noFixedDeadline",
         ]
         var counts = Dictionary(uniqueKeysWithValues: names.values.map { ($0, 0) })
         for row in rows { counts[names[row["status"] as? String ?? ""] ?? "?", default: 0] += 1 }
@@ -721,7 +723,7 @@ struct BrowserTests {
         ).json()
         let totals = try #require(report["totals"] as? [String: Any])
         let expected = [
-            "done_on_time", "done_late", "overdue", "in_progress", "ongoing", "came_due", "total",
+            "done_on_time", "done_late", "overdue", "in_progress", "ongoing", "no_fixed_deadline", "came_due", "total",
         ].reduce(into: [String: Int]()) { $0[$1] = totals[$1] as? Int ?? -1 }
         let shots = ProcessInfo.processInfo.environment["NHACVIEC_SCREENSHOTS"] ?? served.folder.file("shots")
         let work = served.folder.file("downloads")

@@ -53,7 +53,7 @@ public enum PlanImport {
             return log.isEmpty
                 ? nil : Result(toml: "", taskCount: 0, problems: log.items, warnings: [], summary: .init())
         }
-        let read = table.rows.count
+        let read = table.rows.count + table.unreadRows.count
         if let unit = request.unit { table.keep(for: unit) }
         // Bodies the directory does not know (every body, without one), kept as the plan's own.
         var outside: [String] = []
