@@ -45,11 +45,11 @@ struct PublishedTableTests {
         #expect(summary.noFixedDeadline == 1)
         // The row under STT 1 (merged) has its own number; its responsible is the merged cell's.
         #expect(summary.numberedRows == [7])
-        #expect(summary.filledCells == 1)
+        #expect(summary.filledCells == 2)
         #expect(
             result.toml.contains(
-                "title = \"Xây dựng đề án\"\nresponsible = [\"Sở Văn hóa, Thể thao và Du lịch\"]\ndue = \"2026 - 2030\""
-            ),
+                "title = \"Xây dựng đề án\"\nresponsible = [\"Sở Văn hóa, Thể thao và Du lịch\"]\n"
+                    + "coordinating = [\"Các sở, ngành\", \"UBND xã, phường, đặc khu\"]\ndue = \"2026 - 2030\""),
             "\(result.toml)")
         #expect(result.toml.contains("coordinating = [\"Các sở, ngành\", \"UBND xã, phường, đặc khu\"]"))
         #expect(result.toml.contains("responsible = [\"Ban Quản lý các Khu công nghiệp, khu kinh tế\"]"))
@@ -57,6 +57,28 @@ struct PublishedTableTests {
         #expect(result.toml.contains("[[unit]]\nid = \"so-van-hoa-the-thao-va-du-lich\""))
         // 2026 - 2030 in a plan of 2025: kept, said.
         #expect(result.warnings.map(\.description).contains { $0.contains("2026 - 2030") })
+    }
+
+    @Test("The appendix as LibreOffice saves it, .xlsx with its merges and .csv without, reads as one plan")
+    func savedByLibreOffice() throws {
+        var plans: [String] = []
+        for name in ["province-appendix.xlsx", "province-appendix.csv"] {
+            let result = try #require(
+                PlanImport.run(
+                    PlanImport.Request(path: try fixture(name), year: 2025, sheet: nil), directory: nil))
+            #expect(result.problems.isEmpty, "\(name): \(result.problems)")
+            #expect(result.taskCount == 5, "\(name)")
+            #expect(result.summary.unusedColumns == ["Sản phẩm dự kiến", "Nguồn kinh phí"], "\(name)")
+            #expect(result.summary.numberedRows == [7], "\(name)")
+            plans.append(result.toml)
+        }
+        #expect(plans[0] == plans[1])
+        #expect(plans[0].contains("[[section]]\nid = \"I\"\ntitle = \"NHÓM NHIỆM VỤ VỀ THỂ CHẾ\""))
+        #expect(
+            plans[0].contains(
+                "title = \"Xây dựng đề án\"\nresponsible = [\"Sở Văn hóa, Thể thao và Du lịch\"]\n"
+                    + "coordinating = [\"Các sở, ngành\", \"UBND xã, phường, đặc khu\"]\ndue = \"2026 - 2030\""),
+            "\(plans[0])")
     }
 
     @Test(
@@ -120,8 +142,9 @@ struct PublishedTableTests {
     func forAWard() throws {
         let result = try importing(Self.provinceTable, unit: "UBND phường Ngô Quyền")
         #expect(result.problems.isEmpty, "\(result.problems)")
-        // Row 1 (assisting: UBND xã, phường, đặc khu) and row 2 (in charge: UBND các xã, phường).
-        #expect(result.taskCount == 2)
+        // Row 1 and the row merged with it (assisting: UBND xã, phường, đặc khu), row 2 (in charge: UBND các
+        // xã, phường).
+        #expect(result.taskCount == 3)
         #expect(result.summary.rowsRead == 5)
         #expect(result.toml.contains("responsible = [\"UBND phường Ngô Quyền\"]"))
         #expect(!result.toml.contains("Sở Nội vụ"))

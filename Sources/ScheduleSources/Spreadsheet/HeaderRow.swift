@@ -40,7 +40,11 @@ struct HeaderRow {
             // A second header row: every cell in it a header, or a column number.
             let next = fields(of: row + 1, in: sheet, mapping: mapping)
             let cells = sheet.cells[row + 1] ?? [:]
-            if !next.isEmpty, cells.allSatisfy({ next[$0.key] != nil || isColumnNumber($0.value) }) {
+            // A header merged down both rows ("Nguồn kinh phí") repeats its text in the second.
+            let repeated = { (column: Int, value: Sheet.Value) in sheet.value(row: row, column: column) == value }
+            if !next.isEmpty,
+                cells.allSatisfy({ next[$0.key] != nil || isColumnNumber($0.value) || repeated($0.key, $0.value) })
+            {
                 return HeaderRow(
                     sheet: sheet, rows: [row, row + 1], fields: found.merging(next) { $1 }, mapping: mapping)
             }

@@ -78,8 +78,11 @@ struct RowReader {
         for row in header.firstDataRow...sheet.rowCount {
             let number = number(row)
             let title = text(row, .title)
-            let deadlineCell = value(row, .deadline)
-            let responsibleCell = text(row, .responsible)
+            // A heading merged across the row ("I | NHÓM NHIỆM VỤ …" over every column) fills the deadline and
+            // responsible cells with its own text.
+            let acrossRow = title != nil && (text(row, .deadline) == title || text(row, .responsible) == title)
+            let deadlineCell = acrossRow ? nil : value(row, .deadline)
+            let responsibleCell = acrossRow ? nil : text(row, .responsible)
             guard number != nil || title != nil || deadlineCell != nil || responsibleCell != nil else {
                 if let other = sheet.cells[row], !other.isEmpty, !isTotalRow(other) {
                     log.add(location(row), .rowWithoutTask(other.values.first!.text), hint: .fillInTheTitle)
@@ -125,9 +128,12 @@ struct RowReader {
         }
     }
 
-    /// The row's number (Mã, else STT); a bullet ("-", "+") is none.
+    /// The row's number (Mã, else STT); a bullet ("-", "+") is none, and so is a number merged down from the
+    /// row above (two tasks under one STT).
     private func number(_ row: Int) -> String? {
-        (text(row, .id) ?? text(row, .stt)).flatMap { $0.allSatisfy { "-+•*–.".contains($0) } ? nil : $0 }
+        let field: TableField = header.columns[.id] != nil ? .id : .stt
+        if let column = header.columns[field], sheet.isMerged(row: row, column: column) { return nil }
+        return text(row, field).flatMap { $0.allSatisfy { "-+•*–.".contains($0) } ? nil : $0 }
     }
 
     /// "Tổng cộng: 25 nhiệm vụ" under the table: no task.
@@ -153,8 +159,7 @@ struct RowReader {
         table: inout AssignmentTable
     ) -> AssignmentTable.Row? {
         let before = log.items.count
-        // In a CSV file, the blank cells of a merged responsible or deadline column (a blank Phối hợp is
-        // often meant).
+        // In a CSV file, the blank cells of a merged responsible or deadline column.
         func filled(_ field: TableField) -> Int {
             guard fillsMergedCells, header.columns[field] != nil, value(row, field) == nil, let above,
                 value(above, field) != nil
@@ -163,6 +168,8 @@ struct RowReader {
             return above
         }
         let (responsibleRow, deadlineRow) = (filled(.responsible), filled(.deadline))
+        // Phối hợp is blank by intent often; merged with Chủ trì, it goes down with it.
+        let coordinatingRow = responsibleRow != row ? filled(.coordinating) : row
         guard let responsible = names(responsibleRow, .responsible) else {
             log.add(location(row, .responsible), .taskWithoutResponsible(id), hint: .writeResponsible)
             return nil
@@ -198,7 +205,8 @@ struct RowReader {
             location: location(row), id: id, section: section?.id, title: title,
             lead: lead.map { (name: $0.0, at: $0.1) },
             responsible: responsible.map { (name: $0, at: location(row, .responsible)) },
-            coordinating: names(row, .coordinating) ?? [], deadline: deadline, finishBefore: reading.finishBefore,
+            coordinating: names(coordinatingRow, .coordinating) ?? [], deadline: deadline,
+            finishBefore: reading.finishBefore,
             deadlineText: deadlineText,
             completed: completed, isFocus: focus, note: note, document: text(row, .document),
             target: text(row, .target), carriedOverFrom: carried, report: report)

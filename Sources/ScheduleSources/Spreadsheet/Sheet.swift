@@ -26,7 +26,15 @@ struct Sheet {
     private(set) var rowCount = 0
     private(set) var columnCount = 0
 
+    /// Cells given their value by a merged range above or beside them (not its first cell): one STT merged
+    /// over two rows numbers neither of them twice.
+    private(set) var merged: Set<[Int]> = []
+
     init(name: String) { self.name = name }
+
+    mutating func markMerged(row: Int, column: Int) { merged.insert([row, column]) }
+
+    func isMerged(row: Int, column: Int) -> Bool { merged.contains([row, column]) }
 
     mutating func set(row: Int, column: Int, _ value: Value) {
         if case .text(let text) = value, text.allSatisfy(\.isWhitespace) { return }

@@ -247,7 +247,10 @@ struct XLSXReader {
         for (rows, columns) in merges {
             guard let value = sheet.value(row: rows.lowerBound, column: columns.lowerBound) else { continue }
             for r in rows {
-                for c in columns where sheet.value(row: r, column: c) == nil { sheet.set(row: r, column: c, value) }
+                for c in columns where sheet.value(row: r, column: c) == nil {
+                    sheet.set(row: r, column: c, value)
+                    sheet.markMerged(row: r, column: c)
+                }
             }
         }
         return sheet
