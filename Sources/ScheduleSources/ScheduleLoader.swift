@@ -98,7 +98,8 @@ public enum ScheduleLoader {
         guard log.isEmpty else { throw log.diagnostics }
         let schedule = Schedule(
             directory: configuration.directory.adding(plans.flatMap(\.units)), plans: plans,
-            policy: configuration.policy, completions: completions)
+            policy: configuration.policy, completions: completions,
+            warnings: log.warnings)
         return LoadedSchedule(configuration: configuration, schedule: schedule)
     }
 

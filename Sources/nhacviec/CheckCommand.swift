@@ -31,6 +31,7 @@ struct CheckCommand: ParsableCommand {
             ).text(language))
         let unscheduled = schedule.tasks.filter { $0.deadline == .noFixedDeadline }.map(\.id)
         if !unscheduled.isEmpty { print(CommandMessage.withoutFixedDeadline(unscheduled).text(language)) }
+        for warning in schedule.warnings { warn(.verbatim(warning.text(language))) }
         for year in Set(schedule.plans.map(\.year)).sorted() where !office.calendar.isAnnounced(year) {
             warn(.calendarNotAnnounced(year: year))
         }

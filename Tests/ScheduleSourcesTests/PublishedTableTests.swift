@@ -128,6 +128,21 @@ struct PublishedTableTests {
         }
     }
 
+    @Test("A deadline outside the plan's year is kept, and said for check")
+    func outsideThePlanYear() throws {
+        let csv = "STT,Nội dung,Chủ trì,Thời hạn\n1,Việc một,Trần Văn Hùng,Quý I/2026\n2,Việc hai,Trần Văn Hùng,Quý II\n"
+        let (loaded, errors) = try load(plan: "{ path = \"plans/t.csv\", year = 2025 }", files: ["t.csv": csv])
+        #expect(errors.isEmpty, "\(errors)")
+        let schedule = try #require(loaded?.schedule)
+        #expect(schedule.tasks.map(\.deadline) == [
+            .periodEnd(.quarter(year: 2026, quarter: 1)), .periodEnd(.quarter(year: 2025, quarter: 2)),
+        ])
+        #expect(schedule.warnings.map(\.description).contains {
+            $0.contains("t.csv:2:D (Thời hạn): the deadline \"Quý I/2026\" is not in the plan's year 2025")
+        }, "\(schedule.warnings)")
+        #expect(schedule.warnings.count == 1)
+    }
+
     @Test("A name error and a deadline error of one row are said together")
     func oneRound() throws {
         let csv = "STT,Nội dung,Chủ trì,Thời hạn\n1,Việc một,Trần Văn Hung,sớm nhất\n"
