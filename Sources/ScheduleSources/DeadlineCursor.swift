@@ -75,6 +75,15 @@ struct DeadlineCursor {
         return false
     }
 
+    /// "theo hướng dẫn của Bộ", "đối với cấp xã" after a deadline: whom or what it follows, not when.
+    mutating func scopeAfter() -> Bool {
+        let start = index
+        _ = symbol(.comma) || symbol(.dash)
+        if word("theo") || words("doi", "voi") || words("tuy", "theo") { return true }
+        index = start
+        return false
+    }
+
     /// "và các năm tiếp theo", "và những năm tiếp theo", ", duy trì hằng năm", ", hằng năm" after a deadline:
     /// it comes back every year.
     mutating func yearlyAfter() -> Bool {

@@ -28,6 +28,40 @@ public enum DeadlinePhrase {
     }
 
     public static func read(_ phrase: String, planYear: Int) throws(DeadlinePhraseError) -> Reading {
+        do {
+            return try readWhole(phrase, planYear: planYear)
+        } catch {
+            // "Năm 2025 (hoàn thành trước 15/12)": the phrase without its remark, else the remark.
+            let (outside, inside) = parenthesized(phrase)
+            guard !inside.isEmpty else { throw error }
+            for part in [outside] + inside where !part.allSatisfy(\.isWhitespace) {
+                if let reading = try? readWhole(part, planYear: planYear) { return reading }
+            }
+            throw error
+        }
+    }
+
+    /// The text outside parentheses, and each text inside them.
+    static func parenthesized(_ phrase: String) -> (outside: String, inside: [String]) {
+        var outside = ""
+        var inside: [String] = []
+        var depth = 0
+        for character in phrase {
+            switch character {
+            case "(":
+                if depth == 0 { inside.append("") }
+                depth += 1
+                outside.append(" ")
+            case ")" where depth > 0:
+                depth -= 1
+            default:
+                if depth > 0 { inside[inside.count - 1].append(character) } else { outside.append(character) }
+            }
+        }
+        return (outside, inside)
+    }
+
+    private static func readWhole(_ phrase: String, planYear: Int) throws(DeadlinePhraseError) -> Reading {
         let tokens = DeadlineToken.tokenize(phrase)
         guard !tokens.isEmpty else { throw .empty }
         do {
@@ -35,7 +69,7 @@ public enum DeadlinePhrase {
             for kind in PhraseKind.allCases {
                 var cursor = DeadlineCursor(tokens: tokens, planYear: planYear)
                 guard let deadline = try read(kind, &cursor) else { continue }
-                if cursor.atEnd || cursor.upkeepAfter() {
+                if cursor.atEnd || cursor.upkeepAfter() || cursor.scopeAfter() {
                     return Reading(deadline: deadline, finishBefore: Self.saysBefore(phrase))
                 }
                 if cursor.yearlyAfter(), let yearly = yearly(from: deadline, planYear: planYear) {
@@ -379,7 +413,7 @@ public enum DeadlinePhrase {
         // "Năm 2025, 2026": each year listed, a range.
         var listed = first
         var probe = cursor
-        while probe.symbol(.comma), let next = try probe.yearNumber(), next == listed + 1 {
+        while probe.symbol(.comma) || probe.word("va"), let next = try probe.yearNumber(), next == listed + 1 {
             listed = next
             cursor = probe
         }
@@ -406,6 +440,17 @@ public enum DeadlinePhrase {
 
     /// "30/06/2024", "Trước 30/6/2024", "trước ngày 15/3", "2024-06-30", "ngày 30 tháng 6 năm 2024".
     private static func date(_ cursor: inout DeadlineCursor) throws(DeadlinePhraseError) -> Deadline? {
+        // "Từ ngày 01/8/2025 đến ngày 31/8/2025", "15/3 - 30/3": due on the last.
+        _ = cursor.word("tu")
+        var last: Deadline?
+        repeat {
+            guard let date = try oneDate(&cursor) else { return nil }
+            last = date
+        } while cursor.rangeSeparator()
+        return last
+    }
+
+    private static func oneDate(_ cursor: inout DeadlineCursor) throws(DeadlinePhraseError) -> Deadline? {
         _ = cursor.word("ngay")
         guard let first = cursor.anyNumberToken() else { return nil }
         let day: Int

@@ -228,6 +228,16 @@ struct DeadlinePhraseTests {
         ("Hoàn thành trước ngày 30/11/2025", .date(d(2025, 11, 30))),
         ("Tháng 10 năm 2025", .periodEnd(.month(year: 2025, month: 10))),
         ("Thường xuyên (báo cáo trước ngày 15/12 hằng năm)", every(.yearly(month: 12, day: 15), year: 2025)),
+        // A remark in parentheses, or after "theo": the deadline is what is left, else what is inside.
+        ("Năm 2025 (hoàn thành trước 15/12)", .periodEnd(.year(2025))),
+        ("Quý IV/2025 (báo cáo kết quả)", .periodEnd(.quarter(year: 2025, quarter: 4))),
+        ("(trước 30/9/2025)", .date(d(2025, 9, 30))),
+        ("Hằng năm theo kế hoạch", every(.yearly(month: 12, day: 31), year: 2025)),
+        ("Quý IV/2025 theo hướng dẫn của Bộ", .periodEnd(.quarter(year: 2025, quarter: 4))),
+        // Years listed with "và"; ranges of days.
+        ("Năm 2025 và 2026", years(2025, 2026)),
+        ("Từ ngày 01/8/2025 đến ngày 31/8/2025", .date(d(2025, 8, 31))),
+        ("15/3 - 30/3", .date(d(2025, 3, 30))),
     ]
 
     @Test("Phrases published tables use (issue 28)", arguments: publishedPhrases)

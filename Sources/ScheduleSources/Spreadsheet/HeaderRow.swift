@@ -105,6 +105,18 @@ struct HeaderRow {
         return fields
     }
 
+    /// Whether a row repeats the header or its column numbers, as a table printed over several pages does.
+    func isRepeated(in cells: [Int: Sheet.Value]) -> Bool {
+        guard cells.count >= 2 else { return false }
+        let numbers = cells.values.allSatisfy(Self.isColumnNumber)
+        let headers = cells.allSatisfy { column, value in
+            guard case .text(let text) = value, let header = written[column] else { return false }
+            let folded = TableField.fold(text)
+            return header.split(separator: "/").contains { TableField.fold(String($0)) == folded }
+        }
+        return numbers || headers
+    }
+
     /// "(1)", "1", "A", "(a)": a column's number under its header.
     static func isColumnNumber(_ value: Sheet.Value) -> Bool {
         switch value {

@@ -41,6 +41,8 @@ struct RowReader {
         for row in header.firstDataRow...max(header.firstDataRow, sheet.rowCount) {
             switch value(row, .deadline) {
             case .date(let date)?: counts[date.year, default: 0] += 1
+            case .number(let number)? where (1900.0...2100.0).contains(number) && number == number.rounded():
+                counts[Int(number), default: 0] += 1
             case .text(let text)?:
                 for token in DeadlineToken.tokenize(text) {
                     if case .number(let n, 4) = token, WorkingCalendar.supportedYears.contains(n) {
@@ -76,6 +78,8 @@ struct RowReader {
         let written = Set((header.firstDataRow...sheet.rowCount).compactMap { number($0) })
         var previous: (id: String, row: Int)?
         for row in header.firstDataRow...sheet.rowCount {
+            // A table that ran over several pages repeats its header (and its column numbers) on each.
+            if header.isRepeated(in: sheet.cells[row] ?? [:]) { continue }
             let number = number(row)
             let title = text(row, .title)
             // A heading merged across the row ("I | NHÓM NHIỆM VỤ …" over every column) fills the deadline and
@@ -269,6 +273,9 @@ struct RowReader {
                 log.add(location(row, .deadline), .deadline(error))
                 return nil
             }
+        case .number(let number) where (1900.0...2100.0).contains(number) && number == number.rounded():
+            // "2025" typed into a cell Excel keeps as a number: the year.
+            return (.init(deadline: .periodEnd(.year(Int(number))), finishBefore: false), cell.text)
         case .number, .boolean:
             log.add(location(row, .deadline), .cellNotADeadline(cell.text), hint: .formatAsDate)
             return nil
