@@ -16,7 +16,10 @@ enum ConfigLoader {
     static func load(_ file: String, readingFrom: String? = nil, log: DiagnosticLog) -> Configuration? {
         guard let root = TOMLFile.read(readingFrom ?? file, log: log) else { return nil }
         var reader = TableReader(root: root, file: file, log: log)
-        let folder = (file as NSString).deletingLastPathComponent
+        // Absolute and standardized, so that a plan's path, the key its versions are kept under in the state,
+        // is the same whether the config was given as "nhacviec.toml" from its folder or by its full path.
+        let written = (file as NSString).deletingLastPathComponent
+        let folder = URL(fileURLWithPath: written.isEmpty ? "." : written, isDirectory: true).standardizedFileURL.path
 
         let timezone = reader.string("timezone") ?? "Asia/Ho_Chi_Minh"
         if TimeZone(identifier: timezone) == nil {
@@ -85,7 +88,8 @@ enum ConfigLoader {
     }
 
     static func resolve(_ path: String, against folder: String) -> String {
-        path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+        let joined = path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+        return URL(fileURLWithPath: joined).standardizedFileURL.path
     }
 
     private static func planSources(_ reader: inout TableReader, folder: String) -> [PlanSource] {

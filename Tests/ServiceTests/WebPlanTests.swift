@@ -227,6 +227,46 @@ struct WebPlanTests {
         #expect(try CommandLineRun(["check", "--config", served.config]).stdout.contains("2 kế hoạch, 26 nhiệm vụ"))
     }
 
+    @Test(
+        "A version applied while serve runs with the config's full path is what tasks reads with --config nhacviec.toml from the config's folder"
+    )
+    func samePlanWhateverTheConfigPath() throws {
+        let served = try ServedWorkspace(
+            web: "replaceable_plans = [\"plans/ngo-quyen-2024.toml\"]", planInFolder: true)
+        let desk = try PlanDesk(served)
+        // The plan's key: its path, as the config's folder makes it.
+        let plan = served.folder.file("plans/ngo-quyen-2024.toml")
+        let version = served.folder.file("phien-ban.toml")
+        try
+            (try String(contentsOfFile: plan, encoding: .utf8) + """
+
+                [[task]]
+                id = "K.1"
+                title = "Kiểm tra trật tự xây dựng tuyến phố mới"
+                responsible = ["Công chức Địa chính - Xây dựng"]
+                due = 2024-03-19
+
+                """).write(toFile: version, atomically: true, encoding: .utf8)
+        let uploaded = try desk.upload(version, plan: plan)
+        #expect(uploaded.status == 303, "\(uploaded.text)")
+        let preview = try desk.clerk.get(try #require(uploaded.headers["location"]))
+        let token = try desk.clerk.get("/ke-hoach").field("csrf") ?? ""
+        let applied = try desk.clerk.post(
+            "/ke-hoach/ap-dung",
+            form: [
+                "csrf": token, "ke-hoach": plan, "ban": try #require(preview.field("ban")), "goc": "", "kieu": "apply",
+            ])
+        #expect(applied.status == 303, "\(applied.text)")
+        for (config, directory) in [
+            (served.config, nil), ("nhacviec.toml", served.folder.path), ("./nhacviec.toml", served.folder.path),
+        ] {
+            let run = try CommandLineRun(
+                ["tasks", "--config", config, "--at", "2024-03-14", "--json"], directory: directory)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("\"task\" : \"K.1\"") || run.stdout.contains("\"task\":\"K.1\""), "\(config)")
+        }
+    }
+
     @Test("Two people applying at the same moment: one wins, every other is told who came first")
     func concurrentApply() throws {
         let served = try ServedWorkspace(web: Self.replaceable)

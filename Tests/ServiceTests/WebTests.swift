@@ -12,11 +12,19 @@ final class ServedWorkspace {
 
     init(
         web: String = "", plan: String? = nil, email: ((TemporaryFolder) throws -> String)? = nil,
-        start: String = "2024-03-14T08:00:00+07:00", speed: Double = 1
+        start: String = "2024-03-14T08:00:00+07:00", speed: Double = 1, planInFolder: Bool = false
     ) throws {
         folder = try TemporaryFolder()
         config = try serviceConfig(
             folder, email: try email?(folder), extra: "[web]\nlisten = \"127.0.0.1:0\"\n\(web)\n")
+        if planInFolder {
+            // The example plan in the config's folder, listed as an office lists it: "plans/ngo-quyen-2024.toml".
+            try FileManager.default.createDirectory(atPath: folder.file("plans"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: examplePlan, toPath: folder.file("plans/ngo-quyen-2024.toml"))
+            let text = try String(contentsOfFile: config, encoding: .utf8)
+            try text.replacingOccurrences(of: examplePlan, with: "plans/ngo-quyen-2024.toml").write(
+                toFile: config, atomically: true, encoding: .utf8)
+        }
         if let plan {
             try plan.write(toFile: folder.file("extra.toml"), atomically: true, encoding: .utf8)
             let text = try String(contentsOfFile: config, encoding: .utf8)

@@ -15,9 +15,14 @@ public struct CommandLineRun {
         try self.init(arguments, environment: environment)
     }
 
-    /// - Parameter wrapper: a command that runs the binary, given as its last arguments (`unshare …`).
-    public init(_ arguments: [String], environment: [String: String] = [:], wrapper: [String] = []) throws {
+    /// - Parameters:
+    ///   - wrapper: a command that runs the binary, given as its last arguments (`unshare …`).
+    ///   - directory: the folder it runs in, for a relative `--config`.
+    public init(
+        _ arguments: [String], environment: [String: String] = [:], wrapper: [String] = [], directory: String? = nil
+    ) throws {
         let process = Process()
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let command = wrapper + [Self.binary.path] + arguments
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
