@@ -35,3 +35,11 @@ struct RecipientRules {
         return recipients
     }
 }
+
+extension Planner {
+    /// Everyone a task's reminders may reach short of the top official: its responsible officials (a unit's
+    /// contact for a unit) and, when it runs late, its lead or, where it names none, whom they escalate to.
+    public func mayReach(_ task: PlanTask) -> [OfficialID] {
+        RecipientRules(directory: schedule.directory).recipients(of: task, escalation: 1).map(\.0)
+    }
+}

@@ -13,7 +13,7 @@ enum Overview {
     ) throws -> [String: Any] {
         let today = office.today()
         let directory = office.schedule.directory
-        let visible = office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task, in: directory) }
+        let visible = office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task) }
         var counts: [TaskStatus: Int] = [:]
         for occurrence in visible { counts[occurrence.status(at: today), default: 0] += 1 }
         let overdue: [[String: Any]] = visible.filter { $0.status(at: today) == .overdue }.compactMap { occurrence in

@@ -60,7 +60,7 @@ enum TaskPages {
     static func list(office: Office, viewer: Viewer, filter: Filter, words: [String: String]) -> [String: Any] {
         let today = office.today()
         let directory = office.schedule.directory
-        let visible = office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task, in: directory) }
+        let visible = office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task) }
         let folded = VietnameseText.folded(filter.text)
         let matching = visible.filter { occurrence in
             let task = occurrence.task

@@ -200,7 +200,7 @@ struct WebRoutes: Sendable {
         let office = live.office
         guard let (viewer, session) = try viewer(request, office) else { return redirect("/dang-nhap") }
         guard let task = office.schedule.tasks.first(where: { $0.id == id }) else { return notFound() }
-        guard viewer.sees(task, in: office.schedule.directory) else { return forbidden() }
+        guard viewer.sees(task) else { return forbidden() }
         let words = WebWords.words(office.language)
         guard var values = try TaskPages.task(id, office: office, viewer: viewer, csrf: session.csrf, words: words)
         else { return notFound() }

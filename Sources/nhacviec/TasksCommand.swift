@@ -36,12 +36,10 @@ struct TasksCommand: ParsableCommand {
             }
         }
         let directory = office.schedule.directory
+        let access = officialID.flatMap { Access($0, in: office) }
         let rows = office.planner.occurrences.filter { occurrence in
             guard occurrence.exists(on: day) else { return false }
-            let task = occurrence.task
-            let involved = officialID.map { id in
-                task.lead == id || task.responsible.contains { directory.recipient(for: $0) == id }
-            }
+            let involved = access.map { $0.involves(occurrence.task) }
             return (involved ?? true) && (status.map { occurrence.status(at: day) == $0 } ?? true)
         }
         .map { TaskRow(occurrence: $0, at: day, directory: directory) }
