@@ -25,9 +25,11 @@ struct StatusCommand: ParsableCommand {
         }
         let outbox = Outbox(database: database)
         let summary = try outbox.summary()
+        // One instant, the office's clock, for every "how long since" and "how long until".
+        let now = office.clock.now().timeIntervalSince1970
         // A clock that went back in the last week is shown; older ones are history.
         let clockBack = try outbox.lastClockBack().flatMap {
-            Date().timeIntervalSince1970 - $0.noticedAt < 7 * 86_400 ? $0 : nil
+            now - $0.noticedAt < 7 * 86_400 ? $0 : nil
         }
         let reload = try ReloadLog(database: database).last()
         let zone = office.sendTime.timeZone
@@ -54,8 +56,8 @@ struct StatusCommand: ParsableCommand {
                     nextAttempt: time($0.nextAttemptAt))
             },
             lastRound: time(summary.lastRound), deliveringSince: time(summary.deliveringSince),
-            secondsSinceLastRound: summary.lastRound.map { Int(Date().timeIntervalSince1970 - $0) },
-            secondsDelivering: summary.deliveringSince.map { Int(Date().timeIntervalSince1970 - $0) },
+            secondsSinceLastRound: summary.lastRound.map { Int(now - $0) },
+            secondsDelivering: summary.deliveringSince.map { Int(now - $0) },
             stateDirectory: office.stateDirectory, freeBytes: Self.freeBytes(in: office.stateDirectory),
             lastReload: reload.map { .init(at: time($0.at), ok: $0.ok, message: $0.message) },
             rejected: office.rejected.map {
@@ -71,13 +73,13 @@ struct StatusCommand: ParsableCommand {
                     webhook: $0.webhook,
                     accessExpiresAt: $0.pair.accessToken.isEmpty ? nil : time($0.pair.accessExpiresAt),
                     refreshExpiresAt: time($0.pair.refreshExpiresAt) ?? "",
-                    refreshExpiresSoon: $0.pair.refreshExpiresAt - Date().timeIntervalSince1970 < ZaloTokens.warning,
+                    refreshExpiresSoon: $0.pair.refreshExpiresAt - now < ZaloTokens.warning,
                     authorizeAgain: $0.refusal != nil, reason: $0.refusal)
             },
             zaloQuota: try ZaloQuota(database: database).all().map {
                 .init(
                     webhook: $0.webhook, remaining: $0.remaining, daily: $0.daily, at: time($0.at) ?? "",
-                    usedUp: $0.usedUp(now: office.clock.now()))
+                    usedUp: $0.usedUp(now: Date(timeIntervalSince1970: now)))
             })
         if output.json {
             try JSONOutput.print(report)
