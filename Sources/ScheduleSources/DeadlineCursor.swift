@@ -60,7 +60,11 @@ struct DeadlineCursor {
 
     /// "Đầu", "giữa", "cuối", "suốt" before a named period ("giữa quý III", "đầu tháng 10"): that period.
     /// ("Hết" and "trong" are fillers.)
-    mutating func qualifier() -> Bool { oneOf("dau", "giua", "cuoi", "suot") != nil }
+    mutating func qualifier() -> Bool {
+        // "Thượng tuần", "trung tuần", "hạ tuần": the first, middle, last ten days.
+        oneOf("dau", "giua", "cuoi", "suot") != nil || words("thuong", "tuan") || words("trung", "tuan")
+            || words("ha", "tuan")
+    }
 
     /// "Thường xuyên", "liên tục", "hằng ngày", "duy trì", at the start: work that goes on.
     mutating func ongoingOpening() -> Bool {

@@ -31,10 +31,12 @@ public enum DeadlinePhrase {
         do {
             return try readWhole(phrase, planYear: planYear)
         } catch {
-            // "Năm 2025 (hoàn thành trước 15/12)": the phrase without its remark, else the remark.
+            // "Hằng tháng (trước ngày 25)": the remark as part of the phrase; "Năm 2025 (hoàn thành trước
+            // 15/12)": the phrase without its remark; else the remark.
             let (outside, inside) = parenthesized(phrase)
             guard !inside.isEmpty else { throw error }
-            for part in [outside] + inside where !part.allSatisfy(\.isWhitespace) {
+            let joined = ([outside] + inside).joined(separator: ", ")
+            for part in [joined, outside] + inside where !part.allSatisfy(\.isWhitespace) {
                 if let reading = try? readWhole(part, planYear: planYear) { return reading }
             }
             throw error

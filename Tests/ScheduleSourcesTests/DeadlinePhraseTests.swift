@@ -232,6 +232,9 @@ struct DeadlinePhraseTests {
         ("Năm 2025 (hoàn thành trước 15/12)", .periodEnd(.year(2025))),
         ("Quý IV/2025 (báo cáo kết quả)", .periodEnd(.quarter(year: 2025, quarter: 4))),
         ("(trước 30/9/2025)", .date(d(2025, 9, 30))),
+        ("Hằng tháng (trước ngày 25)", every(.monthly(day: 25), year: 2025)),
+        ("hạ tuần tháng 10", .periodEnd(.month(year: 2025, month: 10))),
+        ("Trung tuần tháng 11/2025", .periodEnd(.month(year: 2025, month: 11))),
         ("Hằng năm theo kế hoạch", every(.yearly(month: 12, day: 31), year: 2025)),
         ("Quý IV/2025 theo hướng dẫn của Bộ", .periodEnd(.quarter(year: 2025, quarter: 4))),
         // Years listed with "và"; ranges of days.

@@ -98,6 +98,32 @@ struct PublishedTableTests {
         #expect(result.toml.contains("responsible = [\"Sở Tư pháp\"]"))
     }
 
+    @Test("Headings: a Roman number with a Chủ trì for the rows under it, a task row that opens \"-\" items")
+    func groups() throws {
+        let result = try importing(
+            """
+            TT,Nội dung,Cơ quan chủ trì,Thời gian hoàn thành
+            I,CÔNG TÁC CHỈ ĐẠO,Văn phòng UBND,
+            1.,Ban hành kế hoạch,,Tháng 3/2025
+            2.,Kiểm tra,Sở Nội vụ,Hằng tháng (trước ngày 25)
+            3,Triển khai đề án,Sở Tư pháp,
+            -,Tập huấn,,hạ tuần tháng 10
+            -,Tổng kết,Sở Tài chính,Quý IV/2025
+
+            """)
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.taskCount == 4)
+        #expect(result.toml.contains("[[section]]\nid = \"I\"\ntitle = \"CÔNG TÁC CHỈ ĐẠO\""))
+        #expect(result.toml.contains("[[section]]\nid = \"3\"\ntitle = \"Triển khai đề án\""))
+        // "1." is task 1 of section I, in charge as its heading says.
+        #expect(
+            result.toml.contains(
+                "id = \"I.1\"\nsection = \"I\"\ntitle = \"Ban hành kế hoạch\"\nresponsible = [\"Văn phòng UBND\"]"))
+        #expect(
+            result.toml.contains("title = \"Tập huấn\"\nresponsible = [\"Sở Tư pháp\"]\ndue = \"hạ tuần tháng 10\""))
+        #expect(result.toml.contains("title = \"Tổng kết\"\nresponsible = [\"Sở Tài chính\"]"))
+    }
+
     @Test("A column whose header says nothing known but whose cells are deadlines is taken as the deadline")
     func deadlineByContent() throws {
         let result = try importing(

@@ -68,7 +68,7 @@ struct RowReader {
     }
 
     mutating func readRows(into table: inout AssignmentTable) {
-        var section: (id: String, lead: (String, SourceLocation)?)?
+        var section: Section?
         var ids: [String: Int] = [:]
         guard sheet.rowCount >= header.firstDataRow else {
             log.add(location(header.row), .noTaskRows)
@@ -95,12 +95,15 @@ struct RowReader {
             }
             // "2.1. Về lĩnh vực kinh tế…": a number and text, no deadline and no responsible; or a heading in
             // capitals without a number ("NHIỆM VỤ TRỌNG TÂM").
-            if deadlineCell == nil && responsibleCell == nil,
+            if deadlineCell == nil && (responsibleCell == nil || Self.isRomanOrLetter(number) || opensGroup(row)),
                 let heading = Self.sectionHeading(number: number, title: title)
                     ?? title.flatMap({ Self.isHeadingText($0) ? (String(table.sections.count + 1), $0) : nil })
             {
                 table.sections.append(heading)
-                section = (heading.id, text(row, .lead).map { ($0, location(row, .lead)) })
+                // A heading's lead leads the rows under it; its Chủ trì is theirs where they write none.
+                section = Section(
+                    id: heading.id, lead: text(row, .lead).map { ($0, location(row, .lead)) },
+                    responsible: responsibleCell == nil ? nil : row)
                 previous = nil
                 continue
             }
@@ -132,12 +135,42 @@ struct RowReader {
         }
     }
 
-    /// The row's number (Mã, else STT); a bullet ("-", "+") is none, and so is a number merged down from the
-    /// row above (two tasks under one STT).
+    /// The row's number (Mã, else STT), without a closing "." or ")" ("1." is 1, "a)" is a); a bullet ("-",
+    /// "+") is none, and so is a number merged down from the row above (two tasks under one STT).
     private func number(_ row: Int) -> String? {
         let field: TableField = header.columns[.id] != nil ? .id : .stt
         if let column = header.columns[field], sheet.isMerged(row: row, column: column) { return nil }
-        return text(row, field).flatMap { $0.allSatisfy { "-+•*–.".contains($0) } ? nil : $0 }
+        guard let text = text(row, field), !text.allSatisfy({ "-+•*–.".contains($0) }) else { return nil }
+        var number = Substring(text)
+        while let last = number.last, ".)".contains(last), number.count > 1 { number = number.dropLast() }
+        return String(number)
+    }
+
+    /// A section of the table as its rows read it: its number, and the lead and Chủ trì its heading row
+    /// writes for the rows under it.
+    struct Section {
+        let id: String
+        let lead: (String, SourceLocation)?
+        /// The heading's row, when it names who is in charge.
+        let responsible: Int?
+    }
+
+    /// "I", "II", "A", "B": a number only a heading has.
+    static func isRomanOrLetter(_ number: String?) -> Bool {
+        guard let number, !number.isEmpty else { return false }
+        return number.allSatisfy { "IVXL".contains($0) } || (number.count == 1 && number.first!.isUppercase)
+    }
+
+    /// Whether a row without a deadline opens a group: the task row under it has no number of its own (a
+    /// "-" item) or one under its number ("2" over "2.1").
+    private func opensGroup(_ row: Int) -> Bool {
+        guard let own = number(row), row < sheet.rowCount else { return false }
+        for next in (row + 1)...sheet.rowCount where sheet.cells[next]?.isEmpty == false {
+            guard text(next, .title) != nil else { return false }
+            guard let theirs = number(next) else { return true }
+            return theirs.hasPrefix(own + ".")
+        }
+        return false
     }
 
     /// "Tổng cộng: 25 nhiệm vụ" under the table: no task.
@@ -159,7 +192,7 @@ struct RowReader {
     }
 
     private func readRow(
-        _ row: Int, id: String, title: String, section: (id: String, lead: (String, SourceLocation)?)?, above: Int?,
+        _ row: Int, id: String, title: String, section: Section?, above: Int?,
         table: inout AssignmentTable
     ) -> AssignmentTable.Row? {
         let before = log.items.count
@@ -174,7 +207,10 @@ struct RowReader {
         let (responsibleRow, deadlineRow) = (filled(.responsible), filled(.deadline))
         // Phối hợp is blank by intent often; merged with Chủ trì, it goes down with it.
         let coordinatingRow = responsibleRow != row ? filled(.coordinating) : row
-        guard let responsible = names(responsibleRow, .responsible) else {
+        guard
+            let responsible = names(responsibleRow, .responsible)
+                ?? section?.responsible.flatMap({ names($0, .responsible) })
+        else {
             log.add(location(row, .responsible), .taskWithoutResponsible(id), hint: .writeResponsible)
             return nil
         }
