@@ -150,7 +150,7 @@ public struct PlanShelf: Sendable {
     /// - Throws: ``Refusal`` when someone switched the plan meanwhile (one of two at once wins) or the
     ///   version is not the plan's; ``OfficeError`` when the version no longer loads.
     public func apply(
-        _ id: Int64?, of plan: String, expected: Int64?, action: String, user: String, client: String
+        _ id: Int64?, of plan: String, expected: Int64?, action: PlanVersions.Action, user: String, client: String
     ) throws -> Office {
         guard let entry = try entry(plan), entry.replaceable else {
             throw Refusal(message: .planNotReplaceable(name: (plan as NSString).lastPathComponent))

@@ -22,12 +22,16 @@ public struct PlanVersions: Sendable {
     }
 
     /// A switch of a plan to a version (nil: back to the file in the config folder).
+    /// What a switch of a plan did: *Áp dụng* a version, or *Khôi phục* the one before.
+    public enum Action: String, Sendable {
+        case apply, restore
+    }
+
     public struct Change: Sendable, Equatable {
         public let id: Int64
         public let plan: String
         public let version: Int64?
-        /// `apply` or `restore`.
-        public let action: String
+        public let action: Action
         /// The SHA-256 of the plan's file in the config folder at the switch: when that file changes after,
         /// the administrator's edit is newer and wins.
         public let configFileSHA: String?
@@ -149,7 +153,7 @@ public struct PlanVersions: Sendable {
     /// ``ChangedMeanwhile`` names the switch that came first. One transaction: two at once cannot interleave.
     @discardableResult
     public func switchTo(
-        _ version: Int64?, of plan: String, expected: Int64?, action: String, configFileSHA: String?, user: String,
+        _ version: Int64?, of plan: String, expected: Int64?, action: Action, configFileSHA: String?, user: String,
         client: String, at: Double
     ) throws -> Change {
         try database.pool.write { db in
@@ -160,7 +164,7 @@ public struct PlanVersions: Sendable {
                 sql: """
                     INSERT INTO planChange (plan, version, action, configFileSHA, user, client, at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [plan, version, action, configFileSHA, user, client, at])
+                    """, arguments: [plan, version, action.rawValue, configFileSHA, user, client, at])
             return Change(
                 id: db.lastInsertedRowID, plan: plan, version: version, action: action, configFileSHA: configFileSHA,
                 user: user, client: client, at: at)
@@ -190,7 +194,8 @@ public struct PlanVersions: Sendable {
 
     private static func change(_ row: Row) -> Change {
         Change(
-            id: row["id"], plan: row["plan"], version: row["version"], action: row["action"],
+            id: row["id"], plan: row["plan"], version: row["version"],
+            action: Action(rawValue: row["action"]) ?? .apply,
             configFileSHA: row["configFileSHA"], user: row["user"], client: row["client"], at: row["at"])
     }
 }

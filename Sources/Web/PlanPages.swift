@@ -29,7 +29,7 @@ enum PlanPages {
             let changes: [[String: Any]] = entry.changes.map { change in
                 [
                     "at": when(change.at), "by": who(change.user), "client": change.client,
-                    "action": words[change.action == "restore" ? "restored" : "applied"] ?? change.action,
+                    "action": words[change.action == .restore ? "restored" : "applied"] ?? "",
                     "version": change.version.map { "#\($0)" } ?? (words["configFile"] ?? ""),
                 ]
             }

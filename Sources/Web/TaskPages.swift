@@ -132,7 +132,9 @@ enum TaskPages {
         if let state = office.state {
             let reminders = office.planner.reminders(
                 ofTask: id, in: CivilDate(year: task.planYear, month: 1, day: 1)!...today)
-            let digests = reminders.map { "\($0.stage.sendDay.iso)/\($0.recipient)/\($0.channel.description)" }
+            let digests = reminders.map {
+                Digest.id(sendDay: $0.stage.sendDay, recipient: $0.recipient, channel: $0.channel)
+            }
             let items = try Outbox(database: state).items(ofDigests: Set(digests))
             for (reminder, digest) in zip(reminders, digests) {
                 guard let item = items[digest], item.state != .missed else { continue }

@@ -105,7 +105,8 @@ extension WebRoutes {
         do {
             let applied = try shelf.apply(
                 version, of: form["ke-hoach"] ?? "", expected: base,
-                action: form["kieu"] == "restore" ? "restore" : "apply", user: viewer.official, client: client)
+                action: form["kieu"].flatMap(PlanVersions.Action.init) ?? .apply, user: viewer.official,
+                client: client)
             live.update(applied)
             live.reloadService()
             return redirect("/ke-hoach?da-ap-dung=1")

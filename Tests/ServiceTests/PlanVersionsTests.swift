@@ -26,22 +26,22 @@ struct PlanVersionsTests {
         #expect(FileManager.default.contents(atPath: file) == content, "written again from the database")
 
         let applied = try versions.switchTo(
-            first.id, of: first.plan, expected: nil, action: "apply", configFileSHA: "abc", user: "thu",
+            first.id, of: first.plan, expected: nil, action: .apply, configFileSHA: "abc", user: "thu",
             client: "127.0.0.1", at: 3)
         #expect(throws: PlanVersions.ChangedMeanwhile.self) {
             try versions.switchTo(
-                nil, of: first.plan, expected: nil, action: "restore", configFileSHA: "abc", user: "tan",
+                nil, of: first.plan, expected: nil, action: .restore, configFileSHA: "abc", user: "tan",
                 client: "127.0.0.2", at: 4)
         }
         do {
             try versions.switchTo(
-                nil, of: first.plan, expected: nil, action: "restore", configFileSHA: "abc", user: "tan",
+                nil, of: first.plan, expected: nil, action: .restore, configFileSHA: "abc", user: "tan",
                 client: "127.0.0.2", at: 4)
         } catch let meanwhile as PlanVersions.ChangedMeanwhile {
             #expect(meanwhile.change == applied)
         }
         try versions.switchTo(
-            nil, of: first.plan, expected: applied.id, action: "restore", configFileSHA: "abc", user: "tan",
+            nil, of: first.plan, expected: applied.id, action: .restore, configFileSHA: "abc", user: "tan",
             client: "127.0.0.2", at: 5)
         #expect(try versions.changes(of: first.plan).map(\.user) == ["tan", "thu"])
         #expect(try versions.lastChanges()[first.plan]?.version == nil)
