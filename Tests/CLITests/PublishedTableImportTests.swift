@@ -6,19 +6,8 @@ import Testing
 /// ward's clerk takes the rows that name her ward out of the province's plan.
 @Suite("import of a province's appendix, then check and tasks")
 struct PublishedTableImportTests {
-    static let appendix = """
-        PHỤ LỤC NHIỆM VỤ TRIỂN KHAI KẾ HOẠCH
-        TT,"Nhiệm vụ, giải pháp",Đơn vị thực hiện,,Thời gian dự kiến hoàn thành,Sản phẩm dự kiến,Nguồn kinh phí
-        ,,Chủ trì,Phối hợp,,,
-        (1),(2),(3),(4),(5),(6),(7)
-        I,NHÓM NHIỆM VỤ VỀ THỂ CHẾ,,,,,
-        1,Rà soát văn bản,"Sở Văn hóa, Thể thao và Du lịch","Các sở, ngành, UBND xã, phường, đặc khu",Quí IV-2025,Báo cáo,Ngân sách
-        ,Xây dựng đề án,,,2026 - 2030,Đề án,
-        2,Tuyên truyền,"UBND các xã, phường",Sở Tư pháp,"Thường xuyên, hằng năm",,
-        3,Sửa quy chế,"Ban Quản lý các Khu công nghiệp, khu kinh tế",,Sau khi có Quy chế của TW,,
-        4,Kiểm tra,Sở Nội vụ; Sở Tài chính,,giữa quý III,,
-
-        """
+    /// The province appendix of the ScheduleSources fixtures, as LibreOffice saves it to CSV.
+    static let appendix = repositoryRoot + "/Tests/ScheduleSourcesTests/Fixtures/province-appendix.csv"
 
     func tasks(_ folder: String) throws -> [[String: Any]] {
         let run = try CommandLineRun("tasks", "--config", folder, "--at", "2025-06-01", "--json")
@@ -30,12 +19,12 @@ struct PublishedTableImportTests {
     func wholeAppendix() throws {
         let folder = try exampleConfig(listing: "tinh.toml")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Self.appendix.write(toFile: folder + "/phu-luc.csv", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: Self.appendix, toPath: folder + "/phu-luc.csv")
         let run = try CommandLineRun(
             "import", folder + "/phu-luc.csv", "--year", "2025", "--config", folder, "--output", folder + "/tinh.toml")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
-            run.stderr.contains("5 dòng nhiệm vụ, 1 nhiệm vụ chưa có thời hạn cụ thể, 0 dòng có lỗi"), "\(run.stderr)")
+            run.stderr.contains("7 dòng nhiệm vụ, 1 nhiệm vụ chưa có thời hạn cụ thể, 0 dòng có lỗi"), "\(run.stderr)")
         #expect(run.stderr.contains("cột không dùng: \"Sản phẩm dự kiến\", \"Nguồn kinh phí\""), "\(run.stderr)")
         #expect(run.stderr.contains("cảnh báo") && run.stderr.contains("\"2026 - 2030\""), "\(run.stderr)")
         #expect(englishWords(in: run.stderr).isEmpty, "\(run.stderr)")
@@ -52,6 +41,8 @@ struct PublishedTableImportTests {
         #expect(deadlines["I.2"] == ["2025-12-31"])
         #expect(deadlines["I.3"] == ["no_fixed_deadline"])
         #expect(deadlines["I.4"] == ["2025-09-30"])
+        #expect(deadlines["II.1"] == ["2025-12-31"])
+        #expect(deadlines["II.2"] == ["2025-12-31"])
         // Reminded through the clerk of the example config.
         #expect(rows.allSatisfy { ($0["responsible"] as? [String]) == ["thu"] }, "\(rows)")
     }
@@ -60,15 +51,15 @@ struct PublishedTableImportTests {
     func forTheWard() throws {
         let folder = try exampleConfig(listing: "phuong.toml")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Self.appendix.write(toFile: folder + "/phu-luc.csv", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: Self.appendix, toPath: folder + "/phu-luc.csv")
         let run = try CommandLineRun(
             "import", folder + "/phu-luc.csv", "--year", "2025", "--for", "UBND phường Ngô Quyền", "--config", folder,
             "--output", folder + "/phuong.toml")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("5 dòng nhiệm vụ, giữ 3 dòng có tên đơn vị"), "\(run.stderr)")
+        #expect(run.stderr.contains("7 dòng nhiệm vụ, giữ 4 dòng có tên đơn vị"), "\(run.stderr)")
         let written = try String(contentsOfFile: folder + "/phuong.toml", encoding: .utf8)
         #expect(written.contains("responsible = [\"UBND phường Ngô Quyền\"]"), "\(written)")
-        #expect(Set(try tasks(folder).map { $0["task"] as? String ?? "" }) == ["I.1", "I.5", "I.2"])
+        #expect(Set(try tasks(folder).map { $0["task"] as? String ?? "" }) == ["I.1", "I.5", "I.2", "II.1"])
     }
 
     @Test("--columns names the roles of headers nhacviec does not know, by header or letter; a wrong role is refused")

@@ -8,21 +8,10 @@ import WorkingCalendar
 /// and LibreOffice save it (merged cells blank), its headers, phrases and names as offices write them.
 @Suite("Published assignment tables: headers by meaning, names with commas, merged cells")
 struct PublishedTableTests {
-    /// A province's appendix: two-level header, a row of column numbers, a Roman section, merged STT and
-    /// responsible cells, a product and a funding column.
-    static let provinceTable = """
-        PHỤ LỤC NHIỆM VỤ TRIỂN KHAI KẾ HOẠCH
-        TT,"Nhiệm vụ, giải pháp",Đơn vị thực hiện,,Thời gian dự kiến hoàn thành,Sản phẩm dự kiến,Nguồn kinh phí
-        ,,Chủ trì,Phối hợp,,,
-        (1),(2),(3),(4),(5),(6),(7)
-        I,NHÓM NHIỆM VỤ VỀ THỂ CHẾ,,,,,
-        1,Rà soát văn bản,"Sở Văn hóa, Thể thao và Du lịch","Các sở, ngành, UBND xã, phường, đặc khu",Quí IV-2025,Báo cáo,Ngân sách
-        ,Xây dựng đề án,,,2026 - 2030,Đề án,
-        2,Tuyên truyền,"UBND các xã, phường",Sở Tư pháp,"Thường xuyên, hằng năm",,
-        3,Sửa quy chế,"Ban Quản lý các Khu công nghiệp, khu kinh tế",,Sau khi có Quy chế của TW,,
-        4,Kiểm tra,Sở Nội vụ; Sở Tài chính,,giữa quý III,,
-
-        """
+    /// The province appendix of the fixtures (Fixtures/README.md) as LibreOffice saves it to CSV.
+    static func provinceTable() throws -> String {
+        try String(contentsOfFile: try fixture("province-appendix.csv"), encoding: .utf8)
+    }
 
     func importing(_ csv: String, year: Int? = 2025, columns: [String: String] = [:], unit: String? = nil) throws
         -> PlanImport.Result
@@ -37,9 +26,9 @@ struct PublishedTableTests {
 
     @Test("A province's appendix reads whole: every row with its deadline, the unread columns named")
     func province() throws {
-        let result = try importing(Self.provinceTable)
+        let result = try importing(try Self.provinceTable())
         #expect(result.problems.isEmpty, "\(result.problems)")
-        #expect(result.taskCount == 5)
+        #expect(result.taskCount == 7)
         let summary = result.summary
         #expect(summary.unusedColumns == ["Sản phẩm dự kiến", "Nguồn kinh phí"])
         #expect(summary.noFixedDeadline == 1)
@@ -187,12 +176,12 @@ struct PublishedTableTests {
 
     @Test("--for keeps the rows a ward must follow, a collective in charge becoming the ward")
     func forAWard() throws {
-        let result = try importing(Self.provinceTable, unit: "UBND phường Ngô Quyền")
+        let result = try importing(try Self.provinceTable(), unit: "UBND phường Ngô Quyền")
         #expect(result.problems.isEmpty, "\(result.problems)")
-        // Row 1 and the row merged with it (assisting: UBND xã, phường, đặc khu), row 2 (in charge: UBND các
-        // xã, phường).
-        #expect(result.taskCount == 3)
-        #expect(result.summary.rowsRead == 5)
+        // I.1 and the row merged with it (assisting: UBND xã, phường, đặc khu), I.2 (in charge: UBND các xã,
+        // phường), II.1 (assisting: UBND cấp xã).
+        #expect(result.taskCount == 4)
+        #expect(result.summary.rowsRead == 7)
         #expect(result.toml.contains("responsible = [\"UBND phường Ngô Quyền\"]"))
         #expect(!result.toml.contains("Sở Nội vụ"))
     }
