@@ -1,4 +1,5 @@
 import App
+import Catalogue
 import Foundation
 import Outbox
 import Planner
@@ -40,7 +41,7 @@ enum Overview {
         var values: [String: Any] = [
             "today": today.vietnamese,
             "counts": TaskPages.statuses.map { status, word in
-                ["status": word, "label": words[word] ?? word, "count": counts[status] ?? 0] as [String: Any]
+                ["status": word.rawValue, "label": words[word], "count": counts[status] ?? 0] as [String: Any]
             },
             "overdue": overdue, "hasOverdue": !overdue.isEmpty,
             "nextSend": Self.time(nextSend, office), "next": next, "hasNext": !next.isEmpty,
@@ -52,7 +53,7 @@ enum Overview {
             if let reload = try ReloadLog(database: state).last() {
                 values["reload"] = [
                     "at": Self.time(Date(timeIntervalSince1970: reload.at), office),
-                    "outcome": words[reload.ok ? "accepted" : "refused"] ?? "", "message": reload.message,
+                    "outcome": words[reload.ok ? WebWord.accepted : .refused], "message": reload.message,
                 ]
             }
             let waiting = try CompletionReports(database: state).waiting().map { report -> [String: Any] in

@@ -1,4 +1,5 @@
 import App
+import Catalogue
 import Foundation
 import Model
 import Outbox
@@ -29,8 +30,8 @@ enum PlanPages {
             let changes: [[String: Any]] = entry.changes.map { change in
                 [
                     "at": when(change.at), "by": who(change.user), "client": change.client,
-                    "action": words[change.action == .restore ? "restored" : "applied"] ?? "",
-                    "version": change.version.map { "#\($0)" } ?? (words["configFile"] ?? ""),
+                    "action": words[change.action == .restore ? WebWord.restored : .applied],
+                    "version": change.version.map { "#\($0)" } ?? words[WebWord.configFile],
                 ]
             }
             var values: [String: Any] = [
@@ -89,7 +90,7 @@ enum PlanPages {
             case .deadline: deadline(task)
             case .responsible: people(task)
             case .lead: task.lead.flatMap { directory.official($0)?.name } ?? "—"
-            case .focus: task.isFocus ? (words["yes"] ?? "x") : (words["no"] ?? "—")
+            case .focus: task.isFocus ? (words[WebWord.yes]) : (words[WebWord.no])
             }
         }
         let changed: [[String: Any]] = preview.changed.map { change in

@@ -35,12 +35,12 @@ public enum SignIn {
         let link = try issueLink(for: official.id, office: office, base: linkBase, now: now)
         let words = WebWords.words(office.language)
         let key = "sign-in:\(Tokens.hash(link).prefix(16))"
-        let text = "\(words["linkMail"] ?? "")\n\n\(link)\n"
+        let text = "\(words[WebWord.linkMail])\n\n\(link)\n"
         let html =
-            "<p>\(HTMLReport.escape(words["linkMail"] ?? ""))</p><p><a href=\"\(HTMLReport.escape(link))\">\(HTMLReport.escape(words["signIn"] ?? ""))</a></p>"
+            "<p>\(HTMLReport.escape(words[WebWord.linkMail]))</p><p><a href=\"\(HTMLReport.escape(link))\">\(HTMLReport.escape(words[WebWord.signIn]))</a></p>"
         try WorkspaceMail.send(
             to: official, address: to, kind: .signInLink, what: "sign-in", key: key,
-            subject: words["linkSubject"] ?? "", text: text, html: html, office: office, now: now)
+            subject: words[WebWord.linkSubject], text: text, html: html, office: office, now: now)
         return .answered
     }
 

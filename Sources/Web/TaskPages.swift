@@ -1,4 +1,5 @@
 import App
+import Catalogue
 import Foundation
 import Model
 import Outbox
@@ -41,12 +42,13 @@ enum TaskPages {
         }
     }
 
-    static let statuses: [(TaskStatus, String)] = [
-        (.doneOnTime, "doneOnTime"), (.doneLate, "doneLate"), (.overdue, "overdue"), (.inProgress, "inProgress"),
-        (.ongoing, "ongoing"), (.noFixedDeadline, "noFixedDeadline"),
+    static let statuses: [(TaskStatus, WebWord)] = [
+        (.doneOnTime, .doneOnTime), (.doneLate, .doneLate), (.overdue, .overdue), (.inProgress, .inProgress),
+        (.ongoing, .ongoing), (.noFixedDeadline, .noFixedDeadline),
     ]
 
-    static func word(_ status: TaskStatus) -> String { statuses.first { $0.0 == status }!.1 }
+    /// A status's word, whose name is also the status in the pages' queries (`?status=overdue`).
+    static func word(_ status: TaskStatus) -> WebWord { statuses.first { $0.0 == status }!.1 }
 
     /// A task id as a segment of a URL path.
     static func path(_ id: TaskID) -> String {
@@ -68,7 +70,7 @@ enum TaskPages {
             return (filter.section.isEmpty || task.section == filter.section)
                 && (filter.lead.isEmpty || task.lead == filter.lead)
                 && (filter.responsible.isEmpty || recipients.contains(filter.responsible))
-                && (filter.status.isEmpty || word(occurrence.status(at: today)) == filter.status)
+                && (filter.status.isEmpty || word(occurrence.status(at: today)).rawValue == filter.status)
                 && (folded.isEmpty || VietnameseText.folded(task.id + " " + task.title).contains(folded))
         }
         let pages = max(1, (matching.count + pageSize - 1) / pageSize)
@@ -78,8 +80,8 @@ enum TaskPages {
             let status = occurrence.status(at: today)
             return [
                 "id": occurrence.task.id, "path": path(occurrence.task.id), "title": occurrence.task.title,
-                "deadline": occurrence.deadline?.vietnamese ?? (words[word(status)] ?? ""),
-                "status": word(status), "statusLabel": words[word(status)] ?? "",
+                "deadline": occurrence.deadline?.vietnamese ?? words[word(status)],
+                "status": word(status).rawValue, "statusLabel": words[word(status)],
                 "responsible": occurrence.task.responsible.map(directory.displayName).joined(separator: ", "),
             ]
         }
@@ -101,7 +103,7 @@ enum TaskPages {
             "responsibles": options(
                 tasks.flatMap { $0.responsible.map(directory.recipient) }, selected: filter.responsible, label: name),
             "statuses": statuses.map { _, key in
-                ["value": key, "label": words[key] ?? key, "selected": key == filter.status] as [String: Any]
+                ["value": key.rawValue, "label": words[key], "selected": key.rawValue == filter.status] as [String: Any]
             },
         ]
     }
@@ -118,9 +120,9 @@ enum TaskPages {
             let status = occurrence.status(at: today)
             var row: [String: Any] = [
                 "occurrence": occurrence.key?.iso ?? "",
-                "nominal": occurrence.nominalDeadline?.vietnamese ?? (words[word(status)] ?? ""),
+                "nominal": occurrence.nominalDeadline?.vietnamese ?? words[word(status)],
                 "deadline": occurrence.deadline?.vietnamese ?? "",
-                "status": word(status), "statusLabel": words[word(status)] ?? "",
+                "status": word(status).rawValue, "statusLabel": words[word(status)],
                 "canEdit": viewer.canEdit, "csrf": csrf, "today": today.vietnamese,
             ]
             if let completion = occurrence.completion, completion.date <= today {
@@ -151,7 +153,7 @@ enum TaskPages {
                 [
                     "at": Overview.time(Date(timeIntervalSince1970: entry.at), office), "user": entry.user,
                     "client": entry.client ?? "", "occurrence": entry.occurrence,
-                    "action": words[entry.completedOn == nil ? "reopened" : "completed"] ?? "",
+                    "action": words[entry.completedOn == nil ? WebWord.reopened : .completed],
                     "date": entry.completedOn.flatMap { try? CivilDate.parse($0).vietnamese } ?? "",
                     "note": entry.note ?? "",
                 ]

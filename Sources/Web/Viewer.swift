@@ -1,4 +1,5 @@
 import App
+import Catalogue
 import Model
 import Planner
 
@@ -21,4 +22,9 @@ struct Viewer: Sendable {
     }
 
     func sees(_ task: PlanTask) -> Bool { access.sees(task) }
+}
+
+extension Dictionary where Key == String, Value == String {
+    /// A page's word by its case: a word that does not exist does not compile.
+    subscript(_ word: WebWord) -> String { self[word.rawValue] ?? "" }
 }

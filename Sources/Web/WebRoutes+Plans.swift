@@ -33,7 +33,7 @@ extension WebRoutes {
         )
         values["applied"] = Self.query(request)["da-ap-dung"] != nil
         values["user"] = ["name": viewer.name, "csrf": session.csrf]
-        return page("plans", title: "plans", values: values)
+        return page("plans", title: .plans, values: values)
     }
 
     /// An upload, checked in full on this request's thread (the service's loop goes on sending): its errors,
@@ -51,7 +51,7 @@ extension WebRoutes {
         }
         let viewer = try editor(request, form: ["csrf": form["csrf"] ?? ""], office: office)
         guard let file, let name = file.fileName, !file.data.isEmpty else {
-            return page("message", title: "plans", values: ["message": word("chooseFile")], status: .badRequest)
+            return page("message", title: .plans, values: ["message": word(.chooseFile)], status: .badRequest)
         }
         let plan = form["ke-hoach"].flatMap { $0.isEmpty ? nil : $0 }
         let year = form["nam"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -61,7 +61,7 @@ extension WebRoutes {
             case .errors(let errors):
                 var values = PlanPages.errors(errors, fileName: name, office: office)
                 values["user"] = ["name": viewer.name, "csrf": form["csrf"] ?? ""]
-                return page("plan-errors", title: "plans", values: values, status: .unprocessableContent)
+                return page("plan-errors", title: .plans, values: values, status: .unprocessableContent)
             case .ready:
                 let version = try shelf.save(
                     file.data, fileName: name, plan: plan, year: year, user: viewer.official, client: client)
@@ -83,14 +83,14 @@ extension WebRoutes {
         case .errors(let errors):
             var values = PlanPages.errors(errors, fileName: version.fileName, office: office)
             values["user"] = user
-            return page("plan-errors", title: "plans", values: values, status: .unprocessableContent)
+            return page("plan-errors", title: .plans, values: values, status: .unprocessableContent)
         case .ready(let candidate):
             let preview = try PlanPreview(current: office, candidate: candidate, today: office.today())
             var values = PlanPages.preview(
                 preview, version: version, entry: entry, office: office, viewer: viewer, csrf: session.csrf,
                 words: WebWords.words(office.language))
             values["user"] = user
-            return page("plan-preview", title: "plans", values: values)
+            return page("plan-preview", title: .plans, values: values)
         }
     }
 
@@ -114,7 +114,7 @@ extension WebRoutes {
             return refused(refusal.message, .conflict)
         } catch OfficeError.schedule(let errors) {
             return page(
-                "message", title: "plans", values: ["message": errors.text(office.language)],
+                "message", title: .plans, values: ["message": errors.text(office.language)],
                 status: .unprocessableContent)
         }
     }
@@ -138,7 +138,7 @@ extension WebRoutes {
     }
 
     private func refused(_ message: CommandMessage, _ status: HTTPResponse.Status) -> Response {
-        page("message", title: "plans", values: ["message": message.text(live.office.language)], status: status)
+        page("message", title: .plans, values: ["message": message.text(live.office.language)], status: status)
     }
 
     /// An upload's body, kept up to the size limit (and the form's other fields); beyond it the rest is read

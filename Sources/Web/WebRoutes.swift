@@ -35,7 +35,7 @@ struct WebRoutes: Sendable {
         let token = Tokens.make()
         var values: [String: Any] = ["csrf": token]
         if let message { values["message"] = message }
-        var response = page("sign-in", title: "signIn", values: values)
+        var response = page("sign-in", title: .signIn, values: values)
         response.setCookie(
             Cookie(
                 name: Self.formCookie, value: token, maxAge: 3600, path: "/dang-nhap", secure: settings.isSecure,
@@ -110,7 +110,7 @@ struct WebRoutes: Sendable {
         var values = try Overview.values(
             office: office, viewer: viewer, csrf: session.csrf, now: office.clock.now(), words: words)
         values["user"] = ["name": viewer.name, "csrf": session.csrf]
-        return page("overview", title: "overview", values: values)
+        return page("overview", title: .overview, values: values)
     }
 
     private func taskList(_ request: Request) throws -> Response {
@@ -120,7 +120,7 @@ struct WebRoutes: Sendable {
         var values = TaskPages.list(
             office: office, viewer: viewer, filter: TaskPages.Filter(Self.query(request)), words: words)
         values["user"] = ["name": viewer.name, "csrf": session.csrf]
-        return page("tasks", title: "tasks", values: values)
+        return page("tasks", title: .tasks, values: values)
     }
 
     /// *Báo cáo*: the periodic report of a period written as people write it, its figures, and the report
@@ -132,10 +132,10 @@ struct WebRoutes: Sendable {
         let query = Self.query(request)
         let asked = query["ky"] ?? ""
         var values: [String: Any] = ["asked": asked, "user": ["name": viewer.name, "csrf": session.csrf]]
-        guard !asked.isEmpty else { return page("reports", title: "reports", values: values) }
+        guard !asked.isEmpty else { return page("reports", title: .reports, values: values) }
         guard let period = ReportPeriod.read(asked, year: office.today().year) else {
             values["refused"] = true
-            return page("reports", title: "reports", values: values, status: .badRequest)
+            return page("reports", title: .reports, values: values, status: .badRequest)
         }
         let report = try office.report(for: period)
         if let format = query["tai"] {
@@ -160,14 +160,16 @@ struct WebRoutes: Sendable {
         let tally = report.total
         values["label"] = period.label
         values["code"] = period.code
-        values["totals"] = [
-            ("done_on_time", "doneOnTime", tally.doneOnTime), ("done_late", "doneLate", tally.doneLate),
-            ("overdue", "overdue", tally.overdue), ("in_progress", "inProgress", tally.inProgress),
-            ("ongoing", "ongoing", tally.ongoing),
-            ("no_fixed_deadline", "noFixedDeadline", tally.noFixedDeadline), ("came_due", "cameDue", tally.cameDue),
-            ("total", "total", tally.total),
-        ].map { field, word, count in ["field": field, "label": words[word] ?? word, "count": count] as [String: Any] }
-        return page("reports", title: "reports", values: values)
+        let totals: [(String, WebWord, Int)] = [
+            ("done_on_time", .doneOnTime, tally.doneOnTime), ("done_late", .doneLate, tally.doneLate),
+            ("overdue", .overdue, tally.overdue), ("in_progress", .inProgress, tally.inProgress),
+            ("ongoing", .ongoing, tally.ongoing), ("no_fixed_deadline", .noFixedDeadline, tally.noFixedDeadline),
+            ("came_due", .cameDue, tally.cameDue), ("total", .total, tally.total),
+        ]
+        values["totals"] = totals.map { field, word, count in
+            ["field": field, "label": words[word], "count": count] as [String: Any]
+        }
+        return page("reports", title: .reports, values: values)
     }
 
     /// *Lịch làm việc*: a year's days off and worked weekend days, with their sources.
@@ -187,7 +189,7 @@ struct WebRoutes: Sendable {
         }
         let worked = days(calendar.workedDays(in: year).map { ($0.date, $0.reason, $0.source) })
         return page(
-            "calendar", title: "calendar",
+            "calendar", title: .calendar,
             values: [
                 "year": year, "count": calendar.workingDayCount(in: year), "announced": calendar.isAnnounced(year),
                 "daysOff": days(calendar.daysOff(in: year).map { ($0.date, $0.reason, $0.source) }),
@@ -205,7 +207,7 @@ struct WebRoutes: Sendable {
         guard var values = try TaskPages.task(id, office: office, viewer: viewer, csrf: session.csrf, words: words)
         else { return notFound() }
         values["user"] = ["name": viewer.name, "csrf": session.csrf]
-        return page("task", title: "tasks", values: values)
+        return page("task", title: .tasks, values: values)
     }
 
     /// The clerk's (or an editor's) completion or reopening, from a task's page: recorded in the audit
@@ -228,7 +230,7 @@ struct WebRoutes: Sendable {
         var completedOn: CivilDate?
         if !reopen {
             guard let day = completionDay(form, of: first.task, office: office) else {
-                return page("message", title: "tasks", values: ["message": word("badDate")], status: .badRequest)
+                return page("message", title: .tasks, values: ["message": word(.badDate)], status: .badRequest)
             }
             completedOn = day
         }
@@ -261,13 +263,13 @@ struct WebRoutes: Sendable {
     private func reportForm(_ token: String) throws -> Response {
         let office = live.office
         guard let (_, occurrence) = try reported(token, office: office) else {
-            return page("message", title: "reportDone", values: ["message": word("reportRefused")], status: .forbidden)
+            return page("message", title: .reportDone, values: ["message": word(.reportRefused)], status: .forbidden)
         }
         if let completion = occurrence.completion, completion.date <= office.today() {
-            return page("message", title: "reportDone", values: ["message": word("alreadyDone")])
+            return page("message", title: .reportDone, values: ["message": word(.alreadyDone)])
         }
         return page(
-            "report", title: "reportDone",
+            "report", title: .reportDone,
             values: [
                 "task": occurrence.task.id, "title": occurrence.task.title,
                 "deadline": occurrence.deadline?.vietnamese ?? "", "token": token, "today": office.today().vietnamese,
@@ -279,10 +281,10 @@ struct WebRoutes: Sendable {
     private func report(_ token: String, form: [String: String], client: String) throws -> Response {
         let office = live.office
         guard let (link, occurrence) = try reported(token, office: office), let state = office.state else {
-            return page("message", title: "reportDone", values: ["message": word("reportRefused")], status: .forbidden)
+            return page("message", title: .reportDone, values: ["message": word(.reportRefused)], status: .forbidden)
         }
         guard let day = completionDay(form, of: occurrence.task, office: office) else {
-            return page("message", title: "reportDone", values: ["message": word("badDate")], status: .badRequest)
+            return page("message", title: .reportDone, values: ["message": word(.badDate)], status: .badRequest)
         }
         let note = form["note"].flatMap { $0.isEmpty ? nil : $0 }
         let direct = settings.completion == .direct
@@ -292,7 +294,7 @@ struct WebRoutes: Sendable {
                 official: link.official, completedOn: day.iso, note: note, client: client,
                 at: office.clock.now().timeIntervalSince1970, state: direct ? .confirmed : .waiting)
         else {
-            return page("message", title: "reportDone", values: ["message": word("reportRefused")], status: .forbidden)
+            return page("message", title: .reportDone, values: ["message": word(.reportRefused)], status: .forbidden)
         }
         if direct {
             try office.record(
@@ -301,7 +303,7 @@ struct WebRoutes: Sendable {
             live.update(try office.withRecordedCompletions())
         }
         live.wakeService()
-        return page("message", title: "reportDone", values: ["message": word(direct ? "reportCounted" : "reportSent")])
+        return page("message", title: .reportDone, values: ["message": word(direct ? .reportCounted : .reportSent)])
     }
 
     /// The clerk confirms a waiting report (then it is a completion, by its official, in the audit log) or
@@ -316,7 +318,7 @@ struct WebRoutes: Sendable {
         guard let report = try reports.report(id), report.state == .waiting else { return notFound() }
         let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard confirm || !reason.isEmpty else {
-            return page("message", title: "waiting", values: ["message": word("reasonNeeded")], status: .badRequest)
+            return page("message", title: .waiting, values: ["message": word(.reasonNeeded)], status: .badRequest)
         }
         let now = office.clock.now()
         guard
@@ -334,11 +336,11 @@ struct WebRoutes: Sendable {
         } else if let person = office.schedule.directory.official(report.official), let address = person.email {
             let words = WebWords.words(office.language)
             let title = office.schedule.tasks.first { $0.id == report.task }?.title ?? ""
-            let text = "\(words["returnedMail"] ?? "")\n\n\(reason)\n\n[\(report.task)] \(title)\n"
+            let text = "\(words[WebWord.returnedMail])\n\n\(reason)\n\n[\(report.task)] \(title)\n"
             try WorkspaceMail.send(
                 to: person, address: address, kind: .reportReturned, what: "report-returned",
-                key: "report-returned:\(id)", subject: words["returnedSubject"] ?? "", text: text,
-                html: "<p>\(HTMLReport.escape(words["returnedMail"] ?? ""))</p>"
+                key: "report-returned:\(id)", subject: words[WebWord.returnedSubject], text: text,
+                html: "<p>\(HTMLReport.escape(words[WebWord.returnedMail]))</p>"
                     + "<blockquote>\(HTMLReport.escape(reason))</blockquote>"
                     + "<p>[\(HTMLReport.escape(report.task))] \(HTMLReport.escape(title))</p>",
                 office: office, now: now)
@@ -354,9 +356,9 @@ struct WebRoutes: Sendable {
         {
         case .answered:
             live.wakeService()
-            return signInForm(message: word("linkSent"))
+            return signInForm(message: word(.linkSent))
         case .tooMany:
-            return page("message", title: "signIn", values: ["message": word("tooMany")], status: .tooManyRequests)
+            return page("message", title: .signIn, values: ["message": word(.tooMany)], status: .tooManyRequests)
         }
     }
 
@@ -365,7 +367,7 @@ struct WebRoutes: Sendable {
         guard let session = try SignIn.follow(token: token, client: client, office: office, now: office.clock.now())
         else {
             return page(
-                "message", title: "signIn", values: ["message": word("linkRefused"), "signIn": true], status: .forbidden
+                "message", title: .signIn, values: ["message": word(.linkRefused), "signIn": true], status: .forbidden
             )
         }
         var response = redirect("/")
@@ -444,32 +446,32 @@ struct WebRoutes: Sendable {
         } catch let refusal as Refusal {
             return refusal.response
         } catch {
-            return page("message", title: "app", values: ["message": "503"], status: .serviceUnavailable)
+            return page("message", title: .app, values: ["message": "503"], status: .serviceUnavailable)
         }
     }
 
     func forbidden() -> Response {
-        page("message", title: "app", values: ["message": word("forbidden")], status: .forbidden)
+        page("message", title: .app, values: ["message": word(.forbidden)], status: .forbidden)
     }
 
     func notFound() -> Response {
-        page("message", title: "app", values: ["message": word("notFound")], status: .notFound)
+        page("message", title: .app, values: ["message": word(.notFound)], status: .notFound)
     }
 
     func badForm() -> Response {
-        page("message", title: "app", values: ["message": word("badForm")], status: .forbidden)
+        page("message", title: .app, values: ["message": word(.badForm)], status: .forbidden)
     }
 
-    func word(_ key: String) -> String { WebWords.words(live.office.language)[key] ?? key }
+    func word(_ key: WebWord) -> String { key.text(live.office.language) }
 
     func page(
-        _ name: String, title: String, values: [String: Any], status: HTTPResponse.Status = .ok
+        _ name: String, title: WebWord, values: [String: Any], status: HTTPResponse.Status = .ok
     ) -> Response {
         let language = live.office.language
         let words = WebWords.words(language)
         var context = values
         context["language"] = language.rawValue
-        let html = PageTemplates.page(name, title: words[title] ?? title, values: context, words: words)
+        let html = PageTemplates.page(name, title: title.text(language), values: context, words: words)
         var headers = Self.privateHeaders
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
