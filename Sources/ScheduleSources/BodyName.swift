@@ -16,15 +16,14 @@ public enum BodyName {
     static let personOpenings: [[String]] = NameResolver.titleWords.map { $0.map(VietnameseText.folded) }
 
     /// Whether a name reads as a body's: its first words are a body's.
-    public static func looksLikeBody(_ name: String) -> Bool {
-        let words = words(name)
-        return openings.contains { words.starts(with: $0) }
-    }
+    public static func looksLikeBody(_ name: String) -> Bool { looksLikeBody(words: words(name)) }
 
-    /// Whether a piece after a comma begins a new name rather than going on with the one before it.
-    static func beginsName(_ piece: String) -> Bool {
-        let words = words(piece)
-        return (openings + personOpenings).contains { words.starts(with: $0) } || collective(piece) != nil
+    static func looksLikeBody(words: [String]) -> Bool { openings.contains { words.starts(with: $0) } }
+
+    /// Whether a piece after a comma, as its words, begins a new name rather than going on with the one
+    /// before it.
+    static func beginsName(words: [String]) -> Bool {
+        (openings + personOpenings).contains { words.starts(with: $0) } || collective(words: words) != nil
     }
 
     static func words(_ text: String) -> [String] {
@@ -40,8 +39,10 @@ public enum BodyName {
 
     /// The levels a collective name covers, nil when it is none: "UBND các xã, phường" (communes and
     /// wards), "UBND cấp xã" (communes, wards, special zones), "Các sở, ngành" (departments), "các phường".
-    public static func collective(_ name: String) -> Set<Level>? {
-        var words = words(name)
+    public static func collective(_ name: String) -> Set<Level>? { collective(words: words(name)) }
+
+    static func collective(words: [String]) -> Set<Level>? {
+        var words = words
         if words.starts(with: ["ubnd"]) {
             words.removeFirst()
         } else if words.starts(with: ["uy", "ban", "nhan", "dan"]) {
@@ -114,7 +115,8 @@ public enum BodyName {
     static func split(_ cell: String, isKnown: (String) -> Bool) -> [String] {
         let whole = VietnameseText.collapseSpaces(cell)
         if whole.isEmpty { return [] }
-        if isKnown(whole) { return [whole] }
+        // Most cells name one body or person: nothing to cut.
+        if !cell.contains(where: { $0 == "," || $0 == ";" || $0.isNewline }) || isKnown(whole) { return [whole] }
         var names: [String] = []
         let parts = cell.split { $0 == ";" || $0.isNewline }.map { VietnameseText.collapseSpaces(String($0)) }
             .map { $0.trimmingCharacters(in: " -+•.") }.filter { !$0.isEmpty }
@@ -122,21 +124,27 @@ public enum BodyName {
             let pieces = part.split(separator: ",").map { VietnameseText.collapseSpaces(String($0)) }.filter {
                 !$0.isEmpty
             }
+            // Each piece folded once; a run of pieces is the run of their words.
+            let folded = pieces.map(words)
             var start = 0
             while start < pieces.count {
                 // The longest run of pieces that is one known name or one collective.
                 var end = start
                 for candidate in stride(from: pieces.count - 1, through: start, by: -1) {
-                    let joined = pieces[start...candidate].joined(separator: ", ")
-                    if isKnown(joined) || collective(joined) != nil {
+                    if isKnown(pieces[start...candidate].joined(separator: ", "))
+                        || collective(words: Array(folded[start...candidate].joined())) != nil
+                    {
                         end = candidate
                         break
                     }
                 }
-                if end == start, !isKnown(pieces[start]), collective(pieces[start]) == nil, looksLikeBody(pieces[start])
+                if end == start, !isKnown(pieces[start]), collective(words: folded[start]) == nil,
+                    looksLikeBody(words: folded[start])
                 {
                     // Else the pieces up to the next that begins a name ("Thể thao và Du lịch" goes on).
-                    while end + 1 < pieces.count, !beginsName(pieces[end + 1]), !isKnown(pieces[end + 1]) { end += 1 }
+                    while end + 1 < pieces.count, !beginsName(words: folded[end + 1]), !isKnown(pieces[end + 1]) {
+                        end += 1
+                    }
                 }
                 names.append(pieces[start...end].joined(separator: ", "))
                 start = end + 1

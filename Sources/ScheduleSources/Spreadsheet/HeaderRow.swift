@@ -108,13 +108,13 @@ struct HeaderRow {
     /// Whether a row repeats the header or its column numbers, as a table printed over several pages does.
     func isRepeated(in cells: [Int: Sheet.Value]) -> Bool {
         guard cells.count >= 2 else { return false }
-        let numbers = cells.values.allSatisfy(Self.isColumnNumber)
-        let headers = cells.allSatisfy { column, value in
-            guard case .text(let text) = value, let header = written[column] else { return false }
-            let folded = TableField.fold(text)
-            return header.split(separator: "/").contains { TableField.fold(String($0)) == folded }
-        }
-        return numbers || headers
+        // Every cell as the header writes it (one of a two-level header's words), or a column number.
+        return cells.values.allSatisfy(Self.isColumnNumber)
+            || cells.allSatisfy { column, value in
+                guard case .text(let text) = value, let header = written[column] else { return false }
+                let cell = VietnameseText.collapseSpaces(text)
+                return header == cell || header.split(separator: " / ").contains { $0 == cell }
+            }
     }
 
     /// "(1)", "1", "A", "(a)": a column's number under its header.

@@ -30,9 +30,18 @@ struct RowReader {
         value(row, field).map { VietnameseText.collapseSpaces($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The cells of names already cut: a table writes the same few bodies in thousands of rows.
+    private let cutNames = NameCells()
+
     /// The names a cell lists (``BodyName/split(_:isKnown:)``).
     func names(_ row: Int, _ field: TableField) -> [String]? {
-        value(row, field).map { BodyName.split($0.text, isKnown: isKnown) }.flatMap { $0.isEmpty ? nil : $0 }
+        value(row, field).map { cell in
+            let text = cell.text
+            if let names = cutNames.cells[text] { return names }
+            let names = BodyName.split(text, isKnown: isKnown)
+            cutNames.cells[text] = names
+            return names
+        }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The year the deadline column names most often, for a table whose year the config does not give.
@@ -386,4 +395,9 @@ extension StringProtocol {
     fileprivate func trimmingCharacters(in set: String) -> String {
         String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
+}
+
+/// The names of each cell text a table's reader has cut, shared by its copies.
+final class NameCells {
+    var cells: [String: [String]] = [:]
 }
