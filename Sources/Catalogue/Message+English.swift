@@ -94,7 +94,6 @@ extension Message {
         case .noTaskRows: "no task rows under the header row"
         case .rowWithoutTask(let text): "the row has text but no task (\(text))"
         case .rowWithoutTitle: "the row has no task title (Nội dung)"
-        case .taskWithoutNumber(let title): "the task \"\(title)\" has no number (Mã or STT)"
         case .taskWithoutResponsible(let id): "task \(id) names no one responsible (Chủ trì)"
         case .taskWithoutDeadline(let id): "task \(id) has no deadline"
         case .recurringCompletedCell(let id):

@@ -94,7 +94,6 @@ extension Message {
         case .noTaskRows: "không có dòng nhiệm vụ nào dưới dòng tiêu đề"
         case .rowWithoutTask(let text): "dòng có chữ nhưng không có nhiệm vụ (\(text))"
         case .rowWithoutTitle: "dòng chưa có nội dung nhiệm vụ (Nội dung)"
-        case .taskWithoutNumber(let title): "nhiệm vụ \"\(title)\" chưa có số thứ tự (Mã hoặc STT)"
         case .taskWithoutResponsible(let id): "nhiệm vụ \(id) chưa ghi đơn vị, cá nhân chủ trì (Chủ trì)"
         case .taskWithoutDeadline(let id): "nhiệm vụ \(id) chưa có thời hạn"
         case .recurringCompletedCell(let id):

@@ -87,7 +87,6 @@ public indirect enum Message: Hashable, Sendable {
     case noTaskRows
     case rowWithoutTask(String)
     case rowWithoutTitle
-    case taskWithoutNumber(String)
     case taskWithoutResponsible(String)
     case taskWithoutDeadline(String)
     case recurringCompletedCell(String)

@@ -60,13 +60,7 @@ struct AssignmentTable {
         isKnown: @escaping (String) -> Bool = { _ in false }
     ) -> AssignmentTable? {
         let fileLocation = SourceLocation(file: file)
-        let located = sheets.compactMap { sheet in
-            HeaderRow.find(in: sheet, mapping: columns).map { header in
-                var header = header
-                if header.isTaskTable { header.proposeRoles(in: sheet) }
-                return (sheet, header)
-            }
-        }
+        let located = sheets.compactMap { sheet in HeaderRow.find(in: sheet, mapping: columns).map { (sheet, $0) } }
         let taskSheet: (Sheet, HeaderRow)?
         if let wanted = source.sheet {
             guard let sheet = sheets.first(where: { $0.name == wanted }) else {
@@ -83,11 +77,11 @@ struct AssignmentTable {
             }
             taskSheet = (sheet, header)
         } else {
+            // A sheet whose headers name its roles first; else one whose roles its cells give.
+            let ordered = located.filter { $0.1.isTaskTable }.map(\.0) + sheets
             taskSheet =
-                located.first { $0.1.isTaskTable }
-                ?? sheets.lazy.compactMap { sheet in
-                    taskHeader(in: sheet, columns: columns).map { (sheet, $0) }
-                }.first
+                ordered.lazy.compactMap { sheet in taskHeader(in: sheet, columns: columns).map { (sheet, $0) } }
+                .first
         }
         guard let (sheet, header) = taskSheet else {
             let empty = sheets.allSatisfy { $0.rowCount == 0 }
