@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "nhacviec",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "nhacviec", targets: ["nhacviec"])
     ],
@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.10.0"),
     ],
     targets: [
         // The Vietnamese working calendar: civil dates, the lunar calendar, holidays and working days.
@@ -64,17 +66,26 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // The service: the daemon loop, the virtual clock, systemd notify and the journal. Only `serve` uses it.
-        .target(name: "Service", dependencies: ["App", "Catalogue", "Outbox", "ScheduleSources", "Web"]),
-        // The clerk's and the officials' workspace in the browser, served by `serve` over the same office.
+        // The service: the reminders, the reload watcher and the watchdog as services of one ServiceGroup, the
+        // virtual clock, systemd notify and the journal. Only `serve` uses it; it knows nothing of the web.
+        .target(
+            name: "Service",
+            dependencies: [
+                "App", "Catalogue", "Outbox", "ScheduleSources",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The clerk's and the officials' workspace in the browser: HTTP over App's `Workspace`, nothing else.
         .target(
             name: "Web",
             dependencies: [
-                "App", "Catalogue", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources",
-                "WorkingCalendar", .product(name: "Hummingbird", package: "hummingbird"),
+                "App", "Catalogue", "Model", "Planner", "Reports", "ScheduleSources", "WorkingCalendar",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // The clerk's periodic report: built from the planner, written as Markdown, HTML, CSV or JSON.
@@ -90,6 +101,8 @@ let package = Package(
                 "Catalogue", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Transports",
                 "WorkingCalendar",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // Measurements `make bench` takes inside one process (scripts/bench.py).
@@ -103,6 +116,8 @@ let package = Package(
                 "App", "Catalogue", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Service",
                 "Transports", "Web", "WorkingCalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
@@ -130,7 +145,10 @@ let package = Package(
         .testTarget(
             name: "ServiceTests",
             dependencies: [
-                "App", "Model", "Outbox", "Reports", "Service", "TestSupport", "Transports", "WorkingCalendar",
+                "App", "Model", "Outbox", "Reports", "Service", "TestSupport", "Transports", "Web", "WorkingCalendar",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -112,10 +112,27 @@ public final class Delivery {
                 url: hook.url, headers: headers, body: body, timeout: hook.settings.timeout, redaction: redaction))
     }
 
-    /// The payload format of a configured webhook; a Telegram one goes to its group chat, or else to the
-    /// recipient's own chat; a ZNS one to the recipient's phone.
+    /// The payload format of a configured webhook (``WebhookFormats``).
     public func format(of name: String, recipient: Official? = nil) -> WebhookPayload.Format? {
-        guard let settings = webhooks[name]?.settings else { return nil }
+        WebhookFormats(webhooks.mapValues(\.settings)).format(of: name, recipient: recipient)
+    }
+}
+
+/// The payload format of each configured webhook: what the render stage needs of the webhooks, without
+/// their secrets or their transports.
+struct WebhookFormats: Sendable {
+    private let settings: [String: WebhookSettings]
+
+    init(_ settings: [String: WebhookSettings]) { self.settings = settings }
+
+    init(_ configuration: Configuration) {
+        self.init(Dictionary(configuration.webhooks.map { ($0.name, $0) }) { _, last in last })
+    }
+
+    /// A Telegram one goes to its group chat, or else to the recipient's own chat; a ZNS one to the
+    /// recipient's phone.
+    func format(of name: String, recipient: Official? = nil) -> WebhookPayload.Format? {
+        guard let settings = settings[name] else { return nil }
         switch (settings.kind, settings.zalo?.target) {
         case (.generic, _): return .generic
         case (.slack, _): return .slack

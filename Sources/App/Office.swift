@@ -172,11 +172,13 @@ public struct Office: Sendable {
     /// Where secrets are read, in this office's environment.
     public var secrets: Secrets { Secrets(environment: environment, configFile: configuration.file) }
 
-    /// The service's pipeline over this office's state and transports.
-    public func dispatcher(backoff: Backoff = Backoff()) throws(OfficeError) -> Dispatcher {
+    /// The service's pipeline over this office's state and transports, telling `watch` what it does.
+    public func dispatcher(backoff: Backoff = Backoff(), watch: DispatchWatch = DispatchWatch()) throws(OfficeError)
+        -> Dispatcher
+    {
         let state = try requiredState()
         do {
-            return Dispatcher(office: self, delivery: try delivery(), state: state, backoff: backoff)
+            return try Dispatcher(office: self, state: state, backoff: backoff, watch: watch)
         } catch {
             throw .secret(error)
         }

@@ -29,6 +29,8 @@ public struct PlanShelf: Sendable {
         public let configFileNewer: Bool
         public let versions: [PlanVersions.Version]
         public let changes: [PlanVersions.Change]
+        /// A plan uploaded in the workspace, not listed in the config.
+        public var isNew: Bool { PlanVersions.isNewPlan(key) }
     }
 
     /// An error of an uploaded version, at its place, with what the clerk wrote there.

@@ -21,6 +21,8 @@ extension WebWord {
             "Too many sign-in requests from this address in the last hour. Try again later."
         case .forbidden:
             "You may not see or do this."
+        case .unavailable:
+            "The service cannot answer just now. Please try again in a few minutes; if it goes on, tell the administrator."
         case .notFound:
             "There is no such page."
         case .badForm:

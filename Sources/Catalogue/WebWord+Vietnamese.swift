@@ -21,6 +21,8 @@ extension WebWord {
             "Đã có quá nhiều yêu cầu đăng nhập từ địa chỉ này trong một giờ qua. Hãy thử lại sau."
         case .forbidden:
             "Đồng chí không có quyền xem hoặc làm việc này."
+        case .unavailable:
+            "Hệ thống tạm thời không trả lời được. Xin thử lại sau ít phút; nếu vẫn vậy, xin báo quản trị viên."
         case .notFound:
             "Không có trang này."
         case .badForm:

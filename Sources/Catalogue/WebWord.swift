@@ -13,6 +13,7 @@ public enum WebWord: String, CaseIterable, Sendable {
     case tooMany
     case forbidden
     case notFound
+    case unavailable
     case badForm
     case overview
     case signedInAs

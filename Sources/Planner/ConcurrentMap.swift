@@ -1,7 +1,7 @@
 import Foundation
 
 /// `body` for every index in `0..<count`, spread over every core, the results in index order.
-func concurrentMap<Output>(_ count: Int, _ body: @Sendable (Int) -> Output) -> [Output] {
+public func concurrentMap<Output>(_ count: Int, _ body: @Sendable (Int) -> Output) -> [Output] {
     let slots = UnsafeMutableBufferPointer<Output?>.allocate(capacity: count)
     slots.initialize(repeating: nil)
     defer {

@@ -3,7 +3,7 @@ import Foundation
 /// One `serve` per state directory: an exclusive lock on `serve.lock` in it, held for the life of the
 /// process (the kernel drops it when the process ends, however it ends). A second service on the same
 /// state would send every notification twice.
-final class InstanceLock {
+final class InstanceLock: Sendable {
     static let fileName = "serve.lock"
 
     private let descriptor: Int32

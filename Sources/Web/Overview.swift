@@ -1,7 +1,7 @@
 import App
 import Catalogue
 import Foundation
-import Outbox
+import Model
 import Planner
 import WorkingCalendar
 
@@ -10,8 +10,10 @@ import WorkingCalendar
 /// and to whom, failed deliveries, the last reload and a rejected version's errors.
 enum Overview {
     static func values(
-        office: Office, viewer: Viewer, csrf: String, now: Date, words: [String: String]
-    ) throws -> [String: Any] {
+        office: Office, viewer: Viewer, desk: Workspace.Desk?, paused: Set<CompletionKey>, csrf: String,
+        words: [String: String]
+    ) -> [String: Any] {
+        let now = office.clock.now()
         let today = office.today()
         let directory = office.schedule.directory
         let visible = office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task) }
@@ -28,7 +30,6 @@ enum Overview {
         }
         let nextSend = office.nextSend(after: now)
         let day = office.sendTime.day(of: nextSend)
-        let paused = try office.waitingForConfirmation()
         let next: [[String: Any]] = office.planner.without(paused, in: office.planner.digests(in: day...day)).compactMap
         {
             digest in
@@ -46,17 +47,17 @@ enum Overview {
             "overdue": overdue, "hasOverdue": !overdue.isEmpty,
             "nextSend": Self.time(nextSend, office), "next": next, "hasNext": !next.isEmpty,
         ]
-        if viewer.canEdit, let state = office.state {
-            values["failures"] = try Outbox(database: state).summary().recentFailures.map {
+        if let desk {
+            values["failures"] = desk.failures.map {
                 ["digest": $0.digest, "destination": $0.destination, "answer": $0.lastAnswer ?? ""]
             }
-            if let reload = try ReloadLog(database: state).last() {
+            if let reload = desk.lastReload {
                 values["reload"] = [
                     "at": Self.time(Date(timeIntervalSince1970: reload.at), office),
                     "outcome": words[reload.ok ? WebWord.accepted : .refused], "message": reload.message,
                 ]
             }
-            let waiting = try CompletionReports(database: state).waiting().map { report -> [String: Any] in
+            let waiting = desk.waiting.map { report -> [String: Any] in
                 [
                     "id": report.id, "task": report.task, "path": TaskPages.path(report.task),
                     "occurrence": report.occurrence.isEmpty
@@ -70,7 +71,7 @@ enum Overview {
             values["waiting"] = waiting
             values["hasWaiting"] = !waiting.isEmpty
             values["canEdit"] = true
-            if let rejected = office.rejected {
+            if let rejected = desk.rejected {
                 values["rejected"] = [
                     "since": rejected.servingSince.map { Self.time($0, office) } ?? "?",
                     "errors": rejected.errors.items.map { $0.text(rejected.language) },

@@ -2,7 +2,6 @@ import App
 import Catalogue
 import Foundation
 import Model
-import Outbox
 import Planner
 import ScheduleSources
 import WorkingCalendar
@@ -11,12 +10,13 @@ import WorkingCalendar
 /// errors, each at its place with what was written there; a version's preview beside the one in use.
 enum PlanPages {
     /// The list of plans, each with its version in use, its earlier versions and its switches.
-    static func list(shelf: PlanShelf, viewer: Viewer, csrf: String, words: [String: String]) throws -> [String: Any] {
-        let office = shelf.office
+    static func list(
+        _ entries: [PlanShelf.Entry], office: Office, viewer: Viewer, csrf: String, words: [String: String]
+    ) -> [String: Any] {
         let directory = office.schedule.directory
         func who(_ id: String) -> String { directory.official(id)?.name ?? id }
         func when(_ at: Double) -> String { office.sendTime.moment(Date(timeIntervalSince1970: at)) }
-        let plans: [[String: Any]] = try shelf.entries().map { entry in
+        let plans: [[String: Any]] = entries.map { entry in
             let editable = viewer.canEdit && entry.replaceable
             let versions: [[String: Any]] = entry.versions.map { version in
                 [
@@ -36,9 +36,9 @@ enum PlanPages {
             }
             var values: [String: Any] = [
                 "key": entry.key, "name": entry.name, "title": entry.plan?.title ?? "",
-                "tasks": entry.plan?.tasks.count ?? 0, "listed": !PlanVersions.isNewPlan(entry.key),
+                "tasks": entry.plan?.tasks.count ?? 0, "listed": !entry.isNew,
                 "configFileNewer": entry.configFileNewer, "editable": editable,
-                "restoreConfigFile": editable && entry.current != nil && !PlanVersions.isNewPlan(entry.key),
+                "restoreConfigFile": editable && entry.current != nil && !entry.isNew,
                 "base": entry.lastChange.map { String($0.id) } ?? "", "versions": versions,
                 "hasVersions": !versions.isEmpty, "changes": changes, "hasChanges": !changes.isEmpty,
                 "download": "/ke-hoach/tai-ve?" + query(["ke-hoach": entry.key]), "csrf": csrf,
@@ -55,8 +55,7 @@ enum PlanPages {
 
     /// Every error of an upload: file, sheet, row, column, what was written there, the message and what
     /// to do, in the office's language.
-    static func errors(_ errors: [PlanShelf.WrittenError], fileName: String, office: Office) -> [String: Any] {
-        let language = office.language
+    static func errors(_ errors: [PlanShelf.WrittenError], fileName: String, language: Language) -> [String: Any] {
         let rows: [[String: Any]] = errors.map { error in
             let location = error.diagnostic.location
             return [
@@ -72,7 +71,7 @@ enum PlanPages {
     /// A version's preview: what it changes, and the reminders of the next working days under it beside
     /// those under the version in use.
     static func preview(
-        _ preview: PlanPreview, version: PlanVersions.Version, entry: PlanShelf.Entry, office: Office,
+        _ preview: PlanPreview, version: Workspace.PlanVersion, entry: PlanShelf.Entry, office: Office,
         viewer: Viewer, csrf: String, words: [String: String]
     ) -> [String: Any] {
         let directory = office.schedule.directory

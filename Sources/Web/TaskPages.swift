@@ -2,7 +2,6 @@ import App
 import Catalogue
 import Foundation
 import Model
-import Outbox
 import Planner
 import ScheduleSources
 import WorkingCalendar
@@ -108,12 +107,12 @@ enum TaskPages {
         ]
     }
 
-    /// A task's page; nil when there is no such task.
+    /// A task's page: its occurrences, the reminders sent for it, its completion history.
     static func task(
-        _ id: TaskID, office: Office, viewer: Viewer, csrf: String, words: [String: String]
-    ) throws -> [String: Any]? {
-        let occurrences = office.planner.occurrences.filter { $0.task.id == id }
-        guard let task = occurrences.first?.task else { return nil }
+        _ record: Workspace.TaskRecord, office: Office, viewer: Viewer, csrf: String, words: [String: String]
+    ) -> [String: Any] {
+        let occurrences = record.occurrences
+        let task = occurrences[0].task
         let today = office.today()
         let directory = office.schedule.directory
         let rows: [[String: Any]] = occurrences.filter { $0.exists(on: today) }.map { occurrence in
@@ -130,34 +129,22 @@ enum TaskPages {
             }
             return row
         }
-        var sent: [[String: Any]] = []
-        if let state = office.state {
-            let reminders = office.planner.reminders(
-                ofTask: id, in: CivilDate(year: task.planYear, month: 1, day: 1)!...today)
-            let digests = reminders.map {
-                Digest.id(sendDay: $0.stage.sendDay, recipient: $0.recipient, channel: $0.channel)
-            }
-            let items = try Outbox(database: state).items(ofDigests: Set(digests))
-            for (reminder, digest) in zip(reminders, digests) {
-                guard let item = items[digest], item.state != .missed else { continue }
-                sent.append([
-                    "day": reminder.stage.sendDay.vietnamese,
-                    "recipient": directory.official(reminder.recipient)?.name ?? reminder.recipient,
-                    "destination": item.destination, "state": item.state.rawValue, "answer": item.lastAnswer ?? "",
-                ])
-            }
+        let sent: [[String: Any]] = record.sent.map { sent in
+            [
+                "day": sent.reminder.stage.sendDay.vietnamese,
+                "recipient": directory.official(sent.reminder.recipient)?.name ?? sent.reminder.recipient,
+                "destination": sent.item.destination, "state": sent.item.state.rawValue,
+                "answer": sent.item.lastAnswer ?? "",
+            ]
         }
-        var history: [[String: Any]] = []
-        if let state = office.state {
-            history = try CompletionLog(database: state).history(of: id).map { entry in
-                [
-                    "at": Overview.time(Date(timeIntervalSince1970: entry.at), office), "user": entry.user,
-                    "client": entry.client ?? "", "occurrence": entry.occurrence,
-                    "action": words[entry.completedOn == nil ? WebWord.reopened : .completed],
-                    "date": entry.completedOn.flatMap { try? CivilDate.parse($0).vietnamese } ?? "",
-                    "note": entry.note ?? "",
-                ]
-            }
+        let history: [[String: Any]] = record.history.map { entry in
+            [
+                "at": Overview.time(Date(timeIntervalSince1970: entry.at), office), "user": entry.user,
+                "client": entry.client ?? "", "occurrence": entry.occurrence,
+                "action": words[entry.completedOn == nil ? WebWord.reopened : .completed],
+                "date": entry.completedOn.flatMap { try? CivilDate.parse($0).vietnamese } ?? "",
+                "note": entry.note ?? "",
+            ]
         }
         return [
             "id": task.id, "path": path(task.id), "title": task.title, "section": task.section ?? "",

@@ -16,11 +16,10 @@ struct PlanJSON: Sendable {
         let days = planner.sendDays(in: window)
         let batch = 8 * max(1, ProcessInfo.processInfo.activeProcessorCount)
         for start in stride(from: 0, to: days.count, by: batch) {
-            let rendered = RenderedDays(count: min(batch, days.count - start))
-            DispatchQueue.concurrentPerform(iterations: rendered.count) { offset in
-                rendered[offset] = render(planner.digests(of: days[start + offset]))
+            let rendered = concurrentMap(min(batch, days.count - start)) { offset in
+                render(planner.digests(of: days[start + offset]))
             }
-            for offset in 0..<rendered.count where !rendered[offset].isEmpty {
+            for offset in rendered.indices where !rendered[offset].isEmpty {
                 if !first { FileHandle.standardOutput.write(Data(",\n".utf8)) }
                 first = false
                 FileHandle.standardOutput.write(rendered[offset])
@@ -132,27 +131,5 @@ struct PlanJSON: Sendable {
         buffer.literal(",\"title\":")
         buffer.string(occurrence.task.title)
         buffer.literal("}")
-    }
-}
-
-/// The output of a batch of send days, each slot written by one thread and read once all are done.
-/// Slots in a buffer allocated once, so that no thread touches another's or the buffer's bookkeeping.
-private final class RenderedDays: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Data>
-    var count: Int { slots.count }
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: Data())
-    }
-
-    deinit {
-        _ = slots.deinitialize()
-        slots.deallocate()
-    }
-
-    subscript(offset: Int) -> Data {
-        get { slots[offset] }
-        set { slots[offset] = newValue }
     }
 }

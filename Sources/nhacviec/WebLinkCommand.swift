@@ -3,11 +3,10 @@ import ArgumentParser
 import Catalogue
 import Foundation
 import ScheduleSources
-import Web
 
 /// `nhacviec web-link OFFICIAL`: a one-time sign-in link for the administrator to hand over when mail is
 /// down; `--revoke` signs the official out everywhere instead.
-struct WebLinkCommand: ParsableCommand {
+struct WebLinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "web-link",
         abstract: "Print a one-time sign-in link to the web workspace for an official (docs/web.md).")
@@ -20,7 +19,7 @@ struct WebLinkCommand: ParsableCommand {
 
     @OptionGroup var config: ConfigOptions
 
-    func run() throws {
+    func run() async throws {
         let office = try config.office(state: .existing)
         let language = office.language
         guard let web = office.configuration.web else { throw CommandFailure(.webOff, in: language) }
@@ -31,20 +30,19 @@ struct WebLinkCommand: ParsableCommand {
             throw CommandFailure(.optionName("OFFICIAL", error), in: language)
         }
         do {
+            let workspace = try Workspace(office: office)
             if revoke {
-                let count = try SignIn.revokeSessions(of: id, office: office, now: office.clock.now())
+                let count = try await workspace.revokeSessions(of: id)
                 print(CommandMessage.sessionsRevoked(official: id, count: count).text(language))
             } else {
-                let link = try SignIn.issueLink(
-                    for: id, office: office, base: web.linkBase(port: web.port), now: office.clock.now())
-                print(link)
+                print(try await workspace.issueSignInLink(for: id, base: web.linkBase(port: web.port)))
                 printError(
                     "nhacviec: "
-                        + CommandMessage.linkIssued(official: id, minutes: Int(SignIn.linkLifetime) / 60).text(
+                        + CommandMessage.linkIssued(official: id, minutes: Int(Workspace.linkLifetime) / 60).text(
                             language))
             }
         } catch {
-            throw CommandFailure(.cannotRecord(reason: "\(error)"), in: language)
+            throw CommandFailure(.cannotRecord(reason: error.message), in: language)
         }
     }
 }

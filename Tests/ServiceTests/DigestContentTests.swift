@@ -29,16 +29,16 @@ private func hungText(_ outbox: Outbox, after: Date) throws -> String? {
 @Suite("What a digest says: the present, and the whole situation", .serialized)
 struct DigestContentTests {
     @Test("A catch-up digest after downtime states each task as it stands at the send time")
-    func catchUpStatesThePresent() throws {
+    func catchUpStatesThePresent() async throws {
         let folder = try TemporaryFolder()
         // Monday 21/4/2025 and a task due in three working days.
         let config = try wardConfig(
             folder, rows: ["1;Việc một;Trần Văn Hùng;21/4/2025", "2;Việc hai;Trần Văn Hùng;25/4/2025"])
         let first = try dispatcher(config)
-        try first.evaluate(now: vn("2025-04-18T07:31:00"))
+        try await first.evaluate(now: vn("2025-04-18T07:31:00"))
         // Down from Friday 18/4 to Tuesday 22/4 08:00: 21/4 (task 1 due, task 2 in 4 days) is folded into 22/4.
         let later = try dispatcher(config)
-        try later.evaluate(now: vn("2025-04-22T08:00:00"))
+        try await later.evaluate(now: vn("2025-04-22T08:00:00"))
         let text = try #require(try hungText(later.outbox, after: vn("2025-04-22T08:00:00")))
         #expect(!text.contains("đến hạn hôm nay"), "\(text)")
         #expect(text.contains("Hạn: 21/04/2025; quá hạn 1 ngày làm việc"), "\(text)")
@@ -47,7 +47,7 @@ struct DigestContentTests {
 
     @Test(
         "Every digest lists the recipient's other open overdue tasks; a recurring task's overdue periods are one line")
-    func wholeSituation() throws {
+    func wholeSituation() async throws {
         let folder = try TemporaryFolder()
         let config = try wardConfig(
             folder,
@@ -58,7 +58,7 @@ struct DigestContentTests {
         let service = try dispatcher(config)
         // 17/4: task 2 is 2 working days late (its stage today); task 1 (3 days) and the monthly report's
         // January to March have no stage today, and are in the mail all the same.
-        try service.evaluate(now: vn("2025-04-17T07:31:00"))
+        try await service.evaluate(now: vn("2025-04-17T07:31:00"))
         let text = try #require(try hungText(service.outbox, after: vn("2025-04-17T07:31:00")))
         let others = try #require(text.range(of: "CÒN QUÁ HẠN")).upperBound
         #expect(text[others...].contains("[1] Việc một: quá hạn 3 ngày làm việc, hạn 14/04/2025"), "\(text)")
@@ -72,16 +72,16 @@ struct DigestContentTests {
     }
 
     @Test("The report goes to the clerk, the top official and every lead; early in a period it shows no 0% rate")
-    func reportReadersAndRates() throws {
+    func reportReadersAndRates() async throws {
         let folder = try TemporaryFolder()
         // Hoàng Văn Nam leads a task and nobody escalates to him: a lead all the same.
         let config = try wardConfig(
             folder, header: "STT;Nội dung;Lãnh đạo chỉ đạo;Chủ trì;Thời hạn",
             rows: ["1;Việc một;Hoàng Văn Nam;Trần Văn Hùng;Tháng 1/2025", "2;Việc hai;;Trần Văn Hùng;Thường xuyên"])
         let service = try dispatcher(config)
-        #expect(service.office.reportReaders == ["thu", "khanh", "nam"])
+        #expect((await service.office).reportReaders == ["thu", "khanh", "nam"])
         // 14/01/2025, the report day: nothing has come due yet.
-        try service.evaluate(now: vn("2025-01-14T07:31:00"))
+        try await service.evaluate(now: vn("2025-01-14T07:31:00"))
         let reports = try service.outbox.all().filter { $0.kind == .report }
         #expect(Set(reports.map(\.recipient)) == ["thu", "khanh", "nam"])
         let text = try #require(reports.first.flatMap { MailText.plain($0.payload) })

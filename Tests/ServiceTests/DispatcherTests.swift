@@ -1,6 +1,7 @@
 import App
 import Foundation
 import Outbox
+import Synchronization
 import TestSupport
 import Testing
 import Transports
@@ -26,61 +27,67 @@ func serviceConfig(_ folder: TemporaryFolder, email: String? = nil, extra: Strin
 func vn(_ text: String) -> Date { ISO8601DateFormatter().date(from: text + "+07:00")! }
 
 /// The service's pipeline, wired as `serve` wires it.
-func dispatcher(_ config: String) throws -> Dispatcher {
-    try Office.open(config: config, environment: [:], state: .create).dispatcher()
+func dispatcher(_ config: String, watch: DispatchWatch = DispatchWatch()) throws -> Dispatcher {
+    try Office.open(config: config, environment: [:], state: .create).dispatcher(watch: watch)
+}
+
+/// What a dispatcher told, in order.
+final class ToldEvents: Sendable {
+    private let told = Mutex<[DispatchEvent]>([])
+    var all: [DispatchEvent] { told.withLock { $0 } }
+    var watch: DispatchWatch { DispatchWatch(onEvent: { event in self.told.withLock { $0.append(event) } }) }
 }
 
 @Suite("The dispatcher: outbox, catch-up, retries", .serialized)
 struct DispatcherTests {
     @Test("Due digests are written to the outbox before any attempt, once, and then delivered")
-    func enqueueOnceThenDeliver() throws {
+    func enqueueOnceThenDeliver() async throws {
         let folder = try TemporaryFolder()
         let service = try dispatcher(try serviceConfig(folder))
-        let day = service.office.sendTime.day(of: vn("2024-03-14T07:31:00"))
-        let digests = service.office.planner.digests(in: day...day).count
+        let day = (await service.office).sendTime.day(of: vn("2024-03-14T07:31:00"))
+        let digests = (await service.office).planner.digests(in: day...day).count
         #expect(digests == 3)  // Hùng, and 2.1.4's lead and Chairman
         // 14/03 is also the report day ("decree09"): the report to the clerk and the three leaders.
-        #expect(service.office.reportReaders == ["thu", "khanh", "lam", "tan"])
+        #expect((await service.office).reportReaders == ["thu", "khanh", "lam", "tan"])
         let expected = digests + 4
         // The first run starts with today: 14/03/2024 at 07:31.
-        let queued = try service.evaluate(now: vn("2024-03-14T07:31:00"))
+        let queued = try await service.evaluate(now: vn("2024-03-14T07:31:00"))
         #expect(queued == expected)
         #expect(try service.outbox.all().allSatisfy { $0.state == .pending && $0.attempts == 0 })
-        #expect(try service.evaluate(now: vn("2024-03-14T07:40:00")) == 0)
-        let result = try service.deliver(now: vn("2024-03-14T07:31:00"))
+        #expect(try await service.evaluate(now: vn("2024-03-14T07:40:00")) == 0)
+        let result = try await service.deliver(now: vn("2024-03-14T07:31:00"))
         #expect(result.delivered == expected)
         #expect(folder.files(in: "maildir/new", withExtension: "nhacviec").count == expected)
         #expect(
             try service.outbox.all().allSatisfy {
                 $0.state == .delivered && $0.lastAnswer?.hasPrefix("written to") == true
             })
-        #expect(try service.deliver(now: vn("2024-03-14T08:00:00")).delivered == 0)
+        #expect(try await service.deliver(now: vn("2024-03-14T08:00:00")).delivered == 0)
     }
 
     @Test("Before the send time nothing is queued; the next due instant is the send time")
-    func beforeSendTime() throws {
+    func beforeSendTime() async throws {
         let folder = try TemporaryFolder()
         let service = try dispatcher(try serviceConfig(folder))
-        #expect(try service.evaluate(now: vn("2024-03-14T07:00:00")) == 0)
-        #expect(try service.nextDue(after: vn("2024-03-14T07:00:00")) == vn("2024-03-14T07:30:00"))
-        #expect(try service.evaluate(now: vn("2024-03-14T07:30:00")) == 7)
-        #expect(try service.nextDue(after: vn("2024-03-14T07:30:00")) == vn("2024-03-14T07:30:00"))
+        #expect(try await service.evaluate(now: vn("2024-03-14T07:00:00")) == 0)
+        #expect(try await service.nextDue(after: vn("2024-03-14T07:00:00")) == vn("2024-03-14T07:30:00"))
+        #expect(try await service.evaluate(now: vn("2024-03-14T07:30:00")) == 7)
+        #expect(try await service.nextDue(after: vn("2024-03-14T07:30:00")) == vn("2024-03-14T07:30:00"))
     }
 
     @Test(
         "After downtime: send times within two days are folded into one digest per recipient; older ones are recorded as missed"
     )
-    func catchUp() throws {
+    func catchUp() async throws {
         let folder = try TemporaryFolder()
         let config = try serviceConfig(folder)
         let first = try dispatcher(config)
-        try first.evaluate(now: vn("2024-03-08T07:31:00"))
-        try first.deliver(now: vn("2024-03-08T07:31:00"))
+        try await first.evaluate(now: vn("2024-03-08T07:31:00"))
+        try await first.deliver(now: vn("2024-03-08T07:31:00"))
         // Down from Friday 8/3 07:31 to Thursday 14/3 09:00: 11/3 and 12/3 are beyond the window.
-        let later = try dispatcher(config)
-        var events: [DispatchEvent] = []
-        later.onEvent = { events.append($0) }
-        try later.evaluate(now: vn("2024-03-14T09:00:00"))
+        let told = ToldEvents()
+        let later = try dispatcher(config, watch: told.watch)
+        try await later.evaluate(now: vn("2024-03-14T09:00:00"))
         let items = try later.outbox.all().filter { $0.createdAt >= vn("2024-03-14T09:00:00").timeIntervalSince1970 }
         let missed = items.filter { $0.state == .missed }
         let pending = items.filter { $0.state == .pending && $0.digest.hasSuffix("/email") }
@@ -94,7 +101,7 @@ struct DispatcherTests {
         #expect(try later.outbox.summary().missed == missed.count)
         // The journal's words: how many were queued and how many missed, and only the days that had
         // something (the weekend of 9–10/3 had nothing to send, so is not said to be missed).
-        let said = events.compactMap { event -> String? in
+        let said = told.all.compactMap { event -> String? in
             switch event {
             case .missed(let count, let days): "missed \(count) \(days.map(\.iso))"
             case .queued(let count, let day): "queued \(count) \(day.iso)"
@@ -109,16 +116,16 @@ struct DispatcherTests {
     }
 
     @Test("The next send is on a working day: after Friday's send time it is Monday's, never a Saturday")
-    func nextSendOnAWorkingDay() throws {
+    func nextSendOnAWorkingDay() async throws {
         let folder = try TemporaryFolder()
         let service = try dispatcher(try serviceConfig(folder))
-        #expect(service.nextSend(after: vn("2024-03-15T07:00:00")) == vn("2024-03-15T07:30:00"))
-        #expect(service.nextSend(after: vn("2024-03-15T07:30:00")) == vn("2024-03-18T07:30:00"))
-        #expect(service.nextSend(after: vn("2024-03-16T12:00:00")) == vn("2024-03-18T07:30:00"))
+        #expect(await service.nextSend(after: vn("2024-03-15T07:00:00")) == vn("2024-03-15T07:30:00"))
+        #expect(await service.nextSend(after: vn("2024-03-15T07:30:00")) == vn("2024-03-18T07:30:00"))
+        #expect(await service.nextSend(after: vn("2024-03-16T12:00:00")) == vn("2024-03-18T07:30:00"))
     }
 
     @Test("451 is retried later with the same message; 550 fails for good and the clerk is told")
-    func retriesAndFailures() throws {
+    func retriesAndFailures() async throws {
         let folder = try TemporaryFolder()
         let (server, _) = try smtpServer(
             in: folder, extra: ["--defer", "1", "--reject", "lan@phuong-ngoquyen.example"])
@@ -127,17 +134,17 @@ struct DispatcherTests {
             email: "url = \"smtp://127.0.0.1:\(server.port)\"\nfrom = \"Văn phòng <vanphong@phuong-ngoquyen.example>\"")
         let service = try dispatcher(config)
         let now = vn("2024-03-15T07:30:00")
-        #expect(try service.evaluate(now: now) > 0)
+        #expect(try await service.evaluate(now: now) > 0)
         let before = try service.outbox.all()
-        let first = try service.deliver(now: now)
+        let first = try await service.deliver(now: now)
         #expect(first.retrying >= 1)
         #expect(first.failed == 1)
         let retried = try #require(try service.outbox.all().first { $0.state == .pending && $0.attempts == 1 })
         #expect(retried.nextAttemptAt >= now.timeIntervalSince1970 + 30)
         // Before the retry time only the notice to the clerk goes; after it, the deferred message too.
-        #expect(try service.deliver(now: now.addingTimeInterval(10)).delivered == 1)
+        #expect(try await service.deliver(now: now.addingTimeInterval(10)).delivered == 1)
         #expect(try service.outbox.all().first { $0.id == retried.id }?.state == .pending)
-        let second = try service.deliver(now: Date(timeIntervalSince1970: retried.nextAttemptAt))
+        let second = try await service.deliver(now: Date(timeIntervalSince1970: retried.nextAttemptAt))
         #expect(second.delivered >= 1)
         let after = try service.outbox.all()
         let failed = try #require(after.first { $0.state == .failed })
@@ -155,7 +162,7 @@ struct DispatcherTests {
     }
 
     @Test("A mail server down for longer than the maximum age: the notification fails and stays recorded")
-    func maximumAge() throws {
+    func maximumAge() async throws {
         let folder = try TemporaryFolder()
         let config = try serviceConfig(
             folder,
@@ -164,10 +171,10 @@ struct DispatcherTests {
         )
         let service = try dispatcher(config)
         var now = vn("2024-03-15T07:30:00")
-        try service.evaluate(now: now)
+        try await service.evaluate(now: now)
         var rounds = 0
         while try service.outbox.summary().pending > 0 && rounds < 400 {
-            try service.deliver(now: now)
+            try await service.deliver(now: now)
             now = try service.outbox.nextAttempt().map { Date(timeIntervalSince1970: $0) } ?? now
             rounds += 1
         }
@@ -206,15 +213,15 @@ struct DispatcherTests {
     @Test(
         "The periodic report goes to the clerk and the leaders on its day, the overdue list to the clerk on Mondays, through the outbox"
     )
-    func scheduledMails() throws {
+    func scheduledMails() async throws {
         let folder = try TemporaryFolder()
         let service = try dispatcher(try serviceConfig(folder))
-        try service.evaluate(now: vn("2024-03-14T07:30:00"))
+        try await service.evaluate(now: vn("2024-03-14T07:30:00"))
         let reports = try service.outbox.all().filter { $0.digest.hasSuffix("/report") }
         #expect(reports.map(\.recipient) == ["thu", "khanh", "lam", "tan"])
         let mail = String(decoding: try #require(reports.first).payload, as: UTF8.self)
         #expect(mail.contains("Subject: =?UTF-8?B?"))
-        try service.deliver(now: vn("2024-03-14T07:30:00"))
+        try await service.deliver(now: vn("2024-03-14T07:30:00"))
         let delivered = folder.files(in: "maildir/new", withExtension: "nhacviec")
         let parsed = try delivered.map { try parseMail($0) }
         let report = try #require(
@@ -228,14 +235,14 @@ struct DispatcherTests {
         #expect((report["text"] as? String)?.contains("| **Tổng** |") == true)
         #expect((report["html"] as? String)?.contains("<svg") == true)
         // Friday 15/03: nothing of the kind; Monday 18/03: the clerk's overdue list.
-        try service.evaluate(now: vn("2024-03-15T07:30:00"))
+        try await service.evaluate(now: vn("2024-03-15T07:30:00"))
         #expect(
             try service.outbox.all().filter { $0.digest.contains("2024-03-15") && !$0.digest.hasSuffix("/email") }
                 .isEmpty)
-        try service.evaluate(now: vn("2024-03-18T07:30:00"))
+        try await service.evaluate(now: vn("2024-03-18T07:30:00"))
         let list = try #require(try service.outbox.all().first { $0.digest == "2024-03-18/thu/overdue" })
         #expect(String(decoding: list.payload, as: UTF8.self).contains("To: =?UTF-8?B?"))
-        try service.deliver(now: vn("2024-03-18T07:30:00"))
+        try await service.deliver(now: vn("2024-03-18T07:30:00"))
         let overdue = try folder.files(in: "maildir/new", withExtension: "nhacviec").map { try parseMail($0) }
             .first { ($0["subject"] as? String)?.hasSuffix("nhiệm vụ quá hạn (18/03/2024)") == true }
         #expect(

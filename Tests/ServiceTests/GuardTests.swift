@@ -150,12 +150,12 @@ struct GuardTests {
     @Test(
         "status in an outage shows each retry with the server's last answer and the next attempt, and warns when rounds stop or a batch hangs"
     )
-    func statusInAnOutage() throws {
+    func statusInAnOutage() async throws {
         let folder = try TemporaryFolder()
         let config = try massConfig(folder, count: 3, port: try closedPort())
         let service = try dispatcher(config)
-        try service.evaluate(now: vn("2024-03-14T07:31:00"))
-        #expect(try service.deliver(now: vn("2024-03-14T07:31:00")).retrying == 3)
+        try await service.evaluate(now: vn("2024-03-14T07:31:00"))
+        #expect(try await service.deliver(now: vn("2024-03-14T07:31:00")).retrying == 3)
         try service.outbox.recordRound(at: Date().timeIntervalSince1970)
         let status = try CommandLineRun("status", "--config", config)
         #expect(status.stdout.contains("Đang thử gửi lại:"), "\(status.stdout)")

@@ -41,7 +41,7 @@ struct ZaloTests {
     @Test(
         "The first refresh token from the administrator; the digests delivered to the group; an access token Zalo stops taking mid-batch refreshed once, committed before use: no request with a stale token after it, no refresh token spent twice"
     )
-    func deliveredAndRefreshed() throws {
+    func deliveredAndRefreshed() async throws {
         let folder = try TemporaryFolder()
         try "lan-dau-tien\n".write(toFile: folder.file("refresh-token"), atomically: true, encoding: .utf8)
         let server = try TestServer(
@@ -57,8 +57,8 @@ struct ZaloTests {
         #expect(authorized.status == 0, "\(authorized.stderr)")
         #expect(!authorized.stdout.contains("lan-dau-tien"), "the token is never printed")
 
-        try service.evaluate(now: vn("2024-03-14T07:31:00"))
-        let counts = try service.deliver(now: vn("2024-03-14T07:31:00"))
+        try await service.evaluate(now: vn("2024-03-14T07:31:00"))
+        let counts = try await service.deliver(now: vn("2024-03-14T07:31:00"))
         #expect(counts.failed == 0 && counts.retrying == 0, "\(counts)")
         let requests = try zaloRequests(folder.file("zalo.log"))
         let refreshes = requests.filter { $0["path"] as? String == "/v4/oa/access_token" }
@@ -99,7 +99,7 @@ struct ZaloTests {
     @Test(
         "A refresh token Zalo refuses (-14020): every digest to the group fails for good, saying to authorize the OA again, and the clerk is told; no secret in what is kept"
     )
-    func authorizeAgain() throws {
+    func authorizeAgain() async throws {
         let folder = try TemporaryFolder()
         try "da-dung-roi\n".write(toFile: folder.file("refresh-token"), atomically: true, encoding: .utf8)
         let server = try TestServer(
@@ -114,8 +114,8 @@ struct ZaloTests {
             try CommandLineRun(
                 ["zalo-token", "zalo-ubnd", "--refresh-token", folder.file("refresh-token"), "--config", config]
             ).status == 0)
-        try service.evaluate(now: vn("2024-03-14T07:31:00"))
-        let counts = try service.deliver(now: vn("2024-03-14T07:31:00"))
+        try await service.evaluate(now: vn("2024-03-14T07:31:00"))
+        let counts = try await service.deliver(now: vn("2024-03-14T07:31:00"))
         #expect(counts.failed == 3, "\(counts)")
         let failed = try service.outbox.all().filter { $0.state == .failed }
         #expect(
@@ -127,8 +127,8 @@ struct ZaloTests {
                 !($0.lastAnswer ?? "").contains("khoa-bi-mat") && !($0.lastAnswer ?? "").contains("da-dung-roi")
             })
         // The clerk's notice of the failures goes out at the next round.
-        try service.evaluate(now: vn("2024-03-14T07:40:00"))
-        _ = try service.deliver(now: vn("2024-03-14T07:40:00"))
+        try await service.evaluate(now: vn("2024-03-14T07:40:00"))
+        _ = try await service.deliver(now: vn("2024-03-14T07:40:00"))
         let notices = try folder.files(in: "maildir/new", withExtension: "nhacviec").map { try parseMail($0) }.filter {
             $0["to_address"] as? String == "thu@phuong-ngoquyen.example"
                 && ($0["text"] as? String)?.contains("-14020") == true
@@ -150,7 +150,7 @@ struct ZaloTests {
                 ["zalo-token", "zalo-ubnd", "--refresh-token", folder.file("refresh-token"), "--config", config]
             ).status == 0)
         let body = Array(#"{"recipient": {"group_id": "nhom-giao-ban"}, "message": {"text": "thử"}}"#.utf8)
-        guard case .success = try service.office.delivery().postWebhook("zalo-ubnd", body: body, id: "t") else {
+        guard case .success = try (await service.office).delivery().postWebhook("zalo-ubnd", body: body, id: "t") else {
             Issue.record("not delivered after authorizing again")
             return
         }
@@ -159,7 +159,7 @@ struct ZaloTests {
     @Test(
         "A refresh token that would expire unused within 7 days: the clerk and the administrator are told once by mail; renewed by a send, nothing more"
     )
-    func expiresUnused() throws {
+    func expiresUnused() async throws {
         let folder = try TemporaryFolder()
         let server = try TestServer(
             script: "zalo_server.py",
@@ -183,20 +183,20 @@ struct ZaloTests {
                 ($0["subject"] as? String)?.contains("refresh token sắp hết hạn") == true
             }
         }
-        try service.evaluate(now: vn("2024-03-14T07:00:00"))
-        _ = try service.deliver(now: vn("2024-03-14T07:00:00"))
-        try service.evaluate(now: vn("2024-03-14T07:10:00"))
-        _ = try service.deliver(now: vn("2024-03-14T07:10:00"))
+        try await service.evaluate(now: vn("2024-03-14T07:00:00"))
+        _ = try await service.deliver(now: vn("2024-03-14T07:00:00"))
+        try await service.evaluate(now: vn("2024-03-14T07:10:00"))
+        _ = try await service.deliver(now: vn("2024-03-14T07:10:00"))
         let told = try warnings()
         #expect(
             Set(told.compactMap { $0["to_address"] as? String })
                 == ["thu@phuong-ngoquyen.example", "quantri@phuong-ngoquyen.example"] && told.count == 2)
         #expect(told.allSatisfy { ($0["text"] as? String)?.contains("nhacviec zalo-token zalo-ubnd") == true })
         // The 07:30 digests go to the group: the refresh renews the token, and no warning follows.
-        try service.evaluate(now: vn("2024-03-14T07:31:00"))
-        _ = try service.deliver(now: vn("2024-03-14T07:31:00"))
-        try service.evaluate(now: vn("2024-03-14T07:40:00"))
-        _ = try service.deliver(now: vn("2024-03-14T07:40:00"))
+        try await service.evaluate(now: vn("2024-03-14T07:31:00"))
+        _ = try await service.deliver(now: vn("2024-03-14T07:31:00"))
+        try await service.evaluate(now: vn("2024-03-14T07:40:00"))
+        _ = try await service.deliver(now: vn("2024-03-14T07:40:00"))
         #expect(try warnings().count == 2)
         let renewed = try #require(try tokens.pair(of: "zalo-ubnd"))
         #expect(renewed.refreshExpiresAt > vn("2024-06-01T00:00:00").timeIntervalSince1970)

@@ -59,14 +59,14 @@ struct ZaloZNSTests {
     @Test(
         "Each official with a phone gets the approved template, its parameters filled as the config maps them and cut at value_limit; the group's tokens serve it (one refresh); status shows the quota left"
     )
-    func deliveredByTemplate() throws {
+    func deliveredByTemplate() async throws {
         let folder = try TemporaryFolder()
         let server = try znsServer(folder, ["--quota", "50", "--report-quota"])
         let config = try znsConfig(folder, port: server.port)
         let service = try dispatcher(config)
         try authorizeZalo(folder, config)
-        try service.evaluate(now: vn("2024-03-14T07:31:00"))
-        let counts = try service.deliver(now: vn("2024-03-14T07:31:00"))
+        try await service.evaluate(now: vn("2024-03-14T07:31:00"))
+        let counts = try await service.deliver(now: vn("2024-03-14T07:31:00"))
         #expect(counts.failed == 0 && counts.retrying == 0, "\(counts)")
         let requests = try zaloRequests(folder.file("zalo.log"))
         #expect(requests.filter { $0["path"] as? String == "/v4/oa/access_token" }.count == 1, "one pair for both")
@@ -100,14 +100,14 @@ struct ZaloZNSTests {
     @Test(
         "The quota used up mid-batch (-211): the rest stay queued, uncounted, until the next send time, the clerk told once; the next working day they go"
     )
-    func quotaUsedUp() throws {
+    func quotaUsedUp() async throws {
         let folder = try TemporaryFolder()
         let server = try znsServer(folder, ["--quota", "1"])
         let config = try znsConfig(folder, port: server.port)
         let service = try dispatcher(config)
         try authorizeZalo(folder, config)
-        try service.evaluate(now: vn("2024-03-14T07:31:00"))
-        let counts = try service.deliver(now: vn("2024-03-14T07:31:00"))
+        try await service.evaluate(now: vn("2024-03-14T07:31:00"))
+        let counts = try await service.deliver(now: vn("2024-03-14T07:31:00"))
         #expect(counts.failed == 0, "\(counts)")
         func zns() throws -> [OutboxItem] { try service.outbox.all().filter { $0.channel == .webhook("zalo-zns") } }
         let sent = try zns()
@@ -120,8 +120,8 @@ struct ZaloZNSTests {
         #expect(refused.count == 2, "the third is not sent to be refused")
         // The notice goes at the next round; a later round of the same day tells nothing more.
         for instant in ["2024-03-14T07:40:00", "2024-03-14T09:00:00"] {
-            try service.evaluate(now: vn(instant))
-            _ = try service.deliver(now: vn(instant))
+            try await service.evaluate(now: vn(instant))
+            _ = try await service.deliver(now: vn(instant))
         }
         func notices() throws -> [[String: Any]] {
             try folder.files(in: "maildir/new", withExtension: "nhacviec").map { try parseMail($0) }.filter {
@@ -141,8 +141,8 @@ struct ZaloZNSTests {
         _ = try run(
             "/usr/bin/curl",
             ["-s", "-X", "POST", "-d", #"{"quota": 100}"#, "http://127.0.0.1:\(server.port)/test/new-day"])
-        try service.evaluate(now: vn("2024-03-15T07:31:00"))
-        _ = try service.deliver(now: vn("2024-03-15T07:31:00"))
+        try await service.evaluate(now: vn("2024-03-15T07:31:00"))
+        _ = try await service.deliver(now: vn("2024-03-15T07:31:00"))
         let after = try service.outbox.all()
         #expect(waiting.allSatisfy { item in after.first { $0.key == item.key }?.state == .delivered })
         #expect(try notices().count == 1)

@@ -34,7 +34,7 @@ def main():
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
             record = {"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()},
-                      "body": body.decode("utf-8")}
+                      "body": body.decode("utf-8"), "at": time.time()}
             if args.secret:
                 key = base64.b64decode(args.secret[len("whsec_"):])
                 signed = f"{self.headers.get('webhook-id')}.{self.headers.get('webhook-timestamp')}.".encode() + body

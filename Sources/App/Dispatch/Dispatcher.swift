@@ -19,51 +19,53 @@ import WorkingCalendar
 ///
 /// `serve` calls it on its clock; the tests call it at any instant. Each step is told as a
 /// ``DispatchEvent``.
-public final class Dispatcher {
+///
+/// An actor on a thread of its own (a mail batch through libcurl may block for minutes on a silent
+/// server, and holds up no page meanwhile); its webhooks go on beside it in a ``WebhookLane``.
+public actor Dispatcher {
+    private let thread = DedicatedThread()
     public private(set) var office: Office
     private var renderer: OutboxRenderer
-    /// The "Báo cáo hoàn thành" links, once the web workspace listens (set by `serve`).
-    public var reportLinks: ReportLink.Signer? {
-        get { renderer.reportLinks }
-        set { renderer.reportLinks = newValue }
-    }
-    public let outbox: Outbox
+    /// The mail transport and the transports' warnings.
+    private var delivery: Delivery
+    private var webhooks: WebhookLane
+    public nonisolated let outbox: Outbox
     private let completions: CompletionLog
     private let backoff: Backoff
+    private let watch: DispatchWatch
     /// The audit log's version the office's planner was built with; -1 to rebuild at the next round.
     private var completionVersion: Int64 = -1
-    /// Asked between messages and, at least once a second, by a transfer in progress: a stop request
-    /// ends a long batch early and cuts the transfer (what is left stays queued, untried).
-    public var shouldStop: @Sendable () -> Bool = { false } {
-        didSet { watchTransfers() }
-    }
-    /// Told at least once a second while a transfer runs, however slow the server.
-    public var onAlive: @Sendable () -> Void = {} {
-        didSet { watchTransfers() }
-    }
-    /// Told of every step, as it happens.
-    public var onEvent: (DispatchEvent) -> Void = { _ in }
 
-    init(office: Office, delivery: Delivery, state: StateDatabase, backoff: Backoff) {
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { thread.executor }
+
+    init(office: Office, state: StateDatabase, backoff: Backoff, watch: DispatchWatch) throws(SecretError) {
         self.office = office
-        renderer = OutboxRenderer(office: office, delivery: delivery)
+        renderer = OutboxRenderer(office: office)
+        delivery = try office.delivery()
+        webhooks = WebhookLane(delivery: try office.delivery())
         outbox = Outbox(database: state)
         completions = CompletionLog(database: state)
         self.backoff = backoff
+        self.watch = watch
+        delivery.transfers.watch(abort: watch.shouldStop, alive: watch.onAlive)
     }
 
-    /// The same state with a new office (a reload), loaded whole and checked by the caller.
+    /// The same state with a new office (a reload, or completions the workspace read), loaded whole and
+    /// checked by the caller; its transports made anew, their secrets read again.
     public func replace(office: Office) throws(SecretError) {
-        renderer = OutboxRenderer(office: office, delivery: try office.delivery(), reportLinks: renderer.reportLinks)
+        delivery = try office.delivery()
+        delivery.transfers.watch(abort: watch.shouldStop, alive: watch.onAlive)
+        webhooks = WebhookLane(delivery: try office.delivery())
+        renderer = OutboxRenderer(office: office, reportLinks: renderer.reportLinks)
         self.office = office
         completionVersion = -1
-        watchTransfers()
     }
 
-    private func watchTransfers() { renderer.delivery.transfers.watch(abort: shouldStop, alive: onAlive) }
+    /// The "Báo cáo hoàn thành" links, once the web workspace listens (set by `serve`); nil while it does not.
+    public func sign(reportLinks: ReportLink.Signer?) { renderer.reportLinks = reportLinks }
 
     /// What the transports warn of: world-readable secrets, certificate checks switched off.
-    public var warnings: [String] { renderer.delivery.warnings }
+    public var warnings: [String] { delivery.warnings }
 
     // MARK: Evaluation
 
@@ -84,7 +86,7 @@ public final class Dispatcher {
             ?? sendTime.instant(on: today.adding(days: -1))
         if through.timeIntervalSince(now) > Self.clockTolerance {
             let givenBack = try outbox.rewind(to: now.timeIntervalSince1970, at: Date().timeIntervalSince1970)
-            onEvent(.clockWentBack(from: through, to: now, givenBack: givenBack))
+            watch.onEvent(.clockWentBack(from: through, to: now, givenBack: givenBack))
             if let notice = renderer.clockNotice(from: through, to: now, givenBack: givenBack, now: now) {
                 try outbox.enqueue([notice])
             }
@@ -104,7 +106,7 @@ public final class Dispatcher {
         let recordedMissed = try outbox.enqueue(missed)
         if recordedMissed > 0 {
             let missedDays = Set(missed.map { sendTime.day(of: Date(timeIntervalSince1970: $0.sendAt)) }).sorted()
-            onEvent(.missed(count: recordedMissed, days: missedDays))
+            watch.onEvent(.missed(count: recordedMissed, days: missedDays))
         }
         var items: [OutboxItem] = []
         if let latest = days.recent.last {
@@ -115,10 +117,10 @@ public final class Dispatcher {
                         ? planner.digests(in: latest...latest) : planner.digests(foldedOver: days.recent)))
             items += digests.compactMap { renderer.item($0, state: .pending, now: now) }
             for day in days.recent { items += renderer.summaryItems(on: day, now: now) }
-            if days.recent.count > 1 { onEvent(.caughtUp(days: days.recent.count)) }
+            if days.recent.count > 1 { watch.onEvent(.caughtUp(days: days.recent.count)) }
         }
         let queued = try outbox.enqueue(items, evaluatedThrough: now.timeIntervalSince1970)
-        if queued > 0 { onEvent(.queued(count: queued, day: days.recent.last ?? today)) }
+        if queued > 0 { watch.onEvent(.queued(count: queued, day: days.recent.last ?? today)) }
         try outbox.enqueue(try zaloNotices(now: now))
         return queued
     }
@@ -143,112 +145,46 @@ public final class Dispatcher {
         guard version != completionVersion else { return }
         completionVersion = version
         office = try office.withRecordedCompletions()
-        renderer = OutboxRenderer(office: office, delivery: renderer.delivery, reportLinks: renderer.reportLinks)
+        renderer = OutboxRenderer(office: office, reportLinks: renderer.reportLinks)
     }
 
     // MARK: Delivery
 
-    /// Sends every due item: mail in one batch over one connection and, beside it on a thread of its own,
-    /// webhooks one by one, so that a slow or silent mail server holds no webhook up (nor the other way).
-    /// Each result is recorded as it comes; the state database takes writes from both.
+    /// Sends every due item: mail in one batch over one connection on this actor's thread and, beside it on
+    /// the ``WebhookLane``'s thread, webhooks one by one, so that a slow or silent mail server holds no webhook up
+    /// (nor the other way). Each result is recorded as it comes; the state database takes writes from both.
     @discardableResult
-    public func deliver(now: Date) throws -> (delivered: Int, retrying: Int, failed: Int) {
+    public func deliver(now: Date) async throws -> DeliveryCounts {
         let due = try outbox.due(at: now.timeIntervalSince1970)
-        guard !due.isEmpty else { return (0, 0, 0) }
+        guard !due.isEmpty else { return DeliveryCounts() }
         try outbox.setDelivering(since: Date().timeIntervalSince1970)
         defer { try? outbox.setDelivering(since: nil) }
-        let delivery = renderer.delivery
-        let hooks = due.filter { $0.channel != .email }
-        nonisolated(unsafe) let dispatcher = self
-        let webhooks = Beside {
-            var counts = (delivered: 0, retrying: 0, failed: 0)
-            // The webhooks whose quota ran out in this round, and how many of their messages wait.
-            var usedUp: [String: (reason: String, waiting: Int)] = [:]
-            let resumes = dispatcher.nextSend(after: now)
-            for item in hooks {
-                guard case .webhook(let name) = item.channel, !dispatcher.shouldStop() else { break }
-                if let quota = usedUp[name] {
-                    try dispatcher.postpone(item, until: resumes, reason: quota.reason, tried: false, now: now)
-                    usedUp[name]?.waiting += 1
-                    counts.retrying += 1
-                    continue
-                }
-                let result = delivery.postWebhook(name, body: Array(item.payload), id: item.key, now: now)
-                if case .failure(let error) = result, error.isQuotaUsedUp {
-                    try dispatcher.postpone(item, until: resumes, reason: error.message, tried: true, now: now)
-                    usedUp[name] = (error.message, 1)
-                    counts.retrying += 1
-                    continue
-                }
-                try dispatcher.record(item, result, now: now, counts: &counts)
-            }
-            for (name, quota) in usedUp.sorted(by: { $0.key < $1.key }) {
-                if let notice = dispatcher.renderer.zaloQuotaNotice(
-                    webhook: name, waiting: quota.waiting, resumes: resumes, now: now)
-                {
-                    try dispatcher.outbox.enqueue([notice])
-                }
-            }
-            return counts
-        }
-        var counts = (delivered: 0, retrying: 0, failed: 0)
+        let recorder = DeliveryRecorder(outbox: outbox, renderer: renderer, backoff: backoff, watch: watch)
+        webhooks.watch(watch)
+        // Started on the lane's thread at once: the mail batch below runs beside it on this actor's.
+        let hooked = webhooks.post(
+            due.filter { $0.channel != .email }, recorder: recorder, resumes: nextSend(after: now), now: now)
+        var counts = DeliveryCounts()
         let mails = due.filter { $0.channel == .email }
         let envelopes = mails.map {
             MailEnvelope(from: office.composer.sender.address, to: $0.destination, message: Array($0.payload))
         }
         var mailError: Error?
+        let shouldStop = watch.shouldStop
         do {
             try delivery.mail.send(envelopes) { index, result in
                 // Cut by a stop: the message was not refused, and stays queued as it was.
                 if case .failure = result, shouldStop() { throw Interrupted() }
-                try record(mails[index], result, now: now, counts: &counts)
+                try recorder.record(mails[index], result, now: now, counts: &counts)
                 if shouldStop() { throw Interrupted() }
             }
         } catch is Interrupted {
         } catch {
             mailError = error
         }
-        let hooked = try webhooks.wait()
+        let hooks = try await hooked.get()
         if let mailError { throw mailError }
-        return (counts.delivered + hooked.delivered, counts.retrying + hooked.retrying, counts.failed + hooked.failed)
-    }
-
-    /// Keeps an item queued until `until`, uncounted: its channel's quota is used up, no fault of its own.
-    private func postpone(_ item: OutboxItem, until: Date, reason: String, tried: Bool, now: Date) throws {
-        try outbox.postpone(
-            item.id!, until: until.timeIntervalSince1970, answer: reason, at: now.timeIntervalSince1970, tried: tried)
-        onEvent(.postponed(item, until: until, reason: reason))
-    }
-
-    private func record(
-        _ item: OutboxItem, _ result: Result<DeliveryReceipt, DeliveryError>, now: Date,
-        counts: inout (delivered: Int, retrying: Int, failed: Int)
-    ) throws {
-        switch result {
-        case .success(let receipt):
-            try outbox.recordDelivered(item.id!, answer: receipt.answer, at: now.timeIntervalSince1970)
-            onEvent(.delivered(item, answer: receipt.answer))
-            counts.delivered += 1
-        case .failure(let error):
-            let retryAt =
-                error.isRetryable
-                ? backoff.retryAt(
-                    now: now, sendAt: Date(timeIntervalSince1970: item.sendAt), attempts: item.attempts + 1,
-                    retryAfter: error.retryAfter, jitter: Double.random(in: 0..<1))
-                : nil
-            try outbox.recordFailure(
-                item.id!, answer: error.message, at: now.timeIntervalSince1970, retryAt: retryAt?.timeIntervalSince1970)
-            if retryAt != nil {
-                onEvent(.willRetry(item, reason: error.message))
-                counts.retrying += 1
-            } else {
-                onEvent(.failed(item, reason: error.message))
-                counts.failed += 1
-                if let notice = renderer.failureNotice(about: item, reason: error.message, now: now) {
-                    try outbox.enqueue([notice])
-                }
-            }
-        }
+        return counts + hooks
     }
 
     /// Tells the clerk of a refused version of the config or plans, once per version, through the outbox.

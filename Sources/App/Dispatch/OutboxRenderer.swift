@@ -9,15 +9,15 @@ import WorkingCalendar
 /// The render stage: what is due turned into outbox items, each rendered once as the exact bytes that go
 /// out, so that a retry sends the same message. Digests by mail or webhook, the mails of `[summary]`,
 /// and the notice that tells the clerk of a failed notification.
-struct OutboxRenderer {
+struct OutboxRenderer: Sendable {
     let office: Office
-    let delivery: Delivery
+    private let formats: WebhookFormats
     /// Signs each task's "Báo cáo hoàn thành" link for the recipient; nil while the web workspace is off.
     var reportLinks: ReportLink.Signer?
 
-    init(office: Office, delivery: Delivery, reportLinks: ReportLink.Signer? = nil) {
+    init(office: Office, reportLinks: ReportLink.Signer? = nil) {
         self.office = office
-        self.delivery = delivery
+        formats = WebhookFormats(office.configuration)
         self.reportLinks = reportLinks
     }
 
@@ -56,7 +56,7 @@ struct OutboxRenderer {
                 state: state, createdAt: now.timeIntervalSince1970)
         case .webhook(let name):
             let person = office.schedule.directory.official(digest.recipient)
-            guard let format = delivery.format(of: name, recipient: person) else { return nil }
+            guard let format = formats.format(of: name, recipient: person) else { return nil }
             let body = WebhookPayload.body(
                 digest, format: format, composer: office.composer, reportLink: links(for: digest, sendAt: sendAt))
             return OutboxItem(

@@ -1,4 +1,3 @@
-import App
 import Foundation
 import Model
 import Outbox
@@ -10,11 +9,11 @@ enum WorkspaceMail {
     ///   (`2024-03-14/thu/sign-in`).
     static func send(
         to official: Official, address: String, kind: OutboxItem.Kind, what: String, key: String, subject: String,
-        text: String, html: String, office: Office, now: Date
+        text: String, html: String, office: Office, state: StateDatabase, now: Date
     ) throws {
         let bytes = office.composer.document(
             to: address, name: official.name, subject: subject, text: text, html: html, date: now, key: key)
-        try Outbox(database: try office.requiredState()).enqueue([
+        try Outbox(database: state).enqueue([
             OutboxItem(
                 key: key, kind: kind, digest: "\(office.today().iso)/\(official.id)/\(what)", recipient: official.id,
                 address: address, sendAt: now.timeIntervalSince1970, messageID: nil, payload: Data(bytes),
