@@ -225,7 +225,8 @@ public struct Office: Sendable {
             let from = sendTime.instant(on: period.firstDay).timeIntervalSince1970 - 86_400
             let to = sendTime.instant(on: period.lastDay).timeIntervalSince1970 + 86_400
             failures = try Outbox(database: state).failed(sentBetween: from, and: to).map {
-                PlanReport.FailedDelivery(digest: $0.digest, destination: $0.destination, answer: $0.lastAnswer ?? "")
+                PlanReport.FailedDelivery(
+                    digest: $0.digest.description, destination: $0.destination, answer: $0.lastAnswer ?? "")
             }
         }
         return ReportBuilder.build(planner: planner, period: period, today: day ?? today(), failures: failures)

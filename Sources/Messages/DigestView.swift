@@ -69,10 +69,10 @@ struct DigestView {
 
     /// "2 quá hạn, 1 đến hạn hôm nay, 3 sắp đến hạn": the lines, a recurring task's periods one line.
     private func summary(overdue: Int, due: Int, soon: Int) -> String {
-        let parts: [(Int, String, String)] = [
-            (overdue, "quá hạn", "overdue"), (due, "đến hạn hôm nay", "due today"), (soon, "sắp đến hạn", "due soon"),
+        let parts: [(Int, MailText)] = [
+            (overdue, .overdueCount(overdue)), (due, .dueTodayCount(due)), (soon, .dueSoonCount(soon)),
         ]
-        return parts.filter { $0.0 > 0 }.map { "\($0.0) \(language == .en ? $0.2 : $0.1)" }.joined(separator: ", ")
+        return parts.filter { $0.0 > 0 }.map { $0.1.text(language) }.joined(separator: ", ")
     }
 
     /// The entries of one task side by side as one group, in the order of each task's first.
@@ -120,25 +120,17 @@ struct DigestView {
 
     /// "3 kỳ quá hạn: tháng 1/2025, tháng 2/2025, tháng 3/2025".
     private func periodsLate(_ count: Int, _ periods: [String]) -> String {
-        let list = periods.joined(separator: ", ")
-        return language == .en ? "\(count) periods overdue: \(list)" : "\(count) kỳ quá hạn: \(list)"
+        MailText.periodsLate(count: count, periods: periods).text(language)
     }
 
     private func when(_ stage: Stage, days: Int) -> String {
-        let unit: String
-        switch (language, count) {
-        case (.en, .workingDays): unit = days == 1 ? "working day" : "working days"
-        case (.en, .calendarDays): unit = days == 1 ? "day" : "days"
-        case (_, .workingDays): unit = "ngày làm việc"
-        case (_, .calendarDays): unit = "ngày"
-        }
-        switch (stage, language) {
-        case (.overdue, .en): return "\(days) \(unit) overdue"
-        case (.due, .en): return "due today"
-        case (.before, .en): return "\(days) \(unit) left"
-        case (.overdue, _): return "quá hạn \(days) \(unit)"
-        case (.due, _): return "đến hạn hôm nay"
-        case (.before, _): return "còn \(days) \(unit)"
-        }
+        let working = count == .workingDays
+        let text: MailText =
+            switch stage {
+            case .overdue: .daysOverdue(days, working: working)
+            case .due: .dueToday
+            case .before: .daysLeft(days, working: working)
+            }
+        return text.text(language)
     }
 }

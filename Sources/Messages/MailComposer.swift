@@ -58,7 +58,7 @@ public struct MailComposer: Sendable {
             "Auto-Submitted: auto-generated",
             "X-Auto-Response-Suppress: All",
         ]
-        headers.append(HeaderText.field("X-Nhacviec-Digest", digest.id))
+        headers.append(HeaderText.field("X-Nhacviec-Digest", digest.id.description))
         let calendar = attachCalendar ? (name: "han-nhiem-vu.ics", content: calendarFile(digest, date: date)) : nil
         let message = MIMEMessage(
             headers: headers, text: templates.render("digest-text", view), html: templates.render("digest-html", view),
@@ -76,7 +76,7 @@ public struct MailComposer: Sendable {
             let occurrence = reminder.occurrence
             let uid = "\(occurrence.task.id)-\(occurrence.key?.iso ?? "once")@nhacviec"
             guard let deadline = occurrence.deadline, seen.insert(uid).inserted else { return nil }
-            let prefix = language == .en ? "Deadline" : "Hạn"
+            let prefix = MailText.deadline.text(language)
             return CalendarFile.Event(
                 uid: uid, date: deadline, summary: "\(prefix): \(occurrence.task.title)",
                 description: "[\(occurrence.task.id)] \(occurrence.task.title)")

@@ -9,20 +9,16 @@ enum PeriodLabel {
     static func of(_ occurrence: Occurrence, language: Language) -> String? {
         guard case .recurring(let recurrence) = occurrence.task.deadline, let nominal = occurrence.nominalDeadline
         else { return nil }
-        let english = language == .en
         let year = nominal.year
-        switch recurrence.frequency {
-        case .weekly: return (english ? "week " : "tuần ") + String(isoWeek(of: nominal))
-        case .monthly: return (english ? "month " : "tháng ") + "\(nominal.month)/\(year)"
-        case .quarterly:
-            let quarter = ["I", "II", "III", "IV"][(nominal.month - 1) / 3]
-            return (english ? "quarter " : "quý ") + "\(quarter)/\(year)"
-        case .halfYearly:
-            let first = nominal.month <= 6
-            if english { return (first ? "first" : "second") + " half of \(year)" }
-            return "6 tháng \(first ? "đầu" : "cuối") năm \(year)"
-        case .yearly: return (english ? "year " : "năm ") + String(year)
-        }
+        let label: MailText =
+            switch recurrence.frequency {
+            case .weekly: .week(isoWeek(of: nominal))
+            case .monthly: .month(nominal.month, year: year)
+            case .quarterly: .quarter(roman: ["I", "II", "III", "IV"][(nominal.month - 1) / 3], year: year)
+            case .halfYearly: .half(first: nominal.month <= 6, year: year)
+            case .yearly: .year(year)
+            }
+        return label.text(language)
     }
 
     /// The ISO 8601 week number: the week (Monday to Sunday) that holds the date's Thursday.

@@ -22,6 +22,10 @@ public struct CompletionReports: Sendable {
         public let note: String?
         public let at: Double
         public let state: State
+
+        /// The occurrence and the completion date as dates (the table keeps their ISO text).
+        public var occurrenceDay: CivilDate? { occurrence.isEmpty ? nil : try? CivilDate.parse(occurrence) }
+        public var completedDay: CivilDate? { try? CivilDate.parse(completedOn) }
     }
 
     public let database: StateDatabase

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Model
 
 /// The outbox over the state database: what is due, what happened to each attempt.
 public struct Outbox: Sendable {
@@ -19,10 +20,10 @@ public struct Outbox: Sendable {
     }
 
     /// The items of some digests (`2024-03-14/hung/email`), by digest.
-    public func items(ofDigests digests: Set<String>) throws -> [String: OutboxItem] {
+    public func items(ofDigests digests: Set<DigestID>) throws -> [DigestID: OutboxItem] {
         guard !digests.isEmpty else { return [:] }
         return try database.pool.read { db in
-            let found = try OutboxItem.filter(digests.contains(Column("digest"))).fetchAll(db)
+            let found = try OutboxItem.filter(digests.map(\.description).contains(Column("digest"))).fetchAll(db)
             return Dictionary(found.map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
         }
     }

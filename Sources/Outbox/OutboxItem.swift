@@ -41,7 +41,7 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
     public var key: String
     public var kind: Kind
     /// `2024-03-14/hung/email`.
-    public var digest: String
+    public var digest: DigestID
     public var recipient: String
     /// Stored as two columns: `channel` (`email` or `webhook`) and `destination` (the address, or the
     /// webhook's name).
@@ -63,7 +63,7 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
 
     /// An email to `address`.
     public init(
-        key: String, kind: Kind, digest: String, recipient: String, address: String, sendAt: Double,
+        key: String, kind: Kind, digest: DigestID, recipient: String, address: String, sendAt: Double,
         messageID: String?, payload: Data, state: State = .pending, createdAt: Double
     ) {
         self.init(
@@ -73,7 +73,7 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
 
     /// A body for the webhook `name`.
     public init(
-        key: String, kind: Kind, digest: String, recipient: String, webhook name: String, sendAt: Double,
+        key: String, kind: Kind, digest: DigestID, recipient: String, webhook name: String, sendAt: Double,
         payload: Data, state: State = .pending, createdAt: Double
     ) {
         self.init(
@@ -82,7 +82,7 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
     }
 
     private init(
-        key: String, kind: Kind, digest: String, recipient: String, channel: Channel, destination: String,
+        key: String, kind: Kind, digest: DigestID, recipient: String, channel: Channel, destination: String,
         sendAt: Double, messageID: String?, payload: Data, state: State, createdAt: Double
     ) {
         self.key = key
@@ -104,7 +104,7 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
         id = row["id"]
         key = row["key"]
         kind = try Self.choice(row, "kind", key: key)
-        digest = row["digest"]
+        digest = DigestID(stored: row["digest"])
         recipient = row["recipient"]
         destination = row["destination"]
         let channelText: String = row["channel"]
@@ -138,7 +138,7 @@ public struct OutboxItem: FetchableRecord, MutablePersistableRecord, Sendable {
         container["id"] = id
         container["key"] = key
         container["kind"] = kind.rawValue
-        container["digest"] = digest
+        container["digest"] = digest.description
         container["recipient"] = recipient
         switch channel {
         case .email: container["channel"] = "email"

@@ -4,7 +4,7 @@ import WorkingCalendar
 /// Everything due for one recipient at one send time on one channel: one message.
 public struct Digest: Sendable {
     /// Stable, readable and the same on every run: `2024-03-25/lam/email`.
-    public let id: String
+    public let id: DigestID
     public let sendDay: CivilDate
     public let recipient: OfficialID
     public let channel: Channel
@@ -15,20 +15,8 @@ public struct Digest: Sendable {
     /// latest message always tells the whole situation; filled by ``Planner/withOtherOverdue(_:)``.
     public internal(set) var otherOverdue: [StillOverdue] = []
 
-    /// The id of the digest to `recipient` on `channel` on `sendDay`: `2024-03-25/lam/email`, the key its
-    /// message is kept under in the outbox.
-    public static func id(sendDay: CivilDate, recipient: OfficialID, channel: Channel) -> String {
-        var id = sendDay.iso
-        id.reserveCapacity(12 + recipient.utf8.count + 16)
-        id += "/"
-        id += recipient
-        id += "/"
-        id += channel.description
-        return id
-    }
-
     init(sendDay: CivilDate, recipient: OfficialID, channel: Channel, reminders: [Reminder]) {
-        id = Self.id(sendDay: sendDay, recipient: recipient, channel: channel)
+        id = .reminders(sendDay: sendDay, recipient: recipient, channel: channel)
         self.sendDay = sendDay
         self.recipient = recipient
         self.channel = channel

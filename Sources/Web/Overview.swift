@@ -49,7 +49,7 @@ enum Overview {
         ]
         if let desk {
             values["failures"] = desk.failures.map {
-                ["digest": $0.digest, "destination": $0.destination, "answer": $0.lastAnswer ?? ""]
+                ["digest": $0.digest.description, "destination": $0.destination, "answer": $0.lastAnswer ?? ""]
             }
             if let reload = desk.lastReload {
                 values["reload"] = [
@@ -60,8 +60,7 @@ enum Overview {
             let waiting = desk.waiting.map { report -> [String: Any] in
                 [
                     "id": report.id, "task": report.task, "path": TaskPages.path(report.task),
-                    "occurrence": report.occurrence.isEmpty
-                        ? "" : (try? CivilDate.parse(report.occurrence).vietnamese) ?? "",
+                    "occurrence": report.occurrenceDay?.vietnamese ?? "",
                     "title": office.schedule.tasks.first { $0.id == report.task }?.title ?? "",
                     "official": directory.official(report.official)?.name ?? report.official,
                     "date": (try? CivilDate.parse(report.completedOn).vietnamese) ?? report.completedOn,

@@ -97,7 +97,7 @@ enum PlanPages {
                 "id": change.after.id, "title": change.after.title,
                 "fields": change.fields.map { field in
                     [
-                        "field": field.rawValue, "label": words["field." + field.rawValue] ?? field.rawValue,
+                        "field": field.rawValue, "label": words[Self.word(field)],
                         "before": value(field, change.before), "after": value(field, change.after),
                     ]
                 },
@@ -105,7 +105,7 @@ enum PlanPages {
         }
         func line(_ reminder: Reminder) -> String {
             let name = directory.official(reminder.recipient)?.name ?? reminder.recipient
-            return "\(name): \(reminder.occurrence.task.id) (\(words["stage." + reminder.stage.stage.rawValue] ?? ""))"
+            return "\(name): \(reminder.occurrence.task.id) (\(words[Self.word(reminder.stage.stage)]))"
         }
         let days: [[String: Any]] = preview.days.map { day in
             let now = Set(day.current.map(line))
@@ -131,6 +131,26 @@ enum PlanPages {
             "completionsChanged": preview.completionsChanged,
             "days": days, "workingDays": PlanPreview.workingDays,
         ]
+    }
+
+    /// A changed field's name on the preview.
+    static func word(_ field: PlanPreview.Field) -> WebWord {
+        switch field {
+        case .title: .fieldTitle
+        case .deadline: .fieldDeadline
+        case .responsible: .fieldResponsible
+        case .lead: .fieldLead
+        case .focus: .fieldFocus
+        }
+    }
+
+    /// A reminder's stage on the preview.
+    static func word(_ stage: Stage) -> WebWord {
+        switch stage {
+        case .before: .stageBefore
+        case .due: .stageDue
+        case .overdue: .stageOverdue
+        }
     }
 
     /// `a=1&b=2`, each value percent-encoded for a query.

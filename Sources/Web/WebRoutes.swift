@@ -215,8 +215,9 @@ struct WebRoutes: Sendable {
         let id = context.parameters.get("id") ?? ""
         let form = context.form
         try await workspace.record(
-            task: id, occurrence: form["occurrence"] ?? "", date: form["date"] ?? "", note: form["note"] ?? "",
-            reopen: reopen, by: context.viewer, client: client(request, context))
+            task: id, occurrence: try? CivilDate.parse(form["occurrence"] ?? ""),
+            date: try Self.date(form["date"], context), note: form["note"] ?? "", reopen: reopen, by: context.viewer,
+            client: client(request, context))
         return WebPages.redirect("/nhiem-vu/\(TaskPages.path(id))")
     }
 
@@ -241,8 +242,8 @@ struct WebRoutes: Sendable {
         let form = try await Self.form(request)
         let pages = pages(context)
         let outcome = try await workspace.reportDone(
-            token: context.parameters.get("token") ?? "", date: form["date"] ?? "", note: form["note"] ?? "",
-            client: client(request, context))
+            token: context.parameters.get("token") ?? "", date: try Self.date(form["date"], context),
+            note: form["note"] ?? "", client: client(request, context))
         return pages.message(pages.word(outcome == .counted ? .reportCounted : .reportSent), title: .reportDone)
     }
 
@@ -263,6 +264,15 @@ struct WebRoutes: Sendable {
             let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").last
         else { return peer }
         return forwarded.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A date a form gives, as people write it (`14/03/2024`) or ISO; nil when it gives none.
+    static func date(_ written: String?, _ context: WebContext) throws(WorkspaceError) -> CivilDate? {
+        guard let written, !written.isEmpty else { return nil }
+        guard let day = try? CivilDate.parse(written) else {
+            throw WorkspaceError(.invalid, message: WebWord.badDate.text(context.office?.language ?? .vi))
+        }
+        return day
     }
 
     /// The query of a GET (a filter form).

@@ -75,7 +75,7 @@ struct PlanJSON: Sendable {
             }
             self.digest = fields {
                 $0.literal(",\"digest\":")
-                $0.string(digest.id)
+                $0.string(digest.id.description)
                 $0.literal(",\"escalation\":")
             }
             recipient = fields {

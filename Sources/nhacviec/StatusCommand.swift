@@ -45,14 +45,17 @@ struct StatusCommand: ParsableCommand {
             failed: summary.failed,
             missed: summary.missed,
             lastDelivery: summary.lastDelivered.map {
-                .init(digest: $0.digest, destination: $0.destination, at: time($0.deliveredAt), answer: $0.lastAnswer)
+                .init(
+                    digest: $0.digest.description, destination: $0.destination, at: time($0.deliveredAt),
+                    answer: $0.lastAnswer)
             },
             failures: summary.recentFailures.map {
-                .init(digest: $0.digest, destination: $0.destination, at: nil, answer: $0.lastAnswer)
+                .init(digest: $0.digest.description, destination: $0.destination, at: nil, answer: $0.lastAnswer)
             },
             retrying: summary.retrying.map {
                 .init(
-                    digest: $0.digest, destination: $0.destination, attempts: $0.attempts, lastAnswer: $0.lastAnswer,
+                    digest: $0.digest.description, destination: $0.destination, attempts: $0.attempts,
+                    lastAnswer: $0.lastAnswer,
                     nextAttempt: time($0.nextAttemptAt))
             },
             lastRound: time(summary.lastRound), deliveringSince: time(summary.deliveringSince),

@@ -28,7 +28,7 @@ private struct PlanItem: Encodable {
             occurrence.dataPeriod.map { [$0.lowerBound.iso, $0.upperBound.iso] }, forKey: .dataPeriod)
         try container.encode(reminder.stage.days, forKey: .days)
         try container.encode(occurrence.deadline?.iso, forKey: .deadline)
-        try container.encode(digest.id, forKey: .digest)
+        try container.encode(digest.id.description, forKey: .digest)
         try container.encode(reminder.stage.escalation, forKey: .escalation)
         try container.encode(occurrence.nominalDeadline?.iso, forKey: .nominalDeadline)
         try container.encode(occurrence.key?.iso, forKey: .occurrence)

@@ -30,7 +30,8 @@ struct WebhookTransportTests {
         let body = WebhookPayload.body(digest, format: .generic, composer: office.composer)
         let signer = try WebhookSigner(secret: Self.secret)
         let headers =
-            [("Content-Type", "application/json")] + signer.headers(id: digest.id, timestamp: 1_710_376_200, body: body)
+            [("Content-Type", "application/json")]
+            + signer.headers(id: digest.id.description, timestamp: 1_710_376_200, body: body)
         let result = WebhookTransport().post(
             WebhookRequest(url: "http://127.0.0.1:\(receiver.port)/ok", headers: headers, body: body))
         #expect(try result.get().answer.hasPrefix("HTTP 200"))

@@ -167,7 +167,7 @@ struct PlannerTests {
         let digests = planner.digests(in: d(2024, 3, 13)...d(2024, 3, 13))
         #expect(digests.map(\.recipient) == ["hung", "thu"])
         let hung = try #require(digests.first)
-        #expect(hung.id == "2024-03-13/hung/email")
+        #expect(hung.id.description == "2024-03-13/hung/email")
         #expect(hung.reminders.map(\.occurrence.task.id) == ["late", "today", "soon"])
         #expect(hung.overdue.count == 1 && hung.dueToday.count == 1 && hung.dueSoon.count == 1)
         // Nothing to say: no digest.
@@ -198,7 +198,7 @@ struct PlannerTests {
         let sequential = planner.digests(in: window)
         #expect(sequential.count > 200)
         #expect(rendered.flatMap { $0 } == sequential.map(\.id))
-        #expect(rendered.allSatisfy { !$0.isEmpty && Set($0.map { $0.prefix(10) }).count == 1 })
+        #expect(rendered.allSatisfy { !$0.isEmpty && Set($0.map { $0.description.prefix(10) }).count == 1 })
     }
 
     // MARK: Recurrences

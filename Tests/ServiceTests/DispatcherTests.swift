@@ -90,9 +90,9 @@ struct DispatcherTests {
         try await later.evaluate(now: vn("2024-03-14T09:00:00"))
         let items = try later.outbox.all().filter { $0.createdAt >= vn("2024-03-14T09:00:00").timeIntervalSince1970 }
         let missed = items.filter { $0.state == .missed }
-        let pending = items.filter { $0.state == .pending && $0.digest.hasSuffix("/email") }
-        #expect(Set(missed.map { String($0.digest.prefix(10)) }) == ["2024-03-11", "2024-03-12"])
-        #expect(Set(pending.map { String($0.digest.prefix(10)) }) == ["2024-03-14"])
+        let pending = items.filter { $0.state == .pending && $0.digest.description.hasSuffix("/email") }
+        #expect(Set(missed.map { String($0.digest.description.prefix(10)) }) == ["2024-03-11", "2024-03-12"])
+        #expect(Set(pending.map { String($0.digest.description.prefix(10)) }) == ["2024-03-14"])
         // One digest per recipient and channel, though 13/3 and 14/3 both had reminders for Hùng.
         #expect(pending.map(\.recipient).sorted() == Array(Set(pending.map(\.recipient))).sorted())
         let hung = try #require(pending.first { $0.recipient == "hung" })
@@ -217,7 +217,7 @@ struct DispatcherTests {
         let folder = try TemporaryFolder()
         let service = try dispatcher(try serviceConfig(folder))
         try await service.evaluate(now: vn("2024-03-14T07:30:00"))
-        let reports = try service.outbox.all().filter { $0.digest.hasSuffix("/report") }
+        let reports = try service.outbox.all().filter { $0.digest.description.hasSuffix("/report") }
         #expect(reports.map(\.recipient) == ["thu", "khanh", "lam", "tan"])
         let mail = String(decoding: try #require(reports.first).payload, as: UTF8.self)
         #expect(mail.contains("Subject: =?UTF-8?B?"))
@@ -237,10 +237,12 @@ struct DispatcherTests {
         // Friday 15/03: nothing of the kind; Monday 18/03: the clerk's overdue list.
         try await service.evaluate(now: vn("2024-03-15T07:30:00"))
         #expect(
-            try service.outbox.all().filter { $0.digest.contains("2024-03-15") && !$0.digest.hasSuffix("/email") }
-                .isEmpty)
+            try service.outbox.all().filter {
+                $0.digest.description.contains("2024-03-15") && !$0.digest.description.hasSuffix("/email")
+            }
+            .isEmpty)
         try await service.evaluate(now: vn("2024-03-18T07:30:00"))
-        let list = try #require(try service.outbox.all().first { $0.digest == "2024-03-18/thu/overdue" })
+        let list = try #require(try service.outbox.all().first { $0.digest.description == "2024-03-18/thu/overdue" })
         #expect(String(decoding: list.payload, as: UTF8.self).contains("To: =?UTF-8?B?"))
         try await service.deliver(now: vn("2024-03-18T07:30:00"))
         let overdue = try folder.files(in: "maildir/new", withExtension: "nhacviec").map { try parseMail($0) }

@@ -29,7 +29,9 @@ struct StateMigrationTests {
         #expect(kinds == [.digest: 24, .report: 4, .overdueList: 1, .failureNotice: 9])
         for item in items {
             switch item.kind {
-            case .report: #expect(item.key.hasPrefix("report:2024-03:2024-03-14:") && item.digest.hasSuffix("/report"))
+            case .report:
+                #expect(
+                    item.key.hasPrefix("report:2024-03:2024-03-14:") && item.digest.description.hasSuffix("/report"))
             case .overdueList: #expect(item.key == "overdue:2024-03-11:thu")
             case .failureNotice: #expect(item.key.hasPrefix("failure:") && item.recipient == "thu")
             case .digest: #expect(!item.key.contains(":"))
@@ -39,7 +41,10 @@ struct StateMigrationTests {
         }
         let webhooks = items.filter { $0.channel == .webhook("nhom-ubnd") }
         #expect(webhooks.count == 12)
-        #expect(webhooks.allSatisfy { $0.destination == "nhom-ubnd" && $0.digest.hasSuffix("/webhook:nhom-ubnd") })
+        #expect(
+            webhooks.allSatisfy {
+                $0.destination == "nhom-ubnd" && $0.digest.description.hasSuffix("/webhook:nhom-ubnd")
+            })
         #expect(items.filter { $0.channel == .email }.count == 26)
         // Failed webhooks told the clerk; notices are mail.
         #expect(items.filter { $0.kind == .failureNotice }.allSatisfy { $0.channel == .email })

@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 import Messages
 import Model
@@ -94,7 +95,7 @@ struct OutboxRenderer: Sendable {
                         key: key)
                     items.append(
                         OutboxItem(
-                            key: key, kind: .report, digest: "\(day.iso)/\(id)/report", recipient: id,
+                            key: key, kind: .report, digest: .mail(.report, on: day, to: id), recipient: id,
                             address: address, sendAt: sendAt.timeIntervalSince1970, messageID: nil,
                             payload: Data(bytes), createdAt: now.timeIntervalSince1970))
                 }
@@ -109,7 +110,7 @@ struct OutboxRenderer: Sendable {
                     text: OverdueList.text(report), html: OverdueList.html(report), date: sendAt, key: key)
                 items.append(
                     OutboxItem(
-                        key: key, kind: .overdueList, digest: "\(day.iso)/\(clerk)/overdue", recipient: clerk,
+                        key: key, kind: .overdueList, digest: .mail(.overdue, on: day, to: clerk), recipient: clerk,
                         address: address, sendAt: sendAt.timeIntervalSince1970, messageID: nil, payload: Data(bytes),
                         createdAt: now.timeIntervalSince1970))
             }
@@ -121,7 +122,7 @@ struct OutboxRenderer: Sendable {
     func rejectedScheduleNotice(_ rejected: RejectedSchedule, now: Date) -> OutboxItem? {
         clerkNotice(
             key: "rejected-schedule:\(rejected.version)", kind: .rejectedSchedule,
-            digest: "rejected-schedule/\(rejected.version)", now: now
+            digest: .notice(.rejectedSchedule, about: rejected.version), now: now
         ) { address, name, key in
             office.composer.rejectedScheduleNotice(
                 to: address, name: name, errors: rejected.errors.items.map { $0.text(rejected.language) },
@@ -133,7 +134,7 @@ struct OutboxRenderer: Sendable {
     func clockNotice(from: Date, to: Date, givenBack: Int, now: Date) -> OutboxItem? {
         clerkNotice(
             key: "clock-back:\(Int(from.timeIntervalSince1970)):\(Int(to.timeIntervalSince1970))", kind: .clockNotice,
-            digest: "clock-back/\(Int(to.timeIntervalSince1970))", now: now
+            digest: .notice(.clockBack, about: String(Int(to.timeIntervalSince1970))), now: now
         ) { address, name, key in
             office.composer.clockNotice(
                 to: address, name: name, from: from, to: to, givenBack: givenBack, date: now, key: key)
@@ -144,13 +145,13 @@ struct OutboxRenderer: Sendable {
     /// refresh token expires unused at `until`: once per refresh token (a refresh moves `until`, so the key).
     func zaloRefreshNotices(webhook: String, until: Date, now: Date) -> [OutboxItem] {
         let key = "zalo-refresh:\(webhook):\(Int(until.timeIntervalSince1970))"
-        let digest = "zalo-refresh/\(webhook)"
+        let digest = DigestID.notice(.zaloRefresh, about: webhook)
         func mail(_ address: String, _ name: String, _ key: String) -> [UInt8] {
             office.composer.zaloRefreshNotice(
                 to: address, name: name, webhook: webhook, until: until, date: now, key: key)
         }
         let administrator = office.configuration.email.administrator.map {
-            (id: "administrator", name: office.language == .vi ? "Quản trị viên" : "Administrator", address: $0)
+            (id: "administrator", name: MailText.administrator.text(office.language), address: $0)
         }
         return [
             clerkNotice(key: key, kind: .zaloNotice, digest: digest, now: now, mail: mail),
@@ -165,7 +166,7 @@ struct OutboxRenderer: Sendable {
     func zaloQuotaNotice(webhook: String, waiting: Int, resumes: Date, now: Date) -> OutboxItem? {
         clerkNotice(
             key: "zalo-quota:\(webhook):\(office.sendTime.day(of: now).iso)", kind: .zaloNotice,
-            digest: "zalo-quota/\(webhook)", now: now
+            digest: .notice(.zaloQuota, about: webhook), now: now
         ) { address, name, key in
             office.composer.zaloQuotaNotice(
                 to: address, name: name, webhook: webhook, waiting: waiting, resumes: resumes, date: now, key: key)
@@ -176,10 +177,11 @@ struct OutboxRenderer: Sendable {
     func failureNotice(about item: OutboxItem, reason: String, now: Date) -> OutboxItem? {
         guard item.kind != .failureNotice else { return nil }
         return clerkNotice(
-            key: "failure:\(item.key)", kind: .failureNotice, digest: "failure/\(item.digest)", now: now
+            key: "failure:\(item.key)", kind: .failureNotice, digest: .notice(.failure, about: item.digest.description),
+            now: now
         ) { address, name, _ in
             office.composer.failureNotice(
-                to: address, name: name, digest: item.digest, destination: item.destination, reason: reason,
+                to: address, name: name, digest: item.digest.description, destination: item.destination, reason: reason,
                 date: now)
         }
     }
@@ -188,7 +190,7 @@ struct OutboxRenderer: Sendable {
     ///
     /// - Parameter mail: the mail to the clerk's address and name, with the item's key.
     private func clerkNotice(
-        key: String, kind: OutboxItem.Kind, digest: String, now: Date,
+        key: String, kind: OutboxItem.Kind, digest: DigestID, now: Date,
         mail: (_ address: String, _ name: String, _ key: String) -> [UInt8]
     ) -> OutboxItem? {
         notice(
@@ -200,7 +202,7 @@ struct OutboxRenderer: Sendable {
     /// one to tell.
     private func notice(
         to recipient: (id: String, name: String, address: String)?, key: String, kind: OutboxItem.Kind,
-        digest: String, now: Date, mail: (_ address: String, _ name: String, _ key: String) -> [UInt8]
+        digest: DigestID, now: Date, mail: (_ address: String, _ name: String, _ key: String) -> [UInt8]
     ) -> OutboxItem? {
         guard let recipient else { return nil }
         return OutboxItem(

@@ -28,9 +28,9 @@ extension Workspace {
 
     /// The clerk's (or an editor's) completion, or with `reopen` its withdrawal, from a task's page: in the
     /// audit log with who and from which address. `occurrence` names the occurrence of a recurring task (a
-    /// one-off task is done as a whole); `date` is the completion date, today when empty.
+    /// one-off task is done as a whole); `date` is the completion date, today when nil.
     public func record(
-        task id: TaskID, occurrence: String, date: String, note: String, reopen: Bool, by viewer: Viewer,
+        task id: TaskID, occurrence: CivilDate?, date: CivilDate?, note: String, reopen: Bool, by viewer: Viewer,
         client: String
     ) throws(WorkspaceError) {
         try requireEditor(viewer)
@@ -38,7 +38,7 @@ extension Workspace {
         guard let first = occurrences.first else { throw refusal(.notFound, .notFound) }
         var named: CivilDate?
         if case .recurring = first.task.deadline {
-            guard let day = try? CivilDate.parse(occurrence), occurrences.contains(where: { $0.key == day }) else {
+            guard let day = occurrence, occurrences.contains(where: { $0.key == day }) else {
                 throw refusal(.invalid, .badForm)
             }
             named = day
@@ -65,8 +65,8 @@ extension Workspace {
     }
 
     /// An official's report by the link of a reminder: waiting for the clerk, its reminders paused; or, with
-    /// `[web] completion = "direct"`, recorded at once. `date` is the completion date, today when empty.
-    public func reportDone(token: String, date: String, note: String, client: String) throws(WorkspaceError)
+    /// `[web] completion = "direct"`, recorded at once. `date` is the completion date, today when nil.
+    public func reportDone(token: String, date: CivilDate?, note: String, client: String) throws(WorkspaceError)
         -> ReportOutcome
     {
         let (link, occurrence) = try reported(token)
@@ -124,8 +124,7 @@ extension Workspace {
             try using {
                 try office.record(
                     task: report.task,
-                    occurrence: report.occurrence.isEmpty ? nil : try? CivilDate.parse(report.occurrence),
-                    completedOn: try? CivilDate.parse(report.completedOn), note: report.note,
+                    occurrence: report.occurrenceDay, completedOn: report.completedDay, note: report.note,
                     user: "\(report.official) (\(viewer.official))", client: client)
             }
             try rereadCompletions()
@@ -139,7 +138,7 @@ extension Workspace {
                 + "<p>[\(HTMLReport.escape(report.task))] \(HTMLReport.escape(title))</p>"
             try using {
                 try WorkspaceMail.send(
-                    to: person, address: address, kind: .reportReturned, what: "report-returned",
+                    to: person, address: address, kind: .reportReturned, mail: .reportReturned,
                     key: "report-returned:\(id)", subject: words[WebWord.returnedSubject], text: text, html: html,
                     office: office, state: state, now: now)
             }
@@ -160,13 +159,12 @@ extension Workspace {
         return (link, occurrence)
     }
 
-    /// The completion date a form gives (today when it gives none), when it is a date, not in the future
-    /// and not before the plan's year, as `done --on` takes it.
-    private func completionDay(_ written: String, of task: PlanTask) throws(WorkspaceError) -> CivilDate {
+    /// The completion date given (today when none), when it is not in the future and not before the plan's
+    /// year, as `done --on` takes it.
+    private func completionDay(_ given: CivilDate?, of task: PlanTask) throws(WorkspaceError) -> CivilDate {
         let today = office.today()
-        guard let day = try? CivilDate.parse(written.isEmpty ? today.iso : written), day <= today,
-            day.year >= task.planYear
-        else { throw refusal(.invalid, .badDate) }
+        let day = given ?? today
+        guard day <= today, day.year >= task.planYear else { throw refusal(.invalid, .badDate) }
         return day
     }
 }

@@ -59,7 +59,7 @@ extension Workspace {
         let reminders = office.planner.reminders(
             ofTask: id, in: CivilDate(year: task.planYear, month: 1, day: 1)!...today)
         let digests = reminders.map {
-            Digest.id(sendDay: $0.stage.sendDay, recipient: $0.recipient, channel: $0.channel)
+            DigestID.reminders(sendDay: $0.stage.sendDay, recipient: $0.recipient, channel: $0.channel)
         }
         return try using {
             let items = try Outbox(database: state).items(ofDigests: Set(digests))
