@@ -19,6 +19,8 @@ struct ReloadWatcher: Service {
     let bell: Bell
     /// The reminders' bell, rung after a reload.
     let reminders: Bell
+    /// The files' times when the service started, taken before it said READY.
+    let startStamps: [String: Date]
     /// How often the files are looked at.
     static let interval: Duration = .seconds(1)
 
@@ -28,7 +30,7 @@ struct ReloadWatcher: Service {
                 group.addTask {
                     for await _ in await UnixSignalsSequence(trapping: .sighup) { bell.ring() }
                 }
-                var watched = Self.stamps(await workspace.office)
+                var watched = startStamps
                 while !Task.isCancelled {
                     let asked = await bell.wait(upTo: Self.interval)
                     guard !Task.isCancelled else { break }

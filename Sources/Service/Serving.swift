@@ -63,7 +63,7 @@ public final class Serving: Sendable {
                 notifier: notifier, status: status, bell: reminders, heartbeat: heartbeat, stop: stop),
             ReloadWatcher(
                 workspace: workspace, dispatcher: dispatcher, clock: clock, journal: journal, notifier: notifier,
-                status: status, bell: reloads, reminders: reminders),
+                status: status, bell: reloads, reminders: reminders, startStamps: ReloadWatcher.stamps(office)),
         ]
         // Stopped by a signal before the group had its handlers: the group ends gracefully.
         services.append(EarlySignals.Handover(reload: reloads))

@@ -21,11 +21,9 @@ struct GuardTests {
         #expect(second.status == 1)
         #expect(second.stderr.contains("another nhacviec serve is running on the state in"), "\(second.stderr)")
         // The seven of 07:30 go out once, from the first.
-        let deadline = Date().addingTimeInterval(15)
-        while folder.files(in: "maildir/new", withExtension: "nhacviec").count < 7 && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        Thread.sleep(forTimeInterval: 1)
+        // The round is over when the service says nothing is left queued.
+        let said = notify.wait(for: "next send 2024-03-15T07:30:00+07:00; 0 queued", seconds: 15)
+        #expect(said.last?.contains("; 0 queued") == true, "\(said)")
         #expect(folder.files(in: "maildir/new", withExtension: "nhacviec").count == 7)
         first.signal(SIGTERM)
         #expect(first.exitStatus(within: 10) == 0)
@@ -90,14 +88,14 @@ struct GuardTests {
     )
     func deletedDatabase() throws {
         let (folder, config, database) = try servedState()
+        let notify = try NotifySocket(in: folder)
         let service = try RunningCommand(
             ["serve", "--config", config, "--clock-start", "2024-03-15T10:00:00+07:00"],
             // The watchdog's pings wake the loop every second.
-            environment: [
-                "JOURNAL_STREAM": "8:1", "NOTIFY_SOCKET": try NotifySocket(in: folder).path, "WATCHDOG_USEC": "2000000",
-            ],
+            environment: ["JOURNAL_STREAM": "8:1", "NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "2000000"],
             log: folder.file("serve.log"))
-        Thread.sleep(forTimeInterval: 2)
+        // Deleted once the service has taken it: after its first round.
+        #expect(notify.wait(for: "queued", seconds: 20).last?.contains("queued") == true, "\(service.log)")
         try FileManager.default.removeItem(atPath: database)
         #expect(service.exitStatus(within: 10) == 1, "\(service.log)")
         #expect(service.log.contains("<3>stopping: the state database \(database) was deleted or replaced"))

@@ -86,7 +86,7 @@ struct ServeTests {
             environment: ["NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "2000000"],
             log: folder.file("serve.log"))
         _ = notify.wait(for: "READY=1", seconds: 20)
-        Thread.sleep(forTimeInterval: 1.1)
+        // The files' times were taken before READY: an edit from now on is a change.
         let text = try String(contentsOfFile: config, encoding: .utf8)
         try text.replacingOccurrences(of: "send_time = \"07:30\"", with: "send_time = \"08:00\"").write(
             toFile: config, atomically: true, encoding: .utf8)
