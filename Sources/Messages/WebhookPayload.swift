@@ -62,7 +62,8 @@ public enum WebhookPayload {
         case .generic:
             let person = composer.directory.official(digest.recipient)
             object = [
-                "type": "nhacviec.digest", "id": digest.id, "idempotency_key": MailComposer.idempotencyKey(digest),
+                "type": "nhacviec.digest", "id": digest.id.description,
+                "idempotency_key": MailComposer.idempotencyKey(digest),
                 "send_day": digest.sendDay.iso, "channel": digest.channel.description, "subject": subject, "text": text,
                 "recipient": ["id": digest.recipient, "name": person?.name ?? "", "email": person?.email ?? ""],
                 "items": digest.reminders.map { item($0, reportLink: reportLink($0.occurrence)) },

@@ -58,7 +58,40 @@ enum TaskPages {
     /// Rows on one page of the list: a phone shows them, and a page of a large plan stays fast.
     static let pageSize = 100
 
-    static func list(office: Office, viewer: Viewer, filter: Filter, words: [String: String]) -> [String: Any] {
+    /// The list's page.
+    struct List: PageModel {
+        struct Row {
+            let id: String
+            let path: String
+            let title: String
+            let deadline: String
+            let status: String
+            let statusLabel: String
+            let responsible: String
+        }
+        struct Option {
+            let value: String
+            let label: String
+            let selected: Bool
+        }
+
+        let rows: [Row]
+        let hasRows: Bool
+        let count: Int
+        let q: String
+        let page: Int
+        let pages: Int
+        let paged: Bool
+        /// The query of the page before and after, when there is one.
+        let previous: String?
+        let next: String?
+        let sections: [Option]
+        let leads: [Option]
+        let responsibles: [Option]
+        let statuses: [Option]
+    }
+
+    static func list(office: Office, viewer: Viewer, filter: Filter, words: [String: String]) -> List {
         let today = office.today()
         let directory = office.schedule.directory
         let visible = office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task) }
@@ -74,84 +107,119 @@ enum TaskPages {
         }
         let pages = max(1, (matching.count + pageSize - 1) / pageSize)
         let page = min(filter.page, pages)
-        let rows: [[String: Any]] = matching[((page - 1) * pageSize)..<min(matching.count, page * pageSize)].map {
-            occurrence in
+        let rows = matching[((page - 1) * pageSize)..<min(matching.count, page * pageSize)].map { occurrence in
             let status = occurrence.status(at: today)
-            return [
-                "id": occurrence.task.id, "path": path(occurrence.task.id), "title": occurrence.task.title,
-                "deadline": occurrence.deadline?.vietnamese ?? words[word(status)],
-                "status": word(status).rawValue, "statusLabel": words[word(status)],
-                "responsible": occurrence.task.responsible.map(directory.displayName).joined(separator: ", "),
-            ]
+            return List.Row(
+                id: occurrence.task.id, path: path(occurrence.task.id), title: occurrence.task.title,
+                deadline: occurrence.deadline?.vietnamese ?? words[word(status)], status: word(status).rawValue,
+                statusLabel: words[word(status)],
+                responsible: occurrence.task.responsible.map(directory.displayName).joined(separator: ", "))
         }
         let tasks = visible.map(\.task)
-        func options(_ values: [String], selected: String, label: (String) -> String) -> [[String: Any]] {
+        func options(_ values: [String], selected: String, label: (String) -> String) -> [List.Option] {
             var seen: Set<String> = []
             return values.filter { seen.insert($0).inserted }.map {
-                ["value": $0, "label": label($0), "selected": $0 == selected]
+                List.Option(value: $0, label: label($0), selected: $0 == selected)
             }
         }
         let name = { (id: String) in directory.official(id)?.name ?? id }
-        return [
-            "rows": rows, "hasRows": !rows.isEmpty, "count": matching.count, "q": filter.text,
-            "page": page, "pages": pages, "paged": pages > 1,
-            "previous": page > 1 ? filter.query(page: page - 1) : false,
-            "next": page < pages ? filter.query(page: page + 1) : false,
-            "sections": options(tasks.compactMap(\.section), selected: filter.section) { $0 },
-            "leads": options(tasks.compactMap(\.lead), selected: filter.lead, label: name),
-            "responsibles": options(
+        return List(
+            rows: Array(rows), hasRows: !rows.isEmpty, count: matching.count, q: filter.text, page: page,
+            pages: pages, paged: pages > 1, previous: page > 1 ? filter.query(page: page - 1) : nil,
+            next: page < pages ? filter.query(page: page + 1) : nil,
+            sections: options(tasks.compactMap(\.section), selected: filter.section) { $0 },
+            leads: options(tasks.compactMap(\.lead), selected: filter.lead, label: name),
+            responsibles: options(
                 tasks.flatMap { $0.responsible.map(directory.recipient) }, selected: filter.responsible, label: name),
-            "statuses": statuses.map { _, key in
-                ["value": key.rawValue, "label": words[key], "selected": key.rawValue == filter.status] as [String: Any]
-            },
-        ]
+            statuses: statuses.map { _, key in
+                List.Option(value: key.rawValue, label: words[key], selected: key.rawValue == filter.status)
+            })
     }
 
     /// A task's page: its occurrences, the reminders sent for it, its completion history.
+    struct Page: PageModel {
+        struct Row {
+            struct Completed {
+                let date: String
+                let note: String
+            }
+            let occurrence: String
+            let nominal: String
+            let deadline: String
+            let status: String
+            let statusLabel: String
+            let canEdit: Bool
+            let csrf: String
+            let today: String
+            let completed: Completed?
+        }
+        struct Sent {
+            let day: String
+            let recipient: String
+            let destination: String
+            let state: String
+            let answer: String
+        }
+        struct History {
+            let at: String
+            let user: String
+            let client: String
+            let occurrence: String
+            let action: String
+            let date: String
+            let note: String
+        }
+
+        let id: String
+        let path: String
+        let title: String
+        let section: String
+        let lead: String
+        let responsible: String
+        let note: String
+        let occurrences: [Row]
+        let sent: [Sent]
+        let hasSent: Bool
+        let history: [History]
+        let hasHistory: Bool
+    }
+
     static func task(
         _ record: Workspace.TaskRecord, office: Office, viewer: Viewer, csrf: String, words: [String: String]
-    ) -> [String: Any] {
-        let occurrences = record.occurrences
-        let task = occurrences[0].task
+    ) -> Page {
+        let task = record.occurrences[0].task
         let today = office.today()
         let directory = office.schedule.directory
-        let rows: [[String: Any]] = occurrences.filter { $0.exists(on: today) }.map { occurrence in
+        let rows = record.occurrences.filter { $0.exists(on: today) }.map { occurrence in
             let status = occurrence.status(at: today)
-            var row: [String: Any] = [
-                "occurrence": occurrence.key?.iso ?? "",
-                "nominal": occurrence.nominalDeadline?.vietnamese ?? words[word(status)],
-                "deadline": occurrence.deadline?.vietnamese ?? "",
-                "status": word(status).rawValue, "statusLabel": words[word(status)],
-                "canEdit": viewer.canEdit, "csrf": csrf, "today": today.vietnamese,
-            ]
-            if let completion = occurrence.completion, completion.date <= today {
-                row["completed"] = ["date": completion.date.vietnamese, "note": completion.note ?? ""]
-            }
-            return row
+            return Page.Row(
+                occurrence: occurrence.key?.iso ?? "",
+                nominal: occurrence.nominalDeadline?.vietnamese ?? words[word(status)],
+                deadline: occurrence.deadline?.vietnamese ?? "", status: word(status).rawValue,
+                statusLabel: words[word(status)], canEdit: viewer.canEdit, csrf: csrf, today: today.vietnamese,
+                completed: occurrence.completion.flatMap { completion in
+                    completion.date <= today
+                        ? Page.Row.Completed(date: completion.date.vietnamese, note: completion.note ?? "") : nil
+                })
         }
-        let sent: [[String: Any]] = record.sent.map { sent in
-            [
-                "day": sent.reminder.stage.sendDay.vietnamese,
-                "recipient": directory.official(sent.reminder.recipient)?.name ?? sent.reminder.recipient,
-                "destination": sent.item.destination, "state": sent.item.state.rawValue,
-                "answer": sent.item.lastAnswer ?? "",
-            ]
+        let sent = record.sent.map { sent in
+            Page.Sent(
+                day: sent.reminder.stage.sendDay.vietnamese,
+                recipient: directory.official(sent.reminder.recipient)?.name ?? sent.reminder.recipient,
+                destination: sent.item.destination, state: sent.item.state.rawValue,
+                answer: sent.item.lastAnswer ?? "")
         }
-        let history: [[String: Any]] = record.history.map { entry in
-            [
-                "at": Overview.time(Date(timeIntervalSince1970: entry.at), office), "user": entry.user,
-                "client": entry.client ?? "", "occurrence": entry.occurrence,
-                "action": words[entry.completedOn == nil ? WebWord.reopened : .completed],
-                "date": entry.completedOn.flatMap { try? CivilDate.parse($0).vietnamese } ?? "",
-                "note": entry.note ?? "",
-            ]
+        let history = record.history.map { entry in
+            Page.History(
+                at: Overview.time(Date(timeIntervalSince1970: entry.at), office), user: entry.user,
+                client: entry.client ?? "", occurrence: entry.occurrence,
+                action: words[entry.completedOn == nil ? WebWord.reopened : .completed],
+                date: entry.completedOn.flatMap { try? CivilDate.parse($0).vietnamese } ?? "", note: entry.note ?? "")
         }
-        return [
-            "id": task.id, "path": path(task.id), "title": task.title, "section": task.section ?? "",
-            "lead": task.lead.flatMap { directory.official($0)?.name } ?? "",
-            "responsible": task.responsible.map(directory.displayName).joined(separator: ", "),
-            "note": task.note ?? "", "occurrences": rows, "sent": sent, "hasSent": !sent.isEmpty,
-            "history": history, "hasHistory": !history.isEmpty,
-        ]
+        return Page(
+            id: task.id, path: path(task.id), title: task.title, section: task.section ?? "",
+            lead: task.lead.flatMap { directory.official($0)?.name } ?? "",
+            responsible: task.responsible.map(directory.displayName).joined(separator: ", "), note: task.note ?? "",
+            occurrences: rows, sent: sent, hasSent: !sent.isEmpty, history: history, hasHistory: !history.isEmpty)
     }
 }

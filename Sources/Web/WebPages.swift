@@ -4,6 +4,34 @@ import Foundation
 import Hummingbird
 import ScheduleSources
 
+/// What a page shows, as a value the route builds: its properties are the names its template reads.
+protocol PageModel: Sendable {}
+
+extension PageModel {
+    /// The top-level properties by name, for the template (Mustache reads nested values by reflection); an
+    /// absent optional is left out, as a missing name.
+    var fields: [String: Any] {
+        var fields: [String: Any] = [:]
+        for child in Mirror(reflecting: self).children {
+            guard let label = child.label else { continue }
+            let value = Mirror(reflecting: child.value)
+            if value.displayStyle == .optional {
+                guard let wrapped = value.children.first?.value else { continue }
+                fields[label] = wrapped
+            } else {
+                fields[label] = child.value
+            }
+        }
+        return fields
+    }
+}
+
+/// A message, with a link to the sign-in page when it is about signing in.
+struct MessagePage: PageModel {
+    let message: String
+    let signIn: Bool
+}
+
 /// Pages and answers in the office's language, with the headers that keep them private.
 struct WebPages: Sendable {
     let language: Language
@@ -22,12 +50,13 @@ struct WebPages: Sendable {
 
     func word(_ key: WebWord) -> String { key.text(language) }
 
-    /// A page of the templates; a signed-in viewer's name and session token go with it for the menu.
+    /// A page of the templates from its model; a signed-in viewer's name and session token go with it for
+    /// the menu.
     func page(
-        _ name: String, title: WebWord, values: [String: Any], signedIn: SignedIn? = nil,
+        _ name: String, title: WebWord, _ model: some PageModel, signedIn: SignedIn? = nil,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        var context = values
+        var context = model.fields
         context["language"] = language.rawValue
         if let signedIn { context["user"] = ["name": signedIn.viewer.name, "csrf": signedIn.csrf] }
         let html = PageTemplates.page(name, title: title.text(language), values: context, words: words)
@@ -36,14 +65,12 @@ struct WebPages: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    /// A message page.
+    /// A message page; with `signIn`, a link to ask for a new sign-in link.
     func message(
         _ text: String, title: WebWord = .app, signedIn: SignedIn? = nil, status: HTTPResponse.Status = .ok,
-        values: [String: Any] = [:]
+        signIn: Bool = false
     ) -> Response {
-        var values = values
-        values["message"] = text
-        return page("message", title: title, values: values, signedIn: signedIn, status: status)
+        page("message", title: title, MessagePage(message: text, signIn: signIn), signedIn: signedIn, status: status)
     }
 
     /// A use case that did not happen, as its kind says; an unavailable state with the request's id, which
@@ -92,4 +119,49 @@ struct WebPages: Sendable {
         .init("Content-Security-Policy")!:
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
     ]
+}
+
+/// The sign-in form: its token, and what the last request for a link came to.
+struct SignInPage: PageModel {
+    let csrf: String
+    let message: String?
+}
+
+/// An official's "Báo cáo hoàn thành" form, from the signed link of a reminder.
+struct ReportForm: PageModel {
+    let task: String
+    let title: String
+    let deadline: String
+    let token: String
+    let today: String
+}
+
+/// *Báo cáo*: the period asked for, and its figures once it reads as a period.
+struct ReportsPage: PageModel {
+    struct Total {
+        let field: String
+        let label: String
+        let count: Int
+    }
+    var asked: String
+    var refused = false
+    var label: String?
+    var code: String?
+    var totals: [Total]?
+}
+
+/// *Lịch làm việc*: a year's days off and worked weekend days, with their sources.
+struct CalendarPage: PageModel {
+    struct Day {
+        let weekday: String
+        let date: String
+        let reason: String
+        let source: String
+    }
+    let year: Int
+    let count: Int
+    let announced: Bool
+    let daysOff: [Day]
+    let worked: [Day]
+    let hasWorked: Bool
 }

@@ -17,11 +17,10 @@ extension WebRoutes {
 
     private func plans(_ request: Request, _ context: WebContext) async throws -> Response {
         let pages = pages(context)
-        var values = PlanPages.list(
+        let page = PlanPages.list(
             try await workspace.plans(for: context.viewer), office: context.office!, viewer: context.viewer,
-            csrf: context.signedIn!.csrf, words: pages.words)
-        values["applied"] = Self.query(request)["da-ap-dung"] != nil
-        return pages.page("plans", title: .plans, values: values, signedIn: context.signedIn)
+            csrf: context.signedIn!.csrf, words: pages.words, applied: Self.query(request)["da-ap-dung"] != nil)
+        return pages.page("plans", title: .plans, page, signedIn: context.signedIn)
     }
 
     /// An upload, checked in full off the service's loop (it goes on sending): its errors, or the version
@@ -50,7 +49,7 @@ extension WebRoutes {
         case .errors(let errors):
             return pages.page(
                 "plan-errors", title: .plans,
-                values: PlanPages.errors(errors, fileName: name, language: pages.language),
+                PlanPages.errors(errors, fileName: name, language: pages.language),
                 signedIn: context.signedIn, status: .unprocessableContent)
         case .kept(let version):
             return WebPages.redirect("/ke-hoach/ban/\(version.id)")
@@ -63,14 +62,13 @@ extension WebRoutes {
         switch try await workspace.preview(version: id, for: context.viewer) {
         case .errors(let errors, let fileName):
             return pages.page(
-                "plan-errors", title: .plans,
-                values: PlanPages.errors(errors, fileName: fileName, language: pages.language),
+                "plan-errors", title: .plans, PlanPages.errors(errors, fileName: fileName, language: pages.language),
                 signedIn: context.signedIn, status: .unprocessableContent)
         case .ready(let preview, let version, let entry):
-            let values = PlanPages.preview(
+            let page = PlanPages.preview(
                 preview, version: version, entry: entry, office: context.office!, viewer: context.viewer,
                 csrf: context.signedIn!.csrf, words: pages.words)
-            return pages.page("plan-preview", title: .plans, values: values, signedIn: context.signedIn)
+            return pages.page("plan-preview", title: .plans, page, signedIn: context.signedIn)
         }
     }
 

@@ -69,9 +69,7 @@ struct WebRoutes: Sendable {
     private func signInForm(_ context: WebContext, message: String?) -> Response {
         let pages = pages(context)
         let token = Tokens.make()
-        var values: [String: Any] = ["csrf": token]
-        if let message { values["message"] = message }
-        var response = pages.page("sign-in", title: .signIn, values: values)
+        var response = pages.page("sign-in", title: .signIn, SignInPage(csrf: token, message: message))
         response.setCookie(pages.cookie(Self.formCookie, token, maxAge: 3600, path: "/dang-nhap", sameSite: .strict))
         return response
     }
@@ -93,7 +91,7 @@ struct WebRoutes: Sendable {
             session = try await workspace.signIn(token: token, client: client(request, context))
         } catch {
             guard error.kind == .forbidden else { throw error }
-            return pages(context).message(error.message, title: .signIn, status: .forbidden, values: ["signIn": true])
+            return pages(context).message(error.message, title: .signIn, status: .forbidden, signIn: true)
         }
         var response = WebPages.redirect("/")
         response.setCookie(
@@ -114,26 +112,26 @@ struct WebRoutes: Sendable {
         let office = context.office!
         let viewer = context.viewer
         let desk = viewer.canEdit ? try await workspace.desk(for: viewer) : nil
-        let values = Overview.values(
+        let page = Overview(
             office: office, viewer: viewer, desk: desk, paused: try await workspace.paused(),
             csrf: context.signedIn!.csrf, words: pages(context).words)
-        return pages(context).page("overview", title: .overview, values: values, signedIn: context.signedIn)
+        return pages(context).page("overview", title: .overview, page, signedIn: context.signedIn)
     }
 
     private func taskList(_ request: Request, _ context: WebContext) -> Response {
-        let values = TaskPages.list(
+        let page = TaskPages.list(
             office: context.office!, viewer: context.viewer, filter: TaskPages.Filter(Self.query(request)),
             words: pages(context).words)
-        return pages(context).page("tasks", title: .tasks, values: values, signedIn: context.signedIn)
+        return pages(context).page("tasks", title: .tasks, page, signedIn: context.signedIn)
     }
 
     private func taskPage(_ context: WebContext) async throws -> Response {
         let id = context.parameters.get("id") ?? ""
         let record = try await workspace.taskRecord(id, for: context.viewer)
-        let values = TaskPages.task(
+        let page = TaskPages.task(
             record, office: context.office!, viewer: context.viewer, csrf: context.signedIn!.csrf,
             words: pages(context).words)
-        return pages(context).page("task", title: .tasks, values: values, signedIn: context.signedIn)
+        return pages(context).page("task", title: .tasks, page, signedIn: context.signedIn)
     }
 
     /// *Báo cáo*: the periodic report of a period written as people write it, its figures, and the report
@@ -143,14 +141,13 @@ struct WebRoutes: Sendable {
         let office = context.office!
         let query = Self.query(request)
         let asked = query["ky"] ?? ""
-        var values: [String: Any] = ["asked": asked]
         guard !asked.isEmpty else {
-            return pages.page("reports", title: .reports, values: values, signedIn: context.signedIn)
+            return pages.page("reports", title: .reports, ReportsPage(asked: asked), signedIn: context.signedIn)
         }
         guard let period = ReportPeriod.read(asked, year: office.today().year) else {
-            values["refused"] = true
             return pages.page(
-                "reports", title: .reports, values: values, signedIn: context.signedIn, status: .badRequest)
+                "reports", title: .reports, ReportsPage(asked: asked, refused: true), signedIn: context.signedIn,
+                status: .badRequest)
         }
         let report = try await workspace.report(for: period, for: context.viewer)
         if let format = query["tai"] {
@@ -170,18 +167,16 @@ struct WebRoutes: Sendable {
             }
         }
         let tally = report.total
-        values["label"] = period.label
-        values["code"] = period.code
         let totals: [(String, WebWord, Int)] = [
             ("done_on_time", .doneOnTime, tally.doneOnTime), ("done_late", .doneLate, tally.doneLate),
             ("overdue", .overdue, tally.overdue), ("in_progress", .inProgress, tally.inProgress),
             ("ongoing", .ongoing, tally.ongoing), ("no_fixed_deadline", .noFixedDeadline, tally.noFixedDeadline),
             ("came_due", .cameDue, tally.cameDue), ("total", .total, tally.total),
         ]
-        values["totals"] = totals.map { field, word, count in
-            ["field": field, "label": pages.word(word), "count": count] as [String: Any]
-        }
-        return pages.page("reports", title: .reports, values: values, signedIn: context.signedIn)
+        let page = ReportsPage(
+            asked: asked, label: period.label, code: period.code,
+            totals: totals.map { ReportsPage.Total(field: $0, label: pages.word($1), count: $2) })
+        return pages.page("reports", title: .reports, page, signedIn: context.signedIn)
     }
 
     /// *Lịch làm việc*: a year's days off and worked weekend days, with their sources.
@@ -190,22 +185,18 @@ struct WebRoutes: Sendable {
         let calendar = office.calendar
         let asked = Self.query(request)["nam"].flatMap { Int($0) }
         let year = asked.flatMap { WorkingCalendar.supportedYears.contains($0) ? $0 : nil } ?? office.today().year
-        func days(_ list: [(date: CivilDate, reason: String, source: String)]) -> [[String: Any]] {
+        func days(_ list: [(date: CivilDate, reason: String, source: String)]) -> [CalendarPage.Day] {
             list.map {
-                [
-                    "weekday": $0.date.weekday.vietnamese, "date": $0.date.vietnamese, "reason": $0.reason,
-                    "source": $0.source,
-                ]
+                CalendarPage.Day(
+                    weekday: $0.date.weekday.vietnamese, date: $0.date.vietnamese, reason: $0.reason, source: $0.source)
             }
         }
         let worked = days(calendar.workedDays(in: year).map { ($0.date, $0.reason, $0.source) })
-        return pages(context).page(
-            "calendar", title: .calendar,
-            values: [
-                "year": year, "count": calendar.workingDayCount(in: year), "announced": calendar.isAnnounced(year),
-                "daysOff": days(calendar.daysOff(in: year).map { ($0.date, $0.reason, $0.source) }),
-                "worked": worked, "hasWorked": !worked.isEmpty,
-            ], signedIn: context.signedIn)
+        let page = CalendarPage(
+            year: year, count: calendar.workingDayCount(in: year), announced: calendar.isAnnounced(year),
+            daysOff: days(calendar.daysOff(in: year).map { ($0.date, $0.reason, $0.source) }), worked: worked,
+            hasWorked: !worked.isEmpty)
+        return pages(context).page("calendar", title: .calendar, page, signedIn: context.signedIn)
     }
 
     // MARK: Completions
@@ -229,11 +220,10 @@ struct WebRoutes: Sendable {
         case .open(let occurrence):
             return pages.page(
                 "report", title: .reportDone,
-                values: [
-                    "task": occurrence.task.id, "title": occurrence.task.title,
-                    "deadline": occurrence.deadline?.vietnamese ?? "", "token": token,
-                    "today": context.office!.today().vietnamese,
-                ])
+                ReportForm(
+                    task: occurrence.task.id, title: occurrence.task.title,
+                    deadline: occurrence.deadline?.vietnamese ?? "", token: token,
+                    today: context.office!.today().vietnamese))
         }
     }
 
