@@ -8,7 +8,7 @@ import ScheduleSources
 import WorkingCalendar
 
 /// `nhacviec done` and `reopen`: completions recorded in the audit log, with who and when.
-struct DoneCommand: ParsableCommand {
+struct DoneCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "done", abstract: "Record that a task (or one occurrence of a recurring task) is completed.")
 
@@ -22,7 +22,7 @@ struct DoneCommand: ParsableCommand {
 
     @OptionGroup var config: ConfigOptions
 
-    func run() throws {
+    func run() async throws {
         let office = try config.office(state: .existing)
         let language = office.language
         let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: office)
@@ -38,7 +38,7 @@ struct DoneCommand: ParsableCommand {
             print(CommandMessage.alreadyDone(label: found.label, day: day.vietnamese).text(language))
             return
         }
-        try CompletionTarget.record(found, completedOn: day, note: note, office: office)
+        try await CompletionTarget.record(found, completedOn: day, note: note, office: office)
         print(
             CommandMessage.done(
                 label: found.label, day: day.vietnamese, deadline: found.deadline?.vietnamese,
@@ -55,7 +55,7 @@ struct DoneCommand: ParsableCommand {
     }
 }
 
-struct ReopenCommand: ParsableCommand {
+struct ReopenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen", abstract: "Reopen a completed task; its reminders are armed again.")
 
@@ -63,13 +63,13 @@ struct ReopenCommand: ParsableCommand {
 
     @OptionGroup var config: ConfigOptions
 
-    func run() throws {
+    func run() async throws {
         let office = try config.office(state: .existing)
         let found = try CompletionTarget.find(target.task, occurrence: target.occurrence, in: office)
         guard let recorded = found.completion else {
             throw CommandFailure(.nothingToReopen(label: found.label), in: office.language)
         }
-        try CompletionTarget.record(found, completedOn: nil, note: nil, office: office)
+        try await CompletionTarget.record(found, completedOn: nil, note: nil, office: office)
         print(CommandMessage.reopened(label: found.label, was: recorded.date.vietnamese).text(office.language))
     }
 }
@@ -131,14 +131,17 @@ struct CompletionTarget {
             planYear: match.task.planYear)
     }
 
-    static func record(_ target: CompletionTarget, completedOn: CivilDate?, note: String?, office: Office) throws {
+    /// Recorded through the workspace, as the pages record, by the user who ran the command.
+    static func record(_ target: CompletionTarget, completedOn: CivilDate?, note: String?, office: Office) async throws
+    {
         let environment = ProcessInfo.processInfo.environment
         let user = environment["SUDO_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "uid \(getuid())"
         do {
-            try office.record(
-                task: target.task, occurrence: target.occurrence, completedOn: completedOn, note: note, user: user)
+            try await Workspace(office: office).record(
+                task: target.task, occurrence: target.occurrence, completedOn: completedOn, note: note,
+                commandLineUser: user)
         } catch {
-            throw CommandFailure(.cannotRecord(reason: error.text(office.language)), in: office.language)
+            throw CommandFailure(.cannotRecord(reason: error.message), in: office.language)
         }
     }
 }

@@ -186,6 +186,20 @@ struct OutboxRenderer: Sendable {
         }
     }
 
+    /// A mail of the workspace to one official (a sign-in link, a report sent back), due now: `mail` is the
+    /// last part of its name in the journal and `status` (`2024-03-14/thu/sign-in`).
+    func workspaceMail(
+        to official: Official, address: String, kind: OutboxItem.Kind, mail: DigestID.Mail, key: String,
+        subject: String, text: String, html: String, now: Date
+    ) -> OutboxItem {
+        let bytes = office.composer.document(
+            to: address, name: official.name, subject: subject, text: text, html: html, date: now, key: key)
+        return OutboxItem(
+            key: key, kind: kind, digest: .mail(mail, on: office.today(), to: official.id), recipient: official.id,
+            address: address, sendAt: now.timeIntervalSince1970, messageID: nil, payload: Data(bytes),
+            createdAt: now.timeIntervalSince1970)
+    }
+
     /// A notice to the clerk, due now, as an outbox item; none without a clerk to tell.
     ///
     /// - Parameter mail: the mail to the clerk's address and name, with the item's key.

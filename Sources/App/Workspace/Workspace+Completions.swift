@@ -54,6 +54,17 @@ extension Workspace {
         tell(.send)
     }
 
+    /// A completion, or with nil a reopening, recorded from the command line (`done`, `reopen`) by the user
+    /// who ran it on the server: the schedule's checks are the command's, the role is the server's.
+    public func record(
+        task id: TaskID, occurrence: CivilDate?, completedOn: CivilDate?, note: String?, commandLineUser user: String
+    ) throws(WorkspaceError) {
+        try using {
+            try office.record(task: id, occurrence: occurrence, completedOn: completedOn, note: note, user: user)
+        }
+        try rereadCompletions()
+    }
+
     /// The occurrence a report link names, when the link is this service's, unexpired and not taken, and
     /// names an official and an occurrence of the schedule.
     ///
@@ -136,12 +147,9 @@ extension Workspace {
                 "<p>\(HTMLReport.escape(words[WebWord.returnedMail]))</p>"
                 + "<blockquote>\(HTMLReport.escape(reason))</blockquote>"
                 + "<p>[\(HTMLReport.escape(report.task))] \(HTMLReport.escape(title))</p>"
-            try using {
-                try WorkspaceMail.send(
-                    to: person, address: address, kind: .reportReturned, mail: .reportReturned,
-                    key: "report-returned:\(id)", subject: words[WebWord.returnedSubject], text: text, html: html,
-                    office: office, state: state, now: now)
-            }
+            try send(
+                to: person, address: address, kind: .reportReturned, mail: .reportReturned,
+                key: "report-returned:\(id)", subject: words[WebWord.returnedSubject], text: text, html: html)
         }
         tell(.send)
     }

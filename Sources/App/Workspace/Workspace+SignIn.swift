@@ -35,12 +35,9 @@ extension Workspace {
         let words = WebWords.words(language)
         let html =
             "<p>\(HTMLReport.escape(words[WebWord.linkMail]))</p><p><a href=\"\(HTMLReport.escape(link))\">\(HTMLReport.escape(words[WebWord.signIn]))</a></p>"
-        try using {
-            try WorkspaceMail.send(
-                to: official, address: to, kind: .signInLink, mail: .signIn,
-                key: "sign-in:\(Tokens.hash(link).prefix(16))", subject: words[WebWord.linkSubject],
-                text: "\(words[WebWord.linkMail])\n\n\(link)\n", html: html, office: office, state: state, now: now)
-        }
+        try send(
+            to: official, address: to, kind: .signInLink, mail: .signIn, key: "sign-in:\(Tokens.hash(link).prefix(16))",
+            subject: words[WebWord.linkSubject], text: "\(words[WebWord.linkMail])\n\n\(link)\n", html: html)
         tell(.send)
     }
 

@@ -89,6 +89,17 @@ public actor Workspace {
 
     func tell(_ nudge: Nudge) { self.nudge(nudge) }
 
+    /// Queues a mail of the workspace through the outbox, rendered as the reminders are.
+    func send(
+        to official: Official, address: String, kind: OutboxItem.Kind, mail: DigestID.Mail, key: String,
+        subject: String, text: String, html: String
+    ) throws(WorkspaceError) {
+        let item = OutboxRenderer(office: office).workspaceMail(
+            to: official, address: address, kind: kind, mail: mail, key: key, subject: subject, text: text,
+            html: html, now: now())
+        _ = try using { try Outbox(database: state).enqueue([item]) }
+    }
+
     /// The completions of the audit log read into the office, after one was recorded.
     func rereadCompletions() throws(WorkspaceError) {
         replace(try using { try office.withRecordedCompletions() })
