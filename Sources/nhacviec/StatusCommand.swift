@@ -5,7 +5,7 @@ import Foundation
 import Outbox
 
 /// `nhacviec status`: what the service has done and will do, read from the state database.
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show the next send time, the queue, failures, the last delivery and the last reload.")
@@ -14,24 +14,21 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run() async throws {
         // A broken edit does not hide the service's status: the version it serves, and the errors.
         let office = try config.office(state: .existing, acceptedIfBroken: true)
-        let database: StateDatabase
+        let status: Workspace.Status
         do {
-            database = try office.requiredState()
+            status = try await Workspace(office: office).status()
         } catch {
-            throw CommandFailure(text: error.text(office.language))
+            // What failed, for the administrator who runs it.
+            throw CommandFailure(text: error.description)
         }
-        let outbox = Outbox(database: database)
-        let summary = try outbox.summary()
+        let summary = status.summary
         // One instant, the office's clock, for every "how long since" and "how long until".
-        let now = office.clock.now().timeIntervalSince1970
-        // A clock that went back in the last week is shown; older ones are history.
-        let clockBack = try outbox.lastClockBack().flatMap {
-            now - $0.noticedAt < 7 * 86_400 ? $0 : nil
-        }
-        let reload = try ReloadLog(database: database).last()
+        let now = status.now.timeIntervalSince1970
+        let clockBack = status.clockBack
+        let reload = status.lastReload
         let zone = office.sendTime.timeZone
         func time(_ seconds: Double?) -> String? {
             seconds.map {
@@ -63,7 +60,7 @@ struct StatusCommand: ParsableCommand {
             secondsDelivering: summary.deliveringSince.map { Int(now - $0) },
             stateDirectory: office.stateDirectory, freeBytes: Self.freeBytes(in: office.stateDirectory),
             lastReload: reload.map { .init(at: time($0.at), ok: $0.ok, message: $0.message) },
-            rejected: office.rejected.map {
+            rejected: status.rejected.map {
                 .init(
                     servingSince: time($0.servingSince?.timeIntervalSince1970),
                     errors: $0.errors.items.map { [language = $0.language] in $0.text(language) })
@@ -71,7 +68,7 @@ struct StatusCommand: ParsableCommand {
             clockBack: clockBack.map {
                 .init(from: time($0.from), to: time($0.to), givenBack: $0.givenBack, noticedAt: time($0.noticedAt))
             },
-            zalo: try ZaloTokens(database: database).all().map {
+            zalo: status.zaloTokens.map {
                 .init(
                     webhook: $0.webhook,
                     accessExpiresAt: $0.pair.accessToken.isEmpty ? nil : time($0.pair.accessExpiresAt),
@@ -79,7 +76,7 @@ struct StatusCommand: ParsableCommand {
                     refreshExpiresSoon: $0.pair.refreshExpiresAt - now < ZaloTokens.warning,
                     authorizeAgain: $0.refusal != nil, reason: $0.refusal)
             },
-            zaloQuota: try ZaloQuota(database: database).all().map {
+            zaloQuota: status.zaloQuota.map {
                 .init(
                     webhook: $0.webhook, remaining: $0.remaining, daily: $0.daily, at: time($0.at) ?? "",
                     usedUp: $0.usedUp(now: Date(timeIntervalSince1970: now)))
