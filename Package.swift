@@ -77,6 +77,14 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        // `serve` composed: Service's services and Web's as one ServiceGroup, the one place the two meet.
+        .target(
+            name: "Serve",
+            dependencies: [
+                "App", "Service", "Web", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The clerk's and the officials' workspace in the browser: HTTP over App's `Workspace`, nothing else.
         .target(
             name: "Web",
@@ -113,11 +121,9 @@ let package = Package(
         .executableTarget(
             name: "nhacviec",
             dependencies: [
-                "App", "Catalogue", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Service",
-                "Transports", "Web", "WorkingCalendar",
+                "App", "Catalogue", "Messages", "Model", "Outbox", "Planner", "Reports", "ScheduleSources", "Serve",
+                "Service", "Transports", "WorkingCalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
