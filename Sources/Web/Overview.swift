@@ -67,13 +67,12 @@ struct Overview: PageModel {
     let rejected: Rejected?
 
     init(
-        office: Office, viewer: Viewer, desk: Workspace.Desk?, paused: Set<CompletionKey>, csrf: String,
-        words: [String: String]
+        office: Office, viewer: Viewer, visible: [Occurrence], desk: Workspace.Desk?, paused: Set<CompletionKey>,
+        csrf: String, words: [String: String]
     ) {
         let now = office.clock.now()
         let today = office.today()
         let directory = office.schedule.directory
-        let visible = office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task) }
         var counts: [TaskStatus: Int] = [:]
         for occurrence in visible { counts[occurrence.status(at: today), default: 0] += 1 }
         overdue = visible.filter { $0.status(at: today) == .overdue }.compactMap { occurrence in

@@ -91,10 +91,9 @@ enum TaskPages {
         let statuses: [Option]
     }
 
-    static func list(office: Office, viewer: Viewer, filter: Filter, words: [String: String]) -> List {
+    static func list(office: Office, visible: [Occurrence], filter: Filter, words: [String: String]) -> List {
         let today = office.today()
         let directory = office.schedule.directory
-        let visible = office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task) }
         let folded = VietnameseText.folded(filter.text)
         let matching = visible.filter { occurrence in
             let task = occurrence.task

@@ -39,7 +39,7 @@ struct WebRoutes: Sendable {
             .add(middleware: CSRFMiddleware(workspace: workspace, settings: settings))
         signedIn.get("/") { _, context in try await overview(context) }
         signedIn.post("/dang-xuat") { request, context in try await signOut(request, context) }
-        signedIn.get("/nhiem-vu") { request, context in taskList(request, context) }
+        signedIn.get("/nhiem-vu") { request, context in await taskList(request, context) }
         signedIn.get("/lich") { request, context in calendar(request, context) }
         signedIn.get("/nhiem-vu/:id") { _, context in try await taskPage(context) }
 
@@ -113,15 +113,16 @@ struct WebRoutes: Sendable {
         let viewer = context.viewer
         let desk = viewer.canEdit ? try await workspace.desk(for: viewer) : nil
         let page = Overview(
-            office: office, viewer: viewer, desk: desk, paused: try await workspace.paused(),
+            office: office, viewer: viewer, visible: await workspace.occurrences(for: viewer), desk: desk,
+            paused: try await workspace.paused(),
             csrf: context.signedIn!.csrf, words: pages(context).words)
         return pages(context).page("overview", title: .overview, page, signedIn: context.signedIn)
     }
 
-    private func taskList(_ request: Request, _ context: WebContext) -> Response {
+    private func taskList(_ request: Request, _ context: WebContext) async -> Response {
         let page = TaskPages.list(
-            office: context.office!, viewer: context.viewer, filter: TaskPages.Filter(Self.query(request)),
-            words: pages(context).words)
+            office: context.office!, visible: await workspace.occurrences(for: context.viewer),
+            filter: TaskPages.Filter(Self.query(request)), words: pages(context).words)
         return pages(context).page("tasks", title: .tasks, page, signedIn: context.signedIn)
     }
 

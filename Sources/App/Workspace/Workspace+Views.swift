@@ -34,6 +34,13 @@ extension Workspace {
         public let history: [CompletionLog.Entry]
     }
 
+    /// The task occurrences a viewer may see that exist today, in the plans' order: the overview and the task
+    /// list are made of them.
+    public func occurrences(for viewer: Viewer) -> [Occurrence] {
+        let today = office.today()
+        return office.planner.occurrences.filter { $0.exists(on: today) && viewer.sees($0.task) }
+    }
+
     /// The clerk's desk, for editors.
     public func desk(for viewer: Viewer) throws(WorkspaceError) -> Desk {
         try requireEditor(viewer)
