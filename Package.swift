@@ -151,8 +151,8 @@ let package = Package(
         .testTarget(
             name: "ServiceTests",
             dependencies: [
-                "App", "Model", "Outbox", "Reports", "Service", "TestSupport", "Transports", "Web", "WorkingCalendar",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "App", "Catalogue", "Model", "Outbox", "Reports", "Service", "TestSupport", "Transports", "Web",
+                "WorkingCalendar", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -62,10 +62,14 @@ public struct ReportLink: Sendable, Equatable {
             return link.expires > now ? link : nil
         }
 
+        /// The bytes of canonical base64url without padding, and only those: another spelling of the same
+        /// bytes (padding, other unused low bits in the last character) is no token of ours, so that one link
+        /// has one text, and "used" is said of the signed bytes.
         static func data(_ text: Substring) -> Data? {
             var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
             while base64.count % 4 != 0 { base64 += "=" }
-            return Data(base64Encoded: base64)
+            guard let data = Data(base64Encoded: base64), data.base64URL == text else { return nil }
+            return data
         }
     }
 }

@@ -32,12 +32,20 @@ public struct CompletionReports: Sendable {
 
     public init(database: StateDatabase) { self.database = database }
 
-    /// Records a report; false when its link was taken already.
+    /// Records a report; false when its link was taken already, or the occurrence has a report waiting for
+    /// the clerk (checked in the same transaction: of two reports at once, one is recorded).
     public func submit(
         linkHash: String, task: String, occurrence: String, official: String, completedOn: String, note: String?,
         client: String, at: Double, state: State
     ) throws -> Bool {
         try database.pool.write { db in
+            let waiting = try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) > 0 FROM completionReport WHERE task = ? AND occurrence = ? AND state = 'waiting'
+                    """,
+                arguments: [task, occurrence])
+            guard waiting != true else { return false }
             try db.execute(
                 sql: """
                     INSERT OR IGNORE INTO completionReport

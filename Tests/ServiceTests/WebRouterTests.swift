@@ -1,4 +1,5 @@
 import App
+import Catalogue
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -213,5 +214,52 @@ struct WebRouterTests {
                 #expect(page.contains("(\(id))"), "the page names the same request: \(id)")
             }
         }
+    }
+}
+
+extension WebRouterTests {
+    @Test(
+        "A report link works once whatever its spelling; an occurrence reported or done takes no other report, by any link"
+    )
+    func reportOnce() async throws {
+        let web = try await InProcessWeb()
+        let parts = web.parts
+        let signer = try #require(await parts.workspace.reportLinks)
+        let occurrence = try #require(parts.office.planner.occurrences.first { $0.task.id == "2.1.4" })
+        @Sendable func link(_ days: Double) -> String {
+            signer.token(
+                ReportLink(
+                    task: "2.1.4", occurrence: occurrence.completionKey.occurrence, official: "hung",
+                    expires: parts.office.clock.now().addingTimeInterval(days * 86_400)))
+        }
+        @Sendable func report(_ token: String, _ client: some TestClientProtocol) async throws -> HTTPResponse.Status {
+            try await client.execute(
+                uri: "/bao-cao/\(token)", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "date=13%2F03%2F2024")
+            ) { $0.status }
+        }
+        try await web.app.test(.router) { client in
+            let first = link(30)
+            #expect(try await report(first, client) == .ok)
+            let mac = first.split(separator: ".")[1]
+            for spelling in ReportLinkTests.respellings(of: mac) {
+                #expect(try await report(first.split(separator: ".")[0] + "." + spelling, client) == .forbidden)
+            }
+            #expect(try await report(link(29), client) == .forbidden, "a report is waiting for the clerk")
+            let clerk = try await parts.signIn("thu", client)
+            let thu = try #require(Viewer("thu", in: parts.office))
+            let waiting = try #require(try await parts.workspace.waitingReports(for: thu).first)
+            #expect(
+                try await InProcessWeb.post(
+                    client, "/bao-cao-cho/\(waiting.id)/xac-nhan", ["csrf": clerk.csrf], as: clerk) == .seeOther)
+            let after = link(28)
+            try await client.execute(uri: "/bao-cao/\(after)", method: .get) { response in
+                #expect(String(buffer: response.body).contains(WebWord.alreadyDone.text(.vi)))
+            }
+            #expect(try await report(after, client) == .forbidden, "the occurrence is done")
+        }
+        let reports = try #require(Viewer("thu", in: parts.office))
+        #expect(try await parts.workspace.waitingReports(for: reports).isEmpty, "one report, confirmed; no other")
     }
 }

@@ -77,10 +77,16 @@ extension Workspace {
 
     /// An official's report by the link of a reminder: waiting for the clerk, its reminders paused; or, with
     /// `[web] completion = "direct"`, recorded at once. `date` is the completion date, today when nil.
+    ///
+    /// - Throws: ``WorkspaceError/Kind/forbidden`` for a link that is not this service's, expired or taken,
+    ///   and for an occurrence already done or with a report waiting for the clerk (by any link).
     public func reportDone(token: String, date: CivilDate?, note: String, client: String) throws(WorkspaceError)
         -> ReportOutcome
     {
         let (link, occurrence) = try reported(token)
+        if let completion = occurrence.completion, completion.date <= office.today() {
+            throw refusal(.forbidden, .alreadyDone)
+        }
         let day = try completionDay(date, of: occurrence.task)
         let note = note.isEmpty ? nil : note
         let direct = office.configuration.web?.completion == .direct
