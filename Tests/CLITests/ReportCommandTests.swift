@@ -98,6 +98,43 @@ struct ReportCommandTests {
         #expect(carried[6] == "01/04/2024" && carried[7] == "31/03/2024", "\(carried)")
     }
 
+    @Test("CSV: a title a spreadsheet would take for a formula opens as its text (OWASP's CSV injection rule)")
+    func csvFormulas() throws {
+        let folder = try TemporaryFolder()
+        let root = URL(fileURLWithPath: exampleConfig).deletingLastPathComponent().path
+        try FileManager.default.copyItem(atPath: root + "/config", toPath: folder.file("config"))
+        let titles = [
+            "=HYPERLINK(\"http://x.example\",\"Bấm vào đây\")", "+1+1", "-2+3", "@SUM(1;2)", "\tCMD",
+        ]
+        var plan = try String(contentsOfFile: folder.file("config/plans/ngo-quyen-2024.toml"), encoding: .utf8)
+        for (index, title) in titles.enumerated() {
+            let escaped = title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                of: "\"", with: "\\\""
+            )
+            .replacingOccurrences(of: "\t", with: "\\t")
+            plan +=
+                "\n[[task]]\nid = \"F.\(index)\"\ntitle = \"\(escaped)\"\nresponsible = \"hung\"\ndue = 2024-03-20\n"
+        }
+        try plan.write(toFile: folder.file("config/plans/ngo-quyen-2024.toml"), atomically: true, encoding: .utf8)
+        let run = try CommandLineRun(
+            "report", "--config", folder.file("config"), "--period", "2024-Q1", "--format", "csv", "--output",
+            folder.file("q1.csv"))
+        #expect(run.status == 0, "\(run.stderr)")
+        let parsed = try TestSupport.run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                "import csv, json, sys; rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''), delimiter=';')); print(json.dumps(rows, ensure_ascii=False))",
+                folder.file("q1.csv"),
+            ])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(parsed.utf8)) as? [[String]])
+        for (index, title) in titles.enumerated() {
+            let row = try #require(rows.first { $0[0] == "F.\(index)" }, "F.\(index)")
+            #expect(row[2] == "'" + title, "\(row[2])")
+        }
+        #expect(rows.allSatisfy { row in row.allSatisfy { !"=+@".contains($0.first ?? " ") } })
+    }
+
     @Test(
         "xlsx: a real workbook, a sheet per table, dates as dates, header bold and frozen, as LibreOffice reads it")
     func xlsx() throws {
