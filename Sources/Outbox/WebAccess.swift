@@ -96,9 +96,13 @@ public struct WebAccess: Sendable {
         }
     }
 
-    /// Signs out every session of an official (the administrator's `web-link --revoke`).
+    /// Signs out every session of an official (the administrator's `web-link --revoke`), and spends every
+    /// sign-in link of theirs not yet used: one mailed before the revocation opens nothing. Returns how many
+    /// sessions it ended.
     public func revokeAll(official: String, now: Double) throws -> Int {
         try database.pool.write { db in
+            try db.execute(
+                sql: "UPDATE webLink SET usedAt = ? WHERE official = ? AND usedAt IS NULL", arguments: [now, official])
             try db.execute(
                 sql: "UPDATE webSession SET revokedAt = ? WHERE official = ? AND revokedAt IS NULL",
                 arguments: [now, official])

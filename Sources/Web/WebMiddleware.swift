@@ -54,6 +54,43 @@ struct WorkspaceMiddleware: RouterMiddleware {
     }
 }
 
+/// A POST comes from the workspace's own pages: its `Sec-Fetch-Site`, which browsers send, says same-origin;
+/// without it, its `Origin` is the origin the workspace is reached at (`public_url`, or the address it listens
+/// on). The pages' `Referrer-Policy: no-referrer` makes a browser send `Origin: null` even from them, so the
+/// first is what a browser is judged by. A client that sends neither (curl, a script) is judged by the CSRF
+/// token alone.
+struct SameOriginMiddleware: RouterMiddleware {
+    let workspace: Workspace
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        guard request.method == .post else { return try await next(request, context) }
+        let origin = request.headers[.init("Origin")!]
+        let site = request.headers[.init("Sec-Fetch-Site")!]
+        var refused = false
+        if let site {
+            refused = !["same-origin", "none"].contains(site.lowercased())
+        } else if let origin {
+            let base = await workspace.reportLinks?.base
+            refused = base.map { Self.origin(of: $0) != Self.origin(of: origin) } ?? true
+        }
+        guard !refused else {
+            throw WorkspaceError(.forbidden, message: WebWord.badForm.text(await workspace.office.language))
+        }
+        return try await next(request, context)
+    }
+
+    /// `https://host[:port]` of a URL, lowercased, the default port left out.
+    static func origin(of url: String) -> String? {
+        guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(),
+            let host = parts.host?.lowercased()
+        else { return nil }
+        let port = parts.port.flatMap { (scheme == "https" && $0 == 443) || (scheme == "http" && $0 == 80) ? nil : $0 }
+        return "\(scheme)://\(host)" + (port.map { ":\($0)" } ?? "")
+    }
+}
+
 /// The routes behind it are for the signed-in: anyone else goes to the sign-in page.
 struct SignedInMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)

@@ -27,6 +27,7 @@ struct WebRoutes: Sendable {
         let router = Router(context: WebContext.self)
         router.add(middleware: ErrorMiddleware(workspace: workspace, settings: settings, log: log))
         router.add(middleware: WorkspaceMiddleware(workspace: workspace))
+        router.add(middleware: SameOriginMiddleware(workspace: workspace))
         // Before a session: signing in, and the officials' reports by the signed links of their mails.
         router.get("/dang-nhap") { _, context in signInForm(context, message: nil) }
         router.post("/dang-nhap") { request, context in try await requestLink(request, context) }
@@ -271,8 +272,12 @@ struct WebRoutes: Sendable {
         fields(URLComponents(string: request.uri.description)?.percentEncodedQuery ?? "")
     }
 
-    /// An `application/x-www-form-urlencoded` body, at most 64 KiB.
+    /// An `application/x-www-form-urlencoded` body, at most 64 KiB; any other body is no form (a `text/plain`
+    /// post that spells `csrf=…` is not read as one).
     static func form(_ request: Request) async throws -> [String: String] {
+        guard
+            request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
+        else { return [:] }
         var request = request
         let buffer = try await request.collectBody(upTo: 64 * 1024)
         return fields(String(buffer: buffer))

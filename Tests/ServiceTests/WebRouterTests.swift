@@ -263,3 +263,60 @@ extension WebRouterTests {
         #expect(try await parts.workspace.waitingReports(for: reports).isEmpty, "one report, confirmed; no other")
     }
 }
+
+extension WebRouterTests {
+    @Test("Revoking an official's sessions spends the sign-in links not yet used: one mailed before opens nothing")
+    func revocationEndsLinks() async throws {
+        let web = try await InProcessWeb()
+        let parts = web.parts
+        try await web.app.test(.router) { client in
+            let lan = try await parts.signIn("lan", client)
+            let outstanding = try await parts.workspace.issueSignInLink(for: "lan", base: "")
+            #expect(try await parts.workspace.revokeSessions(of: "lan") == 1)
+            try await client.execute(uri: "/", method: .get, headers: lan.headers) { #expect($0.status == .seeOther) }
+            try await client.execute(uri: outstanding, method: .get) { response in
+                #expect(response.status == .forbidden, "a link mailed before the revocation")
+                #expect(response.headers[.setCookie] == nil)
+            }
+            // A link made after it works.
+            _ = try await parts.signIn("lan", client)
+        }
+    }
+
+    @Test(
+        "A POST from another site is refused by its Origin or Sec-Fetch-Site, even with the right token; a text/plain body is no form"
+    )
+    func sameOrigin() async throws {
+        let web = try await InProcessWeb()
+        let parts = web.parts
+        try await web.app.test(.router) { client in
+            let thu = try await parts.signIn("thu", client)
+            func post(_ extra: HTTPFields, type: String = "application/x-www-form-urlencoded") async throws
+                -> HTTPResponse.Status
+            {
+                var headers = thu.headers
+                headers[.contentType] = type
+                headers.append(contentsOf: extra)
+                return try await client.execute(
+                    uri: "/nhiem-vu/2.1.4/hoan-thanh", method: .post, headers: headers,
+                    body: ByteBuffer(string: "csrf=\(thu.csrf)&date=13%2F03%2F2024")
+                ) { $0.status }
+            }
+            #expect(try await post([.init("Origin")!: "https://evil.example"]) == .forbidden)
+            #expect(try await post([.init("Origin")!: "null"]) == .forbidden)
+            #expect(try await post([.init("Sec-Fetch-Site")!: "cross-site"]) == .forbidden)
+            #expect(
+                try await post([.init("Origin")!: "http://nhacviec.example", .init("Sec-Fetch-Site")!: "same-site"])
+                    == .forbidden)
+            #expect(try await post([:], type: "text/plain") == .forbidden, "a text/plain body is no form")
+            let clerk = try #require(Viewer("thu", in: parts.office))
+            #expect(try await parts.workspace.taskRecord("2.1.4", for: clerk).history.isEmpty, "nothing recorded")
+            // Chromium under the pages' no-referrer policy: Origin null, Sec-Fetch-Site same-origin.
+            #expect(try await post([.init("Origin")!: "null", .init("Sec-Fetch-Site")!: "same-origin"]) == .seeOther)
+            #expect(try await parts.workspace.taskRecord("2.1.4", for: clerk).history.count == 1)
+            #expect(
+                try await post([.init("Origin")!: "http://nhacviec.example"]) == .seeOther,
+                "a client without Sec-Fetch-Site")
+        }
+    }
+}
