@@ -102,10 +102,19 @@ public struct Outbox: Sendable {
                 sql:
                     "UPDATE notification SET state = 'delivered', attempts = attempts + 1, deliveredAt = ?, lastAnswer = ? WHERE id = ?",
                 arguments: [now, answer, id])
+            try Self.dropLiveSecret(id, db)
             try db.execute(
                 sql: "INSERT INTO attempt (notificationId, at, outcome, answer) VALUES (?, ?, 'delivered', ?)",
                 arguments: [id, now, answer])
         }
+    }
+
+    /// A sign-in mail holds a live link: once it is delivered or failed for good, nothing will send it again,
+    /// and its bytes are dropped, so that a copy of the database signs nobody in.
+    private static func dropLiveSecret(_ id: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: "UPDATE notification SET payload = x'' WHERE id = ? AND kind = ?",
+            arguments: [id, OutboxItem.Kind.signInLink.rawValue])
     }
 
     /// A failed attempt: retried at `retryAt`, or failed for good when nil.
@@ -121,6 +130,7 @@ public struct Outbox: Sendable {
                     sql:
                         "UPDATE notification SET state = 'failed', attempts = attempts + 1, lastAnswer = ? WHERE id = ?",
                     arguments: [answer, id])
+                try Self.dropLiveSecret(id, db)
             }
             try db.execute(
                 sql: "INSERT INTO attempt (notificationId, at, outcome, answer) VALUES (?, ?, ?, ?)",

@@ -320,3 +320,45 @@ extension WebRouterTests {
         }
     }
 }
+
+extension WebRouterTests {
+    @Test("A sign-in mail, once delivered, leaves no usable link in the outbox: the mail has it, the database does not")
+    func noLiveLinkKept() async throws {
+        let web = try await InProcessWeb()
+        let parts = web.parts
+        try await parts.workspace.requestSignInLink(email: "lan@phuong-ngoquyen.example", client: "127.0.0.1")
+        let dispatcher = try parts.office.dispatcher()
+        let counts = try await dispatcher.deliver(now: parts.office.clock.now())
+        #expect(counts.delivered == 1)
+        let mail = try #require(web.folder.files(in: "maildir/new", withExtension: "nhacviec").first)
+        let text = try parseMail(mail)["text"] as? String ?? ""
+        let found = try #require(text.range(of: "/dang-nhap/[A-Za-z0-9_-]+", options: .regularExpression))
+        let token = String(text[found].dropFirst("/dang-nhap/".count))
+        // Every row of every table, and every mail kept in one decoded: the token is nowhere (only its hash).
+        let dump = try run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import email, sqlite3, sys
+                db = sqlite3.connect(sys.argv[1])
+                for (table,) in db.execute("select name from sqlite_master where type = 'table'"):
+                    for row in db.execute(f'select * from "{table}"'):
+                        print(repr(row))
+                        for value in row:
+                            if isinstance(value, bytes) and value:
+                                for part in email.message_from_bytes(value).walk():
+                                    decoded = part.get_payload(decode=True)
+                                    if decoded:
+                                        print(decoded.decode('utf-8', 'replace'))
+                """,
+                StateDatabase.path(in: parts.office.stateDirectory),
+            ])
+        #expect(!dump.isEmpty && !dump.contains(token), "the sign-in link is left in the state")
+        try await web.app.test(.router) { client in
+            try await client.execute(uri: "/dang-nhap/\(token)", method: .get) {
+                #expect($0.status == .seeOther, "the mailed link still signs in")
+            }
+        }
+    }
+}
