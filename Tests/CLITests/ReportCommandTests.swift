@@ -3,6 +3,18 @@ import TestSupport
 import Testing
 
 /// Runs `nhacviec` and parses its standard output as JSON.
+/// A CSV report's rows as Python's csv module reads them (UTF-8 with its BOM, semicolons).
+func csvRows(_ path: String) throws -> [[String]] {
+    let parsed = try TestSupport.run(
+        "/usr/bin/python3",
+        [
+            "-c",
+            "import csv, json, sys; rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''), delimiter=';')); print(json.dumps(rows, ensure_ascii=False))",
+            path,
+        ])
+    return try #require(try JSONSerialization.jsonObject(with: Data(parsed.utf8)) as? [[String]])
+}
+
 func jsonOutput(_ arguments: String...) throws -> Any {
     let run = try CommandLineRun(arguments)
     #expect(run.status == 0, "\(run.stderr)")
@@ -74,14 +86,7 @@ struct ReportCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: folder.file("q1.csv")))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        let parsed = try TestSupport.run(
-            "/usr/bin/python3",
-            [
-                "-c",
-                "import csv, json, sys; rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''), delimiter=';')); print(json.dumps(rows, ensure_ascii=False))",
-                folder.file("q1.csv"),
-            ])
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(parsed.utf8)) as? [[String]])
+        let rows = try csvRows(folder.file("q1.csv"))
         #expect(rows[0].prefix(3) == ["Mã", "Kỳ", "Nội dung"])
         let report = try #require(
             try jsonOutput("report", "--config", exampleConfig, "--period", "2024-Q1", "--format", "json")
@@ -120,14 +125,7 @@ struct ReportCommandTests {
             "report", "--config", folder.file("config"), "--period", "2024-Q1", "--format", "csv", "--output",
             folder.file("q1.csv"))
         #expect(run.status == 0, "\(run.stderr)")
-        let parsed = try TestSupport.run(
-            "/usr/bin/python3",
-            [
-                "-c",
-                "import csv, json, sys; rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''), delimiter=';')); print(json.dumps(rows, ensure_ascii=False))",
-                folder.file("q1.csv"),
-            ])
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(parsed.utf8)) as? [[String]])
+        let rows = try csvRows(folder.file("q1.csv"))
         for (index, title) in titles.enumerated() {
             let row = try #require(rows.first { $0[0] == "F.\(index)" }, "F.\(index)")
             #expect(row[2] == "'" + title, "\(row[2])")
